@@ -1,0 +1,207 @@
+"""The TimeTrack attendances client: the six operations over one keep-alive connection."""
+
+from __future__ import annotations
+
+import json
+import logging
+import ssl
+import time
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from types import TracebackType
+from typing import Any, Final, Literal, Self, TypeVar
+
+import httpx
+
+from timeclock import __version__
+from timeclock.api import wire
+from timeclock.api.credentials import Credentials
+from timeclock.api.endpoint import is_loopback, resolve_base_url
+from timeclock.api.errors import MalformedResponseError
+from timeclock.api.responses import read_json, status_error, transport_error
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+PAGE_SIZE: Final = 1000  # the most the service hands out per page
+MAX_PAGES: Final = 10_000  # ten million entries: past that the server is paging forever
+_RESOURCE: Final = "attendances"
+
+
+class TimeTrackClient:
+    """A client of ``api/v2/ext/attendances``.
+
+    One ``httpx.Client`` carries every request (keep-alive, the two auth headers, a
+    User-Agent naming TimeClock). TLS is always verified: ``verify`` may name other trusted
+    certificates, never switch checking off. Proxies come from the environment, except for
+    loopback addresses, which are never proxied. Every failure is a
+    :class:`~timeclock.api.errors.TimeTrackError` whose text is fit to show a person.
+    """
+
+    def __init__(
+        self,
+        account_or_url: str,
+        credentials: Credentials,
+        *,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        verify: ssl.SSLContext | Literal[True] = True,
+        transport: httpx.BaseTransport | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        if verify is not True and not isinstance(verify, ssl.SSLContext):
+            raise TypeError("TLS verification cannot be switched off")
+        self.base_url = resolve_base_url(account_or_url)
+        self.page_size = page_size
+        host = httpx.URL(self.base_url).host
+        self._http = httpx.Client(
+            base_url=self.base_url + "/",
+            headers={
+                **credentials.headers(),
+                "Content-Type": "application/json",
+                "Accept": "application/json",
+                "User-Agent": f"TimeClock/{__version__} (+https://github.com/timeclock)",
+            },
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+            follow_redirects=False,
+            trust_env=not is_loopback(host),
+        )
+
+    def __repr__(self) -> str:
+        return f"TimeTrackClient({self.base_url!r})"
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- the six operations -------------------------------------------------------------
+
+    def list_attendances(
+        self,
+        *,
+        user: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> list[Attendance]:
+        """Every entry (of ``user``, if given) starting in ``[since, until)``, in time order.
+
+        Pages through the results until a page comes back short, so no entry past the
+        service's default of 50 is lost. Entries outside the asked range are dropped here
+        too, whatever the server's reading of ``from``/``to``.
+        """
+        if since is not None and until is not None and until <= since:
+            return []
+        params = wire.filter_params(user, since, until)
+        entries: list[Attendance] = []
+        seen: set[int] = set()
+        for page_number in range(MAX_PAGES):
+            page_params = {
+                **params,
+                wire.PAGE_NUMBER: str(page_number),
+                wire.PAGE_LIMIT: str(self.page_size),
+            }
+            page = self._parse(wire.parse_attendance_list, self._request("GET", "", page_params))
+            fresh = [entry for entry in page if entry.id not in seen]
+            if page and not fresh:
+                raise MalformedResponseError(
+                    "TimeTrack sent the same page again; the list may be incomplete."
+                )
+            seen.update(entry.id for entry in fresh)
+            entries.extend(fresh)
+            if len(page) < self.page_size:
+                break
+        else:
+            raise MalformedResponseError("TimeTrack kept sending pages; the list was stopped.")
+        wanted = [
+            entry
+            for entry in entries
+            if (since is None or entry.start >= since)
+            and (until is None or entry.start < until)
+            and (not user or not entry.user or entry.user == user)
+        ]
+        return sorted(wanted, key=lambda entry: (entry.start, entry.id))
+
+    def get_attendance(self, entry_id: int) -> Attendance:
+        """One entry by its id."""
+        response = self._request("GET", _entry_path(entry_id), entry_id=entry_id)
+        return self._parse(wire.parse_attendance, response)
+
+    def create_attendance(self, draft: AttendanceDraft) -> Attendance:
+        """Create an entry; returns it as the server stored it, with its id."""
+        response = self._request("POST", "", body=wire.draft_to_wire(draft))
+        return self._parse(wire.parse_attendance, response)
+
+    def update_attendance(self, entry_id: int, change: AttendanceChange) -> Attendance:
+        """Change an entry; returns it as the server stored it.
+
+        A server that answers an update without the object is asked for it again.
+        """
+        response = self._request(
+            "PUT", _entry_path(entry_id), body=wire.change_to_wire(change), entry_id=entry_id
+        )
+        if not response.content.strip():
+            return self.get_attendance(entry_id)
+        return self._parse(wire.parse_attendance, response)
+
+    def delete_attendance(self, entry_id: int) -> None:
+        """Delete an entry."""
+        self._request("DELETE", _entry_path(entry_id), entry_id=entry_id)
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        body: Mapping[str, Any] | None = None,
+        entry_id: int | None = None,
+    ) -> httpx.Response:
+        url = f"{_RESOURCE}/{path}" if path else _RESOURCE
+        started = time.monotonic()
+        try:
+            response = self._http.request(
+                method, url, params=params, content=None if body is None else json.dumps(body)
+            )
+        except httpx.HTTPError as error:
+            log.debug("%s %s failed: %s", method, url, type(error).__name__)
+            raise transport_error(error, self.base_url) from None
+        log.debug(
+            "%s %s -> %s (%.0f ms)",
+            method,
+            response.request.url,
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        if response.is_success:
+            return response
+        raise status_error(response, entry_id)
+
+    @staticmethod
+    def _parse(reader: Callable[[object], T], response: httpx.Response) -> T:
+        payload = read_json(response)
+        try:
+            return reader(payload)
+        except wire.WireFormatError as error:
+            raise MalformedResponseError(
+                f"TimeTrack sent data this program cannot read ({error})."
+            ) from None
+
+
+def _entry_path(entry_id: int) -> str:
+    return str(int(entry_id))

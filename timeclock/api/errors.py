@@ -1,0 +1,97 @@
+"""What can go wrong talking to TimeTrack, as typed errors with sentences people understand.
+
+Every error's ``str()`` is a complete, readable message that names no secret; callers show
+it as it is (one line on stderr, one message in the window).
+"""
+
+from __future__ import annotations
+
+import builtins
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ServerMessage:
+    """One entry of the vendor's error body ``{"errors": [{title, status, code, detail}]}``."""
+
+    title: str
+    detail: str = ""
+    code: int | None = None
+
+    def __str__(self) -> str:
+        if self.detail and self.detail != self.title:
+            return f"{self.title}: {self.detail}" if self.title else self.detail
+        return self.title
+
+
+class TimeTrackError(Exception):
+    """Base of every error the client raises."""
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+    def __str__(self) -> str:
+        return self.message
+
+    @property
+    def retryable(self) -> bool:
+        """Whether the same request may succeed later without anything being changed."""
+        return False
+
+
+class AuthenticationError(TimeTrackError):
+    """401 or 403: the API key or secret was not accepted."""
+
+
+class NotFoundError(TimeTrackError):
+    """404: the entry does not exist (or was deleted)."""
+
+
+class ValidationError(TimeTrackError):
+    """400 or 422: the server refused the data; ``messages`` says why, in its words."""
+
+    def __init__(
+        self, message: str, *, status: int | None = None, messages: tuple[ServerMessage, ...] = ()
+    ) -> None:
+        super().__init__(message, status=status)
+        self.messages = messages
+
+
+class RateLimitedError(TimeTrackError):
+    """429: too many requests; ``retry_after`` is the server's wish in seconds, if it said."""
+
+    def __init__(
+        self, message: str, *, status: int | None = None, retry_after: float | None = None
+    ) -> None:
+        super().__init__(message, status=status)
+        self.retry_after = retry_after
+
+    @property
+    def retryable(self) -> bool:
+        return True
+
+
+class ServerError(TimeTrackError):
+    """5xx, or a status no rule covers: the server failed."""
+
+    @property
+    def retryable(self) -> bool:
+        return True
+
+
+class NetworkError(TimeTrackError):
+    """The server could not be reached, or the connection broke."""
+
+    @property
+    def retryable(self) -> bool:
+        return True
+
+
+class TimeoutError(NetworkError, builtins.TimeoutError):
+    """The server did not answer in time."""
+
+
+class MalformedResponseError(TimeTrackError):
+    """The server answered with something that is not what the API describes."""

@@ -1,0 +1,330 @@
+"""The attendances wire format: the one module that knows TimeTrack's JSON.
+
+Reading is tolerant, because the vendor's document contradicts itself (see NOTES.md):
+``id``/``ID``, ``user``/``username``, ``breakMinutes``/``minutesBreak``, ``notes``/``details``,
+numbers and coordinates as strings, booleans as ``true``/``false``/``1``/``0``, timestamps
+with or without milliseconds or with an offset, a list as a bare array or wrapped in an
+object. Anything that is not an attendance becomes a :class:`WireFormatError`, never a crash.
+
+Writing uses the object's own field names plus ``username`` on create (the project's
+convention); if the real service turns out to want the example spellings, change the
+``_FIELD_*`` names here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from timeclock.api.errors import ServerMessage
+from timeclock.domain.attendance import (
+    Attendance,
+    AttendanceChange,
+    AttendanceDraft,
+    Location,
+    whole_minutes,
+    worked_time,
+)
+from timeclock.domain.timestamps import TimestampError, format_timestamp, parse_timestamp
+
+# Query parameter names.
+FILTER_USER = "username"
+FILTER_FROM = "from"
+FILTER_TO = "to"
+PAGE_NUMBER = "page_number"
+PAGE_LIMIT = "limit"
+
+# Field names the client writes.
+_FIELD_USER_ON_CREATE = "username"
+_FIELD_BREAK = "breakMinutes"
+_FIELD_NOTES = "notes"
+
+# Spellings accepted on read, preferred first.
+_ID = ("id", "ID", "Id")
+_USER = ("user", "username", "userName")
+_BREAK = ("breakMinutes", "minutesBreak")
+_NOTES = ("notes", "details")
+_LIST_KEYS = ("data", "attendances", "items", "results", "entries", "records")
+_COORDINATES = ("latitudeStart", "longitudeStart", "latitudeEnd", "longitudeEnd")
+
+# An optionally signed run of ASCII digits (int() alone would also take "1_000", "٣").
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,20}")
+
+# No real entry lasts or breaks for 19 years; a bigger number is a broken server.
+_MAX_MINUTES = 10_000_000
+
+
+class WireFormatError(ValueError):
+    """A JSON value that is not what the attendances API describes."""
+
+
+def parse_attendance(value: object) -> Attendance:
+    """Read one attendance object, tolerating the spellings listed in the module docs."""
+    record = _unwrap_single(value)
+    try:
+        start = parse_timestamp(_text(_require(record, ("from",)), "from"))
+        end_value = _first(record, ("to",))
+        # Not documented whether a running entry may come without `to`: treat it as open.
+        end = start if end_value in (None, "") else parse_timestamp(_text(end_value, "to"))
+    except TimestampError as error:
+        raise WireFormatError(str(error)) from error
+    if end < start:
+        raise WireFormatError(f"entry ends ({end}) before it starts ({start})")
+    break_minutes = _minutes(_first(record, _BREAK), "breakMinutes") or 0
+    worked = _minutes(_first(record, ("workedMinutes",)), "workedMinutes")
+    return Attendance(
+        id=_entry_id(_require(record, _ID)),
+        user=_optional_text(_first(record, _USER), "user"),
+        start=start,
+        end=end,
+        break_minutes=break_minutes,
+        notes=_optional_text(_first(record, _NOTES), "notes"),
+        manual=_boolean(_first(record, ("manual",)), "manual"),
+        worked_minutes=(
+            worked if worked is not None else whole_minutes(worked_time(start, end, break_minutes))
+        ),
+        start_location=_location(record.get("latitudeStart"), record.get("longitudeStart")),
+        end_location=_location(record.get("latitudeEnd"), record.get("longitudeEnd")),
+    )
+
+
+def parse_attendance_list(value: object) -> list[Attendance]:
+    """Read a list response: a bare array, or an object wrapping one (``{"data": [...]}``)."""
+    items = _unwrap_list(value)
+    entries = []
+    for index, item in enumerate(items):
+        try:
+            entries.append(parse_attendance(item))
+        except WireFormatError as error:
+            raise WireFormatError(f"item {index} of the list: {error}") from error
+    return entries
+
+
+def parse_error_messages(value: object) -> tuple[ServerMessage, ...]:
+    """The messages of an error body, in the vendor's shape or a common other one."""
+    if isinstance(value, Mapping):
+        errors = value.get("errors")
+        if isinstance(errors, list):
+            return tuple(message for item in errors if (message := _server_message(item)))
+        if isinstance(errors, Mapping | str):
+            message = _server_message(errors)
+            return (message,) if message else ()
+        single = _server_message(value)
+        return (single,) if single else ()
+    if isinstance(value, str) and value.strip():
+        return (ServerMessage(title=_clip(value.strip())),)
+    return ()
+
+
+def draft_to_wire(draft: AttendanceDraft) -> dict[str, Any]:
+    """The JSON body that creates ``draft``."""
+    body: dict[str, Any] = {
+        _FIELD_USER_ON_CREATE: draft.user,
+        "from": format_timestamp(draft.start),
+        "to": format_timestamp(draft.end),
+        _FIELD_BREAK: draft.break_minutes,
+        _FIELD_NOTES: draft.notes,
+        "manual": draft.manual,
+    }
+    for prefix, location in (("Start", draft.start_location), ("End", draft.end_location)):
+        if location is not None:
+            body[f"latitude{prefix}"] = location.latitude
+            body[f"longitude{prefix}"] = location.longitude
+    return body
+
+
+def change_to_wire(change: AttendanceChange) -> dict[str, Any]:
+    """The JSON body of an update: only the fields the change sets (never the user)."""
+    body: dict[str, Any] = {}
+    if change.start is not None:
+        body["from"] = format_timestamp(change.start)
+    if change.end is not None:
+        body["to"] = format_timestamp(change.end)
+    if change.break_minutes is not None:
+        body[_FIELD_BREAK] = change.break_minutes
+    if change.notes is not None:
+        body[_FIELD_NOTES] = change.notes
+    if change.manual is not None:
+        body["manual"] = change.manual
+    return body
+
+
+def filter_params(
+    user: str | None, since: datetime | None, until: datetime | None
+) -> dict[str, str]:
+    """Query parameters of a filtered list.
+
+    ``until`` is exclusive for us; the service's ``to`` is read as inclusive (its example
+    asks for October with ``to=...10-31T00:00:00Z``), so the last millisecond before
+    ``until`` is sent.
+    """
+    params: dict[str, str] = {}
+    if user:
+        params[FILTER_USER] = user
+    if since is not None:
+        params[FILTER_FROM] = format_timestamp(since)
+    if until is not None:
+        params[FILTER_TO] = format_timestamp(until - timedelta(milliseconds=1))
+    return params
+
+
+def _unwrap_single(value: object) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise WireFormatError(f"expected an attendance object, got {_kind(value)}")
+    # A loop, not recursion: a deeply nested value must not end in a RecursionError.
+    while not any(key in value for key in _ID) and len(value) == 1:
+        (inner,) = value.values()
+        if not isinstance(inner, Mapping):
+            break
+        value = inner
+    return value
+
+
+def _unwrap_list(value: object, depth: int = 0) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, Mapping) and depth < 2:
+        for key in _LIST_KEYS:
+            if key in value:
+                return _unwrap_list(value[key], depth + 1)
+    raise WireFormatError(f"expected a list of attendances, got {_kind(value)}")
+
+
+def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> object:
+    for name in names:
+        if name in record and record[name] is not None:
+            return record[name]
+    return None
+
+
+def _require(record: Mapping[str, Any], names: tuple[str, ...]) -> object:
+    value = _first(record, names)
+    if value is None:
+        raise WireFormatError(f"the field '{names[0]}' is missing")
+    return value
+
+
+def _entry_id(value: object) -> int:
+    number = _integer(value, "id")
+    if number <= 0:
+        raise WireFormatError(f"id must be positive, got {number}")
+    return number
+
+
+def _text(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise WireFormatError(f"'{name}' must be text, got {_kind(value)}")
+    return value
+
+
+def _optional_text(value: object, name: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return _text(value, name)
+
+
+def _integer(value: object, name: str) -> int:
+    if isinstance(value, bool):
+        raise WireFormatError(f"'{name}' must be a number, got {_kind(value)}")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        text = value.strip()
+        if _WHOLE_NUMBER.fullmatch(text):
+            return int(text)
+    raise WireFormatError(f"'{name}' must be a whole number, got {_kind(value)}")
+
+
+def _minutes(value: object, name: str) -> int | None:
+    if value is None or value == "":
+        return None
+    minutes = _integer(value, name)
+    if not 0 <= minutes <= _MAX_MINUTES:
+        raise WireFormatError(f"'{name}' is out of range: {minutes}")
+    return minutes
+
+
+def _boolean(value: object, name: str) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
+        return value.strip().lower() in ("true", "1")
+    raise WireFormatError(f"'{name}' must be true or false, got {_kind(value)}")
+
+
+def _coordinate(value: object, limit: float) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        number = float(value) if isinstance(value, int | float | str) else math.nan
+    except (ValueError, OverflowError):  # OverflowError: an integer beyond float's range
+        return None
+    return number if math.isfinite(number) and -limit <= number <= limit else None
+
+
+def _location(latitude: object, longitude: object) -> Location | None:
+    """A position only when both halves are sensible numbers.
+
+    A broken coordinate drops the position rather than the entry: the position is shown
+    for information, the times are what matter.
+    """
+    lat, lon = _coordinate(latitude, 90.0), _coordinate(longitude, 180.0)
+    return Location(lat, lon) if lat is not None and lon is not None else None
+
+
+def _server_message(item: object) -> ServerMessage | None:
+    if isinstance(item, str):
+        return ServerMessage(title=_clip(item)) if item.strip() else None
+    if not isinstance(item, Mapping):
+        return None
+    title = item.get("title") or item.get("message") or item.get("error") or ""
+    detail = item.get("detail") or item.get("details") or ""
+    code = item.get("code")
+    if not isinstance(title, str) or not isinstance(detail, str):
+        return None
+    title, detail = _clip(title), _clip(detail)  # before the test: " " clips to ""
+    if not title and not detail:
+        return None
+    return ServerMessage(
+        title=title,
+        detail=detail,
+        code=code if isinstance(code, int) and not isinstance(code, bool) else None,
+    )
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, Mapping):
+        return "an object"
+    if isinstance(value, list):
+        return "an array"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+__all__ = [
+    "WireFormatError",
+    "change_to_wire",
+    "draft_to_wire",
+    "filter_params",
+    "parse_attendance",
+    "parse_attendance_list",
+    "parse_error_messages",
+]

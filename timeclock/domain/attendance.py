@@ -1,0 +1,116 @@
+"""The attendance entry: one stretch of coming and going, as TimeTrack stores it."""
+
+from __future__ import annotations
+
+from dataclasses import astuple, dataclass
+from datetime import datetime, timedelta
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A GPS position as latitude and longitude in degrees."""
+
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """One attendance entry as the server knows it.
+
+    ``start`` and ``end`` are aware UTC datetimes (the wire's ``from`` and ``to``). An entry
+    whose end equals its start and that the time clock created is *open*: the employee has
+    stamped in and not yet out (the service requires ``to`` on create, so an open entry is
+    written with ``to = from``; see the project's conventions).
+    """
+
+    id: int
+    user: str
+    start: datetime
+    end: datetime
+    break_minutes: int = 0
+    notes: str = ""
+    manual: bool = False
+    worked_minutes: int | None = None
+    start_location: Location | None = None
+    end_location: Location | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Stamped in and not yet stamped out."""
+        return self.end == self.start and not self.manual
+
+    def worked_until(self, now: datetime, running_break: timedelta = timedelta()) -> timedelta:
+        """Time worked, counting an open entry up to ``now``, less every break.
+
+        A closed entry uses the server's ``workedMinutes`` where it sent one, since that
+        is the figure payroll sees; otherwise the span less the break.
+        """
+        if not self.is_open:
+            if self.worked_minutes is not None:
+                return timedelta(minutes=self.worked_minutes)
+            return worked_time(self.start, self.end, self.break_minutes)
+        spent_on_break = timedelta(minutes=self.break_minutes) + running_break
+        return max(timedelta(), (now - self.start) - spent_on_break)
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceDraft:
+    """A new entry to create: what a person or the time clock decided, without an id."""
+
+    user: str
+    start: datetime
+    end: datetime
+    break_minutes: int = 0
+    notes: str = ""
+    manual: bool = True
+    start_location: Location | None = None
+    end_location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AttendanceChange:
+    """The fields an update sends; ``None`` leaves a field as the server has it.
+
+    The user of an entry cannot change (the service refuses ``username`` on update).
+    """
+
+    start: datetime | None = None
+    end: datetime | None = None
+    break_minutes: int | None = None
+    notes: str | None = None
+    manual: bool | None = None
+
+    def is_empty(self) -> bool:
+        """True when the change would send nothing."""
+        return all(value is None for value in astuple(self))
+
+    def applied_to(self, entry: Attendance) -> Attendance:
+        """The entry as it will be once the server accepted this change."""
+        start = self.start if self.start is not None else entry.start
+        end = self.end if self.end is not None else entry.end
+        break_minutes = (
+            self.break_minutes if self.break_minutes is not None else entry.break_minutes
+        )
+        return Attendance(
+            id=entry.id,
+            user=entry.user,
+            start=start,
+            end=end,
+            break_minutes=break_minutes,
+            notes=self.notes if self.notes is not None else entry.notes,
+            manual=self.manual if self.manual is not None else entry.manual,
+            worked_minutes=whole_minutes(worked_time(start, end, break_minutes)),
+            start_location=entry.start_location,
+            end_location=entry.end_location,
+        )
+
+
+def worked_time(start: datetime, end: datetime, break_minutes: int) -> timedelta:
+    """The span from start to end less the break, never negative."""
+    return max(timedelta(), (end - start) - timedelta(minutes=break_minutes))
+
+
+def whole_minutes(span: timedelta) -> int:
+    """A duration in whole minutes, rounded down as TimeTrack counts them."""
+    return int(span.total_seconds() // 60)

@@ -1,0 +1,121 @@
+"""The stamping rules: stamping in and out, and breaks in between.
+
+TimeTrack has no notion of a running shift. The project's convention (see the README)
+is that stamping in creates an entry with ``from = to = now`` and ``manual = false``, and
+stamping out sets ``to`` and the break minutes. Breaks are timed on the desk that takes
+them and sent with the stamp-out, so this module also models the break bookkeeping that
+must survive between runs of the program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+
+
+class StampError(ValueError):
+    """A stamp that does not fit the current state (stamping out when not stamped in...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BreakLog:
+    """Breaks taken during one open entry, kept locally until stamping out.
+
+    ``taken`` is the total of finished breaks; ``running_since`` is set while on a break.
+    """
+
+    entry_id: int
+    taken: timedelta = timedelta()
+    running_since: datetime | None = None
+
+    @property
+    def on_break(self) -> bool:
+        """Whether a break is running now."""
+        return self.running_since is not None
+
+    def total(self, now: datetime) -> timedelta:
+        """All break time so far, the running break counted up to ``now``."""
+        running = now - self.running_since if self.running_since is not None else timedelta()
+        return self.taken + max(timedelta(), running)
+
+    def started(self, now: datetime) -> BreakLog:
+        """This log with a break starting at ``now``."""
+        if self.on_break:
+            raise StampError("a break is already running")
+        return replace(self, running_since=now)
+
+    def ended(self, now: datetime) -> BreakLog:
+        """This log with the running break ended at ``now``."""
+        if self.running_since is None:
+            raise StampError("no break is running")
+        return BreakLog(self.entry_id, self.total(now), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """Where an employee stands: the open entry, if any, and its breaks."""
+
+    entry: Attendance | None
+    breaks: BreakLog | None = None
+
+    @property
+    def stamped_in(self) -> bool:
+        """Whether the employee is stamped in."""
+        return self.entry is not None
+
+    @property
+    def on_break(self) -> bool:
+        """Whether the employee is stamped in and on a break."""
+        return self.breaks is not None and self.breaks.on_break
+
+    def break_time(self, now: datetime) -> timedelta:
+        """Break time of this shift so far: what the server has plus what this desk timed."""
+        if self.entry is None:
+            return timedelta()
+        local = self.breaks.total(now) if self.breaks is not None else timedelta()
+        return timedelta(minutes=self.entry.break_minutes) + local
+
+    def worked_time(self, now: datetime) -> timedelta:
+        """Time worked in this shift so far, breaks excluded."""
+        if self.entry is None:
+            return timedelta()
+        return max(timedelta(), now - self.entry.start - self.break_time(now))
+
+    def stamp_in(self, user: str, now: datetime) -> AttendanceDraft:
+        """The open entry to create when stamping in at ``now``."""
+        if self.entry is not None:
+            raise StampError(f"already stamped in since {self.entry.start.isoformat()}")
+        return AttendanceDraft(user=user, start=now, end=now, manual=False)
+
+    def stamp_out(self, now: datetime) -> AttendanceChange:
+        """The update that closes the open entry at ``now``, a running break ended too."""
+        if self.entry is None:
+            raise StampError("not stamped in")
+        end = max(now, self.entry.start)
+        return AttendanceChange(end=end, break_minutes=rounded_minutes(self.break_time(end)))
+
+    def start_break(self, now: datetime) -> BreakLog:
+        """The break log once a break starts at ``now``."""
+        if self.entry is None:
+            raise StampError("not stamped in")
+        return (self.breaks or BreakLog(self.entry.id)).started(now)
+
+    def end_break(self, now: datetime) -> BreakLog:
+        """The break log once the running break ends at ``now``."""
+        if self.entry is None or self.breaks is None:
+            raise StampError("no break is running")
+        return self.breaks.ended(now)
+
+
+def find_open_entry(entries: Iterable[Attendance], user: str) -> Attendance | None:
+    """The user's most recent open entry, if any: the shift a restart must continue."""
+    candidates = [entry for entry in entries if entry.user == user and entry.is_open]
+    return max(candidates, key=lambda entry: (entry.start, entry.id), default=None)
+
+
+def rounded_minutes(span: timedelta) -> int:
+    """A duration in whole minutes, half a minute rounding up."""
+    return int((span.total_seconds() + 30) // 60)

@@ -1,0 +1,67 @@
+"""UTC timestamps as they travel on the wire.
+
+The vendor documents ``YYYY-MM-DDTHH:MM:SS.fffZ``; its general API page adds that the
+milliseconds may be missing, and a tolerant reader also accepts an explicit offset such as
+``+00:00``. Every value that leaves this module is a timezone-aware ``datetime`` in UTC.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+_TIMESTAMP = re.compile(
+    r"""
+    ^(?P<date>\d{4}-\d{2}-\d{2})
+    [T\x20]
+    (?P<time>\d{2}:\d{2})
+    (?::(?P<seconds>\d{2})(?:\.(?P<fraction>\d{1,9}))?)?
+    (?P<zone>Z|z|[+-]\d{2}:?[0-5]\d)$
+    """,
+    re.VERBOSE | re.ASCII,
+)
+
+
+class TimestampError(ValueError):
+    """A text that is not a timestamp this project can read."""
+
+
+def parse_timestamp(text: str) -> datetime:
+    """Read a wire timestamp into an aware UTC ``datetime``.
+
+    Accepts ``Z`` or a numeric offset, with or without seconds and fractions (fractions are
+    cut to microseconds). A timestamp without a zone is refused: guessing would shift it.
+    """
+    match = _TIMESTAMP.match(text.strip()) if isinstance(text, str) else None
+    if match is None:
+        raise TimestampError(f"not a UTC timestamp: {_preview(text)}")
+    time_part = f"{match['time']}:{match['seconds'] or '00'}"
+    fraction = (match["fraction"] or "0")[:6].ljust(6, "0")
+    zone = match["zone"].upper()
+    if zone != "Z" and ":" not in zone:
+        zone = zone[:3] + ":" + zone[3:]
+    iso = f"{match['date']}T{time_part}.{fraction}{'+00:00' if zone == 'Z' else zone}"
+    try:
+        return datetime.fromisoformat(iso).astimezone(UTC)
+    except (ValueError, OverflowError) as error:
+        raise TimestampError(f"impossible timestamp: {_preview(text)}") from error
+
+
+def format_timestamp(moment: datetime) -> str:
+    """Write an aware ``datetime`` as the vendor's ``YYYY-MM-DDTHH:MM:SS.fffZ``."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("a naive datetime has no defined UTC value")
+    utc = moment.astimezone(UTC)
+    # strftime's %Y does not pad years before 1000 on every platform; pad by hand.
+    return f"{utc.year:04d}-{utc:%m-%dT%H:%M:%S}.{utc.microsecond // 1000:03d}Z"
+
+
+def utc_now() -> datetime:
+    """The current moment, aware, in UTC, to the millisecond (the wire's precision)."""
+    now = datetime.now(UTC)
+    return now.replace(microsecond=now.microsecond // 1000 * 1000)
+
+
+def _preview(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

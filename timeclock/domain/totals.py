@@ -1,0 +1,60 @@
+"""Totals over a list of attendance entries: what the footer of a list shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from timeclock.domain.attendance import Attendance
+from timeclock.domain.localtime import local_date
+from timeclock.domain.shift import Shift
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Worked and break time over some entries, and on how many local days they fall."""
+
+    worked: timedelta
+    breaks: timedelta
+    days: int
+    entries: int
+
+
+def totals(entries: Iterable[Attendance], now: datetime, zone: tzinfo) -> Totals:
+    """Sum up entries; an open entry counts up to ``now``."""
+    worked = timedelta()
+    breaks = timedelta()
+    days = set()
+    count = 0
+    for entry in entries:
+        worked += entry.worked_until(now)
+        breaks += timedelta(minutes=entry.break_minutes)
+        days.add(local_date(entry.start, zone))
+        count += 1
+    return Totals(worked=worked, breaks=breaks, days=len(days), entries=count)
+
+
+def worked_on(
+    day: date, entries: Iterable[Attendance], shift: Shift, now: datetime, zone: tzinfo
+) -> timedelta:
+    """Time worked in entries starting on local ``day``, the open shift counted to ``now``.
+
+    The open entry's time comes from ``shift``, which knows the breaks timed on this desk.
+    """
+    total = timedelta()
+    open_id = shift.entry.id if shift.entry is not None else None
+    for entry in entries:
+        if entry.id != open_id and local_date(entry.start, zone) == day:
+            total += entry.worked_until(now)
+    if shift.entry is not None and local_date(shift.entry.start, zone) == day:
+        total += shift.worked_time(now)
+    return total
+
+
+def format_hours(span: timedelta) -> str:
+    """A duration as ``H:MM`` (hours may exceed 24), the way time sheets show it."""
+    minutes = abs(span) // timedelta(minutes=1)  # whole minutes, cut towards zero
+    sign = "-" if span < timedelta() and minutes else ""
+    hours, rest = divmod(minutes, 60)
+    return f"{sign}{hours}:{rest:02d}"

@@ -1,0 +1,139 @@
+"""The sandbox's ASGI application: routes, endpoints and the error handling around them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from timeclock.sandbox.auth import ApiCredentials, ApiKeyMiddleware
+from timeclock.sandbox.errors import (
+    ApiError,
+    ErrorCode,
+    error_response,
+    handle_api_error,
+    handle_http_exception,
+    handle_unexpected,
+)
+from timeclock.sandbox.listing import ENVELOPES, Envelope, parse_list_query, wrap
+from timeclock.sandbox.openapi import build_openapi
+from timeclock.sandbox.payloads import parse_create, parse_update, read_json_object, to_wire
+from timeclock.sandbox.records import TimeRangeError
+from timeclock.sandbox.store import AttendanceStore, EntryDeletedError, EntryNotFoundError
+
+API_PREFIX = "/api/v2/ext"
+OPENAPI_PATH = f"{API_PREFIX}/openapi.json"
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+_ENTRY_ID = re.compile(r"^[0-9]+$")
+
+
+def create_app(
+    store: AttendanceStore,
+    credentials: ApiCredentials,
+    *,
+    envelope: Envelope = "array",
+    middleware: Sequence[Middleware] = (),
+) -> Starlette:
+    """The TimeTrack-compatible app over ``store``.
+
+    ``envelope`` shapes list responses ("array" or "data"). ``middleware`` is wrapped around
+    the credential check (outermost first): the hook for behaviour such as fault injection.
+    """
+    if envelope not in ENVELOPES:
+        raise ValueError(f"unknown envelope {envelope!r}; expected one of {ENVELOPES}")
+    openapi_document = build_openapi(envelope, API_PREFIX)
+
+    async def openapi(_request: Request) -> Response:
+        return JSONResponse(openapi_document)
+
+    async def list_attendances(request: Request) -> Response:
+        query = parse_list_query(request.query_params)
+        entries = store.query(
+            user=query.user,
+            start=query.start,
+            end=query.end,
+            limit=query.limit,
+            offset=query.offset,
+        )
+        return JSONResponse(wrap([to_wire(entry) for entry in entries], envelope))
+
+    async def create_attendance(request: Request) -> Response:
+        entry = store.create(parse_create(await read_json_object(request)))
+        return JSONResponse(to_wire(entry), status_code=201)
+
+    async def get_attendance(request: Request) -> Response:
+        return JSONResponse(to_wire(store.get(_entry_id(request))))
+
+    async def update_attendance(request: Request) -> Response:
+        entry_id = _entry_id(request)
+        patch = parse_update(await read_json_object(request))
+        return JSONResponse(to_wire(store.update(entry_id, patch)))
+
+    async def delete_attendance(request: Request) -> Response:
+        store.delete(_entry_id(request))
+        return Response(status_code=204)
+
+    collection = f"{API_PREFIX}/attendances"
+    item = f"{collection}/{{id}}"
+    collection_methods = {"GET": list_attendances, "POST": create_attendance}
+    item_methods = {"GET": get_attendance, "PUT": update_attendance, "DELETE": delete_attendance}
+    routes = [Route(OPENAPI_PATH, openapi, methods=["GET"])]
+    for suffix in ("", "/"):
+        routes += [
+            Route(collection + suffix, _by_method(collection_methods), methods=["GET", "POST"]),
+            Route(item + suffix, _by_method(item_methods), methods=["GET", "PUT", "DELETE"]),
+        ]
+    auth = Middleware(
+        ApiKeyMiddleware, credentials=credentials, prefix=API_PREFIX, public_paths={OPENAPI_PATH}
+    )
+    app = Starlette(
+        routes=routes,
+        middleware=[*middleware, auth],
+        exception_handlers={
+            ApiError: handle_api_error,
+            EntryNotFoundError: _handle_not_found,
+            EntryDeletedError: _handle_deleted,
+            TimeRangeError: _handle_time_range,
+            HTTPException: handle_http_exception,
+            Exception: handle_unexpected,
+        },
+    )
+    app.router.redirect_slashes = False  # both spellings are routes; never answer 307
+    return app
+
+
+def _by_method(endpoints: Mapping[str, Endpoint]) -> Endpoint:
+    """One route per path, so a 405 lists every allowed method in its Allow header."""
+
+    async def endpoint(request: Request) -> Response:
+        method = "GET" if request.method == "HEAD" else request.method
+        return await endpoints[method](request)
+
+    return endpoint
+
+
+def _entry_id(request: Request) -> int:
+    raw = request.path_params["id"]
+    if not _ENTRY_ID.match(raw) or len(raw) > 30:  # sqlite ids have at most 19 digits
+        raise ApiError(ErrorCode.ENTRY_NOT_FOUND, f"no time entry has the id {raw!r}")
+    return int(raw)
+
+
+async def _handle_not_found(_request: Request, exc: Exception) -> Response:
+    return error_response(ErrorCode.ENTRY_NOT_FOUND, f"no time entry has the id {exc.args[0]}")
+
+
+async def _handle_deleted(_request: Request, exc: Exception) -> Response:
+    return error_response(ErrorCode.ENTRY_DELETED, f"time entry {exc.args[0]} was deleted")
+
+
+async def _handle_time_range(_request: Request, _exc: Exception) -> Response:
+    return error_response(ErrorCode.INVALID_TIME_RANGE, "'to' must not lie before 'from'")

@@ -1,0 +1,176 @@
+"""``timeclock sandbox``: serve the sandbox until Ctrl+C or SIGTERM.
+
+Two ways to wire it into a CLI: ``add_sandbox_arguments(subparser)`` plus
+``run_sandbox(args)``, or ``run_sandbox_command(argv)`` which parses on its own. Both return
+the process exit code: 0 after a clean stop, 1 when the server cannot start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import shlex
+import signal
+import sqlite3
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from types import FrameType
+from typing import TextIO
+
+from timeclock.domain.timestamps import utc_now
+from timeclock.sandbox.demo import DEMO_USER, DEMO_USERS, berlin_today, load_demo_data
+from timeclock.sandbox.listing import ENVELOPES
+from timeclock.sandbox.server import SandboxServer, SandboxStartError
+from timeclock.sandbox.store import AttendanceStore
+
+DEFAULT_PORT = 8080
+PROG = "timeclock sandbox"
+
+
+def add_sandbox_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Add the sandbox options to ``parser`` (e.g. a ``sandbox`` subparser); returns it."""
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument(
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=f"port to listen on; 0 picks a free one (default {DEFAULT_PORT})",
+    )
+    parser.add_argument(
+        "--db", metavar="PATH", help="SQLite file to keep entries in (default: in memory)"
+    )
+    parser.add_argument(
+        "--demo-data",
+        action="store_true",
+        help="fill an empty store with 90 days of demo entries for 8 employees",
+    )
+    parser.add_argument("--api-key", type=_non_empty, help="API key (default: generated)")
+    parser.add_argument("--api-secret", type=_non_empty, help="API secret (default: generated)")
+    parser.add_argument(
+        "--envelope",
+        choices=ENVELOPES,
+        default="array",
+        help="list responses as a bare JSON array or as {'data': [...]} (default: array)",
+    )
+    return parser
+
+
+def run_sandbox(
+    args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Serve with the options parsed by :func:`add_sandbox_arguments`; the exit code."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    stop = threading.Event()
+    with _stop_on_signals(stop):
+        try:
+            store = AttendanceStore(args.db) if args.db else AttendanceStore()
+        except sqlite3.Error as error:
+            print(f"{PROG}: cannot open the database {args.db}: {error}", file=err)
+            return 1
+        with store:
+            demo_count = None
+            if args.demo_data and store.count(include_deleted=True) == 0:
+                demo_count = load_demo_data(store, berlin_today(), now=utc_now())
+            server = SandboxServer(
+                host=args.host,
+                port=args.port,
+                store=store,
+                api_key=args.api_key,
+                api_secret=args.api_secret,
+                envelope=args.envelope,
+            )
+            try:
+                server.start()
+            except (OSError, SandboxStartError) as error:
+                reason = error.strerror if isinstance(error, OSError) else None
+                print(
+                    f"{PROG}: cannot listen on {args.host}:{args.port}: {reason or error}", file=err
+                )
+                return 1
+            try:
+                _print_banner(out, server, args, demo_count)
+                while not stop.wait(0.5):
+                    if not server.running:
+                        print(f"{PROG}: the server stopped unexpectedly", file=err)
+                        return 1
+            finally:
+                server.stop()
+    print("Sandbox stopped.", file=out, flush=True)
+    return 0
+
+
+def run_sandbox_command(argv: Sequence[str] | None = None) -> int:
+    """Parse ``argv`` (default: ``sys.argv[1:]``) and serve; the exit code."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Run a local TimeTrack-compatible server for trying out TimeClock."
+    )
+    return run_sandbox(add_sandbox_arguments(parser).parse_args(argv))
+
+
+def _print_banner(
+    out: TextIO, server: SandboxServer, args: argparse.Namespace, demo_count: int | None
+) -> None:
+    example_url = f"{server.base_url}/attendances"
+    if args.demo_data:
+        example_url += f"?username={DEMO_USER}"
+    example = shlex.join(
+        [
+            "curl",
+            "-H",
+            f"X-TimeTrack-Api-Key: {server.api_key}",
+            "-H",
+            f"X-TimeTrack-Api-Secret: {server.api_secret}",
+            example_url,
+        ]
+    )
+    lines = [
+        f"TimeTrack sandbox running at {server.base_url}",
+        f"API key:    {server.api_key}",
+        f"API secret: {server.api_secret}",
+        f"Store:      {args.db or 'in memory (entries are lost on exit)'}",
+    ]
+    if demo_count is not None:
+        users = ", ".join(DEMO_USERS)
+        lines.append(f"Demo data:  {demo_count} entries for {users} (demo user: {DEMO_USER})")
+    elif args.demo_data:
+        lines.append("Demo data:  not loaded, the store already has entries")
+    lines += ["Example:", f"  {example}", "Press Ctrl+C to stop."]
+    print("\n".join(lines), file=out, flush=True)
+
+
+@contextlib.contextmanager
+def _stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """Turn SIGINT/SIGTERM (and Ctrl+Break on Windows) into ``stop.set()`` while inside."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    names = ("SIGINT", "SIGTERM", "SIGBREAK")
+    signals = [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+    def handle(_signum: int, _frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {signum: signal.signal(signum, handle) for signum in signals}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
+    return port
+
+
+def _non_empty(text: str) -> str:
+    if not text:
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text

@@ -1,0 +1,1 @@
+"""Local state on this machine: settings file, OS keyring, break log (SQLite)."""

@@ -1,0 +1,116 @@
+"""The break log of the open entry, kept on this desk between runs (SQLite).
+
+TimeTrack has no running breaks; the break minutes travel with the stamp-out. Until then
+the breaks live here, so that ``timeclock break start`` and ``timeclock break end`` may be
+two runs of the program, and a restart in the middle of a break continues it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from timeclock.domain.shift import BreakLog
+from timeclock.store.paths import data_dir
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS break_log (
+    base_url TEXT NOT NULL,
+    entry_id INTEGER NOT NULL,
+    taken_ms INTEGER NOT NULL,
+    running_since_ms INTEGER,
+    PRIMARY KEY (base_url, entry_id)
+)
+"""
+
+
+class BreakStoreError(Exception):
+    """The local state database cannot be used; the text says which file and why."""
+
+
+class BreakStore:
+    """Break logs by API base URL and entry id, in ``state.sqlite3`` of the data folder."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = str(path) if path is not None else str(data_dir() / "state.sqlite3")
+        # An in-memory database lives as long as its connection: keep that one open.
+        self._memory = sqlite3.connect(":memory:") if self.path == ":memory:" else None
+        with self._connect() as connection:
+            connection.execute(_SCHEMA)
+
+    def load(self, base_url: str, entry_id: int) -> BreakLog | None:
+        """The break log of an entry, if this desk has one."""
+        with self._connect() as connection:
+            row = connection.execute(
+                "SELECT taken_ms, running_since_ms FROM break_log"
+                " WHERE base_url = ? AND entry_id = ?",
+                (base_url, entry_id),
+            ).fetchone()
+        if row is None:
+            return None
+        taken_ms, running_since_ms = row
+        running_since = (
+            None
+            if running_since_ms is None
+            else datetime.fromtimestamp(running_since_ms / 1000, UTC)
+        )
+        return BreakLog(entry_id, timedelta(milliseconds=taken_ms), running_since)
+
+    def save(self, base_url: str, log: BreakLog) -> None:
+        """Keep ``log`` as the break log of its entry (and forget older entries' logs)."""
+        running = None if log.running_since is None else int(log.running_since.timestamp() * 1000)
+        with self._connect() as connection:
+            connection.execute("DELETE FROM break_log WHERE base_url = ?", (base_url,))
+            connection.execute(
+                "INSERT INTO break_log VALUES (?, ?, ?, ?)",
+                (base_url, log.entry_id, int(log.taken.total_seconds() * 1000), running),
+            )
+
+    def clear(self, base_url: str, entry_id: int) -> None:
+        """Forget the break log of an entry (after stamping out)."""
+        with self._connect() as connection:
+            connection.execute(
+                "DELETE FROM break_log WHERE base_url = ? AND entry_id = ?", (base_url, entry_id)
+            )
+
+    def close(self) -> None:
+        """Release an in-memory database."""
+        if self._memory is not None:
+            self._memory.close()
+
+    def _connect(self) -> _Transaction:
+        if self._memory is not None:
+            return _Transaction(self._memory, owned=False)
+        try:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=10)
+            connection.execute("PRAGMA journal_mode=WAL")
+        except (OSError, sqlite3.Error) as error:
+            raise BreakStoreError(
+                f"cannot open the local state file {self.path}: {error}"
+            ) from None
+        return _Transaction(connection, owned=True)
+
+
+class _Transaction:
+    """A connection used as one transaction: committed on success, rolled back on error."""
+
+    def __init__(self, connection: sqlite3.Connection, *, owned: bool) -> None:
+        self._connection = connection
+        self._owned = owned
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self._connection
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        try:
+            if exc_type is None:
+                self._connection.commit()
+            else:
+                self._connection.rollback()
+        finally:
+            if self._owned:
+                self._connection.close()
+        if isinstance(exc, sqlite3.Error):
+            raise BreakStoreError(f"the local state database failed: {exc}") from None

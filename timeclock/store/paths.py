@@ -1,0 +1,28 @@
+"""Where TimeClock keeps its files on this machine.
+
+platformdirs picks the usual place per platform; ``TIMECLOCK_CONFIG_DIR`` and
+``TIMECLOCK_DATA_DIR`` override it, which is how tests keep away from the real home.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "TimeClock"
+
+
+def config_dir() -> Path:
+    """The folder of the settings file (non-secret settings only)."""
+    return _directory("TIMECLOCK_CONFIG_DIR", platformdirs.user_config_dir(APP_NAME, False))
+
+
+def data_dir() -> Path:
+    """The folder of local state: the break log, later the outbox."""
+    return _directory("TIMECLOCK_DATA_DIR", platformdirs.user_data_dir(APP_NAME, False))
+
+
+def _directory(variable: str, default: str) -> Path:
+    return Path(os.environ.get(variable) or default).expanduser()

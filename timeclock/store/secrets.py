@@ -1,0 +1,76 @@
+"""The API key and secret in the OS keyring, and nowhere else on disk.
+
+Entries are filed under the service ``TimeClock`` and the API base URL, so one desk can
+know several accounts. Every keyring failure (no backend, a locked keyring, a D-Bus
+error) becomes a :class:`KeyringUnavailableError` that says so in plain words.
+"""
+
+from __future__ import annotations
+
+import keyring
+import keyring.errors
+
+from timeclock.api.credentials import Credentials
+
+SERVICE = "TimeClock"
+
+
+class KeyringUnavailableError(Exception):
+    """The OS keyring cannot be used; the text says what a person can do."""
+
+
+def load_credentials(base_url: str) -> Credentials | None:
+    """The saved key and secret for ``base_url``, or ``None`` when none are saved."""
+    try:
+        api_key = keyring.get_password(SERVICE, _entry(base_url, "api-key"))
+        api_secret = keyring.get_password(SERVICE, _entry(base_url, "api-secret"))
+    except Exception as error:
+        raise _unavailable(error) from None
+    if not api_key or not api_secret:
+        return None
+    try:
+        return Credentials(api_key, api_secret)
+    except ValueError:
+        return None
+
+
+def save_credentials(base_url: str, credentials: Credentials) -> None:
+    """Store the key and secret for ``base_url`` in the OS keyring."""
+    try:
+        keyring.set_password(SERVICE, _entry(base_url, "api-key"), credentials.api_key)
+        keyring.set_password(SERVICE, _entry(base_url, "api-secret"), credentials.api_secret)
+    except Exception as error:
+        raise _unavailable(error) from None
+
+
+def delete_credentials(base_url: str) -> bool:
+    """Remove the key and secret for ``base_url``; ``False`` when there were none."""
+    removed = False
+    for part in ("api-key", "api-secret"):
+        try:
+            keyring.delete_password(SERVICE, _entry(base_url, part))
+            removed = True
+        except keyring.errors.PasswordDeleteError:
+            continue
+        except Exception as error:
+            raise _unavailable(error) from None
+    return removed
+
+
+def _entry(base_url: str, part: str) -> str:
+    return f"{part}@{base_url}"
+
+
+def _unavailable(error: BaseException) -> KeyringUnavailableError:
+    if isinstance(error, keyring.errors.NoKeyringError):
+        reason = "no OS keyring is available on this system"
+    elif isinstance(error, keyring.errors.KeyringLocked):
+        reason = "the OS keyring is locked"
+    else:
+        # The backend's own text may quote what was being stored: name the type only.
+        reason = f"the OS keyring failed ({type(error).__name__})"
+    return KeyringUnavailableError(
+        f"{reason}, so the API key and secret cannot be kept safely. "
+        "Unlock or install a keyring (e.g. GNOME Keyring, KWallet), or pass them in "
+        "TIMECLOCK_API_KEY and TIMECLOCK_API_SECRET for this session."
+    )
