@@ -15,6 +15,7 @@ their own:
 * :class:`RawSocketServer` accepts TCP connections, reads the request head and sends a fixed
   number of raw bytes (possibly none, possibly half a response) before closing.
 * :func:`unused_port` names a loopback port with nothing listening.
+* :func:`self_signed_certificate` makes an untrusted certificate for an HTTPS raw server.
 * :func:`instrumented_server` starts a sandbox with a :class:`Recorder` (outermost) and,
   optionally, a :class:`FaultPlan` behind it.
 """
@@ -26,6 +27,7 @@ import contextlib
 import json
 import re
 import socket
+import ssl
 import struct
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -340,11 +342,13 @@ class RawSocketServer:
 
     ``reply=b""`` cuts the connection before any answer; half a response (a head that
     promises more body than follows) cuts it in the middle. ``reset=True`` closes with a TCP
-    RST instead of a FIN. ``connections`` counts the connections accepted.
+    RST instead of a FIN. With ``tls`` (a server-side context) it speaks HTTPS.
+    ``connections`` counts the connections accepted.
     """
 
     reply: bytes = b""
     reset: bool = False
+    tls: ssl.SSLContext | None = None
     connections: int = 0
     _listener: socket.socket | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
@@ -353,11 +357,12 @@ class RawSocketServer:
     @property
     def base_url(self) -> str:
         assert self._listener is not None, "not started"
-        return f"http://{LOOPBACK}:{self._listener.getsockname()[1]}{API_PREFIX}"
+        scheme = "http" if self.tls is None else "https"
+        return f"{scheme}://{LOOPBACK}:{self._listener.getsockname()[1]}{API_PREFIX}"
 
     def __enter__(self) -> Self:
         self._listener = socket.create_server((LOOPBACK, 0))
-        self._listener.settimeout(0.05)
+        self._listener.settimeout(0.5)
         self._thread = threading.Thread(target=self._serve, name="raw-socket-server", daemon=True)
         self._thread.start()
         return self
@@ -369,6 +374,10 @@ class RawSocketServer:
         traceback: TracebackType | None,
     ) -> None:
         self._stop.set()
+        if self._listener is not None and self._thread is not None:
+            # Wake the blocked accept() at once instead of waiting for its next poll.
+            with contextlib.suppress(OSError):
+                socket.create_connection(self._listener.getsockname(), timeout=1).close()
         if self._thread is not None:
             self._thread.join(5)
         if self._listener is not None:
@@ -384,13 +393,20 @@ class RawSocketServer:
             except OSError:
                 return
             with connection:
+                if self._stop.is_set():
+                    return
                 self.connections += 1
                 self._answer(connection)
 
     def _answer(self, connection: socket.socket) -> None:
         connection.settimeout(2)
-        received = b""
-        with contextlib.suppress(OSError):
+        with contextlib.ExitStack() as closing, contextlib.suppress(OSError):
+            # OSError includes ssl.SSLError: a client that refuses the certificate.
+            if self.tls is not None:
+                connection = closing.enter_context(
+                    self.tls.wrap_socket(connection, server_side=True)
+                )
+            received = b""
             while b"\r\n\r\n" not in received:
                 chunk = connection.recv(65536)
                 if not chunk:
@@ -400,6 +416,15 @@ class RawSocketServer:
                 connection.sendall(self.reply)
             if self.reset:
                 connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+
+
+def complete_response(body: bytes, status: str = "200 OK") -> bytes:
+    """A whole HTTP/1.1 JSON response, for a :class:`RawSocketServer` to send."""
+    head = (
+        f"HTTP/1.1 {status}\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode("ascii") + body
 
 
 # -- servers with the pieces above ------------------------------------------------------------

@@ -14,7 +14,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.api.faults import Recorded, api_requests, instrumented_server
+from tests.api.faults import (
+    Canned,
+    FaultPlan,
+    Recorded,
+    Rule,
+    api_requests,
+    instrumented_server,
+    wire_entry,
+)
 from tests.conftest import credentials_of
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.attendance import Attendance, AttendanceDraft
@@ -167,7 +175,9 @@ def test_the_user_filter_lists_only_that_users_entries(
     _, log, client = recorded
     mine = [
         client.create_attendance(
-            AttendanceDraft(user=user, start=BASE + timedelta(hours=hour), end=BASE + timedelta(hours=hour + 1))
+            AttendanceDraft(
+                user=user, start=BASE + timedelta(hours=hour), end=BASE + timedelta(hours=hour + 1)
+            )
         )
         for hour, user in enumerate(["hansm", "ivan", "hansm", "ivan", "hansm"])
     ]
@@ -220,7 +230,9 @@ def test_since_and_until_are_half_open(
 
 def test_only_since_or_only_until(client: TimeTrackClient, server: SandboxServer) -> None:
     middle = datetime(2020, 10, 5, tzinfo=UTC)
-    server.store.insert_many([at(middle - timedelta(hours=1)), at(middle), at(middle + timedelta(1))])
+    server.store.insert_many(
+        [at(middle - timedelta(hours=1)), at(middle), at(middle + timedelta(1))]
+    )
 
     assert [e.start for e in client.list_attendances(since=middle)] == [
         middle,
@@ -240,11 +252,33 @@ def test_an_empty_range_asks_the_server_nothing(
     assert log == []
 
 
-@pytest.mark.xfail(
-    reason="wire.filter_params sends to = until - 1 ms cut to whole milliseconds, so an "
-    "`until` with sub-millisecond digits drops entries in its last partial millisecond",
-    strict=True,
-)
+def test_entries_a_server_sends_outside_the_filters_are_dropped(make_server: MakeServer) -> None:
+    """The client filters again, whatever the server makes of ``username``/``from``/``to``."""
+    since = datetime(2020, 10, 5, tzinfo=UTC)
+    until = datetime(2020, 10, 6, tzinfo=UTC)
+    millisecond = timedelta(milliseconds=1)
+
+    def item(entry_id: int, start: datetime, user: str = "ivan") -> dict[str, object]:
+        moment = format_timestamp(start)
+        return wire_entry(entry_id, user=user, **{"from": moment, "to": moment})
+
+    ignoring_filters = [
+        item(1, since - millisecond),
+        item(2, since),
+        item(3, since + timedelta(hours=1), user="hansm"),
+        item(4, until - millisecond),
+        item(5, until),
+        item(6, since + timedelta(hours=2), user=""),
+    ]
+    plan = FaultPlan(Rule(Canned.json(ignoring_filters), "GET", r"/attendances/?$"))
+    server, _ = instrumented_server(make_server, plan=plan)
+
+    with TimeTrackClient(server.base_url, credentials_of(server)) as client:
+        listed = client.list_attendances(user="ivan", since=since, until=until)
+
+    assert [entry.id for entry in listed] == [2, 6, 4]
+
+
 def test_an_until_with_microseconds_keeps_entries_of_its_last_millisecond(
     client: TimeTrackClient, server: SandboxServer
 ) -> None:
@@ -259,9 +293,9 @@ def test_an_until_with_microseconds_keeps_entries_of_its_last_millisecond(
 # -- October, in Berlin and in UTC ----------------------------------------------------------
 
 
-def berlin(*fields: int, fold: int = 0) -> datetime:
-    """A Berlin wall-clock time as a UTC instant."""
-    return datetime(*fields, tzinfo=BERLIN, fold=fold).astimezone(UTC)  # type: ignore[misc]
+def berlin(year: int, month: int, day: int, hour: int, minute: int, *, fold: int = 0) -> datetime:
+    """A Berlin wall-clock time as a UTC instant (``fold=1``: the repeated hour's second)."""
+    return datetime(year, month, day, hour, minute, tzinfo=BERLIN, fold=fold).astimezone(UTC)
 
 
 OCTOBER_EDGES = {

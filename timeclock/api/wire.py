@@ -167,7 +167,7 @@ def filter_params(
     if since is not None:
         params[FILTER_FROM] = format_timestamp(since)
     if until is not None:
-        params[FILTER_TO] = format_timestamp(until - timedelta(milliseconds=1))
+        params[FILTER_TO] = format_timestamp(until - timedelta(microseconds=1))
     return params
 
 

@@ -136,7 +136,23 @@ def _print_banner(
         lines.append(f"Demo data:  {demo_count} entries for {users} (demo user: {DEMO_USER})")
     elif args.demo_data:
         lines.append("Demo data:  not loaded, the store already has entries")
-    lines += ["Example:", f"  {example}", "Press Ctrl+C to stop."]
+    use_with_timeclock = shlex.join(
+        [
+            "export",
+            f"TIMECLOCK_URL={server.base_url}",
+            f"TIMECLOCK_USER={DEMO_USER}",
+            f"TIMECLOCK_API_KEY={server.api_key}",
+            f"TIMECLOCK_API_SECRET={server.api_secret}",
+        ]
+    )
+    lines += [
+        "Try it with curl:",
+        f"  {example}",
+        "Or with timeclock, in another terminal:",
+        f"  {use_with_timeclock}",
+        "  timeclock status",
+        "Press Ctrl+C to stop.",
+    ]
     print("\n".join(lines), file=out, flush=True)
 
 

@@ -200,7 +200,7 @@ class SandboxServer:
         assert self._server is not None and self._socket is not None
         try:
             self._server.run(sockets=[self._socket])
-        except BaseException as error:  # also uvicorn's SystemExit on a failed start
+        except BaseException as error:  # noqa: BLE001 - also uvicorn's SystemExit on a failed start
             self._failure = error
         finally:
             self._server.ready.set()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tzlocal
@@ -23,8 +24,24 @@ def local_zone() -> tzinfo:
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            pass  # a path or a POSIX rule string: let tzlocal try
+            pass  # a path or a POSIX rule string
+        # tzlocal would read a path too, but only on its first call: it caches the answer.
+        zone = _zone_file(name) if Path(name).is_absolute() else None
+        if zone is not None:
+            return zone
     try:
         return tzlocal.get_localzone()
-    except Exception:
+    except Exception:  # noqa: BLE001 - tzlocal raises many kinds of error on odd systems
         return UTC_ZONE
+
+
+def _zone_file(path: str) -> tzinfo | None:
+    """The zone in a TZif file such as ``/usr/share/zoneinfo/Asia/Tokyo``, named by its key."""
+    real = Path(path).resolve()
+    parts = real.parts
+    after = len(parts) - parts[::-1].index("zoneinfo") if "zoneinfo" in parts else len(parts) - 1
+    try:
+        with real.open("rb") as handle:
+            return ZoneInfo.from_file(handle, key="/".join(parts[after:]))
+    except (OSError, ValueError):
+        return None

@@ -14,6 +14,11 @@ from pathlib import Path
 from timeclock.domain.shift import BreakLog
 from timeclock.store.paths import data_dir
 
+# Milliseconds are counted in integers: a float's ``* 1000`` can land a hair below a whole
+# millisecond, and ``int()`` would then lose that millisecond.
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MILLISECOND = timedelta(milliseconds=1)
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS break_log (
     base_url TEXT NOT NULL,
@@ -51,20 +56,20 @@ class BreakStore:
             return None
         taken_ms, running_since_ms = row
         running_since = (
-            None
-            if running_since_ms is None
-            else datetime.fromtimestamp(running_since_ms / 1000, UTC)
+            None if running_since_ms is None else _EPOCH + running_since_ms * _MILLISECOND
         )
-        return BreakLog(entry_id, timedelta(milliseconds=taken_ms), running_since)
+        return BreakLog(entry_id, taken_ms * _MILLISECOND, running_since)
 
     def save(self, base_url: str, log: BreakLog) -> None:
         """Keep ``log`` as the break log of its entry (and forget older entries' logs)."""
-        running = None if log.running_since is None else int(log.running_since.timestamp() * 1000)
+        running = (
+            None if log.running_since is None else (log.running_since - _EPOCH) // _MILLISECOND
+        )
         with self._connect() as connection:
             connection.execute("DELETE FROM break_log WHERE base_url = ?", (base_url,))
             connection.execute(
                 "INSERT INTO break_log VALUES (?, ?, ?, ?)",
-                (base_url, log.entry_id, int(log.taken.total_seconds() * 1000), running),
+                (base_url, log.entry_id, log.taken // _MILLISECOND, running),
             )
 
     def clear(self, base_url: str, entry_id: int) -> None:
@@ -85,11 +90,14 @@ class BreakStore:
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=10)
-            connection.execute("PRAGMA journal_mode=WAL")
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.Error:
+                connection.close()  # not left to the garbage collector: it holds the file open
+                raise
         except (OSError, sqlite3.Error) as error:
-            raise BreakStoreError(
-                f"cannot open the local state file {self.path}: {error}"
-            ) from None
+            message = f"cannot open the local state file {self.path}: {error}"
+            raise BreakStoreError(message) from None
         return _Transaction(connection, owned=True)
 
 

@@ -7,12 +7,16 @@ error) becomes a :class:`KeyringUnavailableError` that says so in plain words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import keyring
 import keyring.errors
 
 from timeclock.api.credentials import Credentials
 
 SERVICE = "TimeClock"
+T = TypeVar("T")
 
 
 class KeyringUnavailableError(Exception):
@@ -21,11 +25,8 @@ class KeyringUnavailableError(Exception):
 
 def load_credentials(base_url: str) -> Credentials | None:
     """The saved key and secret for ``base_url``, or ``None`` when none are saved."""
-    try:
-        api_key = keyring.get_password(SERVICE, _entry(base_url, "api-key"))
-        api_secret = keyring.get_password(SERVICE, _entry(base_url, "api-secret"))
-    except Exception as error:
-        raise _unavailable(error) from None
+    api_key = _call(keyring.get_password, SERVICE, _entry(base_url, "api-key"))
+    api_secret = _call(keyring.get_password, SERVICE, _entry(base_url, "api-secret"))
     if not api_key or not api_secret:
         return None
     try:
@@ -36,11 +37,8 @@ def load_credentials(base_url: str) -> Credentials | None:
 
 def save_credentials(base_url: str, credentials: Credentials) -> None:
     """Store the key and secret for ``base_url`` in the OS keyring."""
-    try:
-        keyring.set_password(SERVICE, _entry(base_url, "api-key"), credentials.api_key)
-        keyring.set_password(SERVICE, _entry(base_url, "api-secret"), credentials.api_secret)
-    except Exception as error:
-        raise _unavailable(error) from None
+    _call(keyring.set_password, SERVICE, _entry(base_url, "api-key"), credentials.api_key)
+    _call(keyring.set_password, SERVICE, _entry(base_url, "api-secret"), credentials.api_secret)
 
 
 def delete_credentials(base_url: str) -> bool:
@@ -48,13 +46,26 @@ def delete_credentials(base_url: str) -> bool:
     removed = False
     for part in ("api-key", "api-secret"):
         try:
-            keyring.delete_password(SERVICE, _entry(base_url, part))
+            _call(keyring.delete_password, SERVICE, _entry(base_url, part))
             removed = True
         except keyring.errors.PasswordDeleteError:
             continue
-        except Exception as error:
-            raise _unavailable(error) from None
     return removed
+
+
+def _call(action: Callable[..., T], *args: str) -> T:
+    """Call the keyring; any failure but "nothing to delete" becomes KeyringUnavailableError.
+
+    The new error is raised outside the ``except`` block so that it carries no reference
+    to the backend's exception, whose text or arguments may hold the secret.
+    """
+    try:
+        return action(*args)
+    except keyring.errors.PasswordDeleteError:
+        raise
+    except Exception as error:  # noqa: BLE001 - backends raise anything from D-Bus errors to OSError
+        failure = _unavailable(error)
+    raise failure
 
 
 def _entry(base_url: str, part: str) -> str:

@@ -67,16 +67,20 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically (a new file replaces the old in one step)."""
     path = path or settings_path()
     content = json.dumps({"version": SETTINGS_VERSION, **asdict(settings)}, indent=2) + "\n"
+    temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=path.parent, prefix=".settings-", delete=False
         ) as handle:
+            temporary = Path(handle.name)
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(handle.name).replace(path)
+        temporary.replace(path)
     except OSError as error:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)  # a failed save leaves no stray file behind
         raise SettingsError(f"cannot write the settings file {path}: {_reason(error)}") from None
 
 

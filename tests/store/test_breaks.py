@@ -1,0 +1,226 @@
+"""The break log of the open entry in SQLite, kept between runs of the program.
+
+Logs are keyed by API base URL and entry id; a new :class:`BreakStore` on the same file
+sees what an earlier one saved, which is how a break started in one run ends in the next.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from timeclock.domain.shift import BreakLog
+from timeclock.store.breaks import BreakStore, BreakStoreError
+
+BASE_URL = "https://testkonto.timetrackenterprise.com/api/v2/ext"
+OTHER_URL = "http://127.0.0.1:8080/api/v2/ext"
+NOW = datetime(2024, 3, 14, 9, 41, 7, 123000, tzinfo=UTC)
+
+
+@pytest.fixture
+def state_file(tmp_path: Path) -> Path:
+    """Where the stores of a test keep their logs (the folder does not exist yet)."""
+    return tmp_path / "state" / "breaks.sqlite3"
+
+
+@pytest.fixture
+def memory_store() -> Iterator[BreakStore]:
+    """An in-memory store, closed after the test."""
+    store = BreakStore(":memory:")
+    yield store
+    store.close()
+
+
+def test_an_unknown_entry_has_no_log(state_file: Path) -> None:
+    assert BreakStore(state_file).load(BASE_URL, 1) is None
+
+
+def test_a_saved_log_survives_a_new_store_on_the_same_file(state_file: Path) -> None:
+    log = BreakLog(7, timedelta(minutes=12, seconds=5), NOW)
+
+    BreakStore(state_file).save(BASE_URL, log)
+
+    assert state_file.is_file()
+    assert BreakStore(state_file).load(BASE_URL, 7) == log
+
+
+def test_a_log_without_a_running_break_round_trips(state_file: Path) -> None:
+    log = BreakLog(3, timedelta(minutes=45))
+    store = BreakStore(state_file)
+
+    store.save(BASE_URL, log)
+
+    loaded = store.load(BASE_URL, 3)
+    assert loaded == log
+    assert loaded is not None and not loaded.on_break
+
+
+@pytest.mark.parametrize(
+    ("taken", "running_since"),
+    [
+        (timedelta(milliseconds=1001), datetime(2004, 10, 15, 18, 52, 13, 718000, tzinfo=UTC)),
+        (timedelta(milliseconds=2002), datetime(2004, 6, 11, 5, 21, 23, 74000, tzinfo=UTC)),
+        (timedelta(minutes=14, milliseconds=1023), datetime(2004, 9, 18, 3, 46, 13, 985000, UTC)),
+    ],
+)
+def test_milliseconds_are_kept_exactly(
+    taken: timedelta, running_since: datetime, state_file: Path
+) -> None:
+    """Values where a float's ``* 1000`` lands just below the whole millisecond."""
+    log = BreakLog(1, taken, running_since)
+    store = BreakStore(state_file)
+
+    store.save(BASE_URL, log)
+
+    assert store.load(BASE_URL, 1) == log
+
+
+def test_loaded_times_are_aware_utc(state_file: Path) -> None:
+    store = BreakStore(state_file)
+    store.save(BASE_URL, BreakLog(1, timedelta(), NOW.astimezone(timezone(timedelta(hours=2)))))
+
+    loaded = store.load(BASE_URL, 1)
+
+    assert loaded is not None and loaded.running_since is not None
+    assert loaded.running_since.utcoffset() == timedelta()
+    assert loaded.running_since == NOW
+
+
+def test_saving_replaces_the_log_of_the_same_entry(state_file: Path) -> None:
+    store = BreakStore(state_file)
+    store.save(BASE_URL, BreakLog(7, timedelta(), NOW))
+
+    ended = BreakLog(7, timedelta(minutes=20))
+    store.save(BASE_URL, ended)
+
+    assert store.load(BASE_URL, 7) == ended
+
+
+def test_saving_forgets_older_entries_of_the_same_base_url(state_file: Path) -> None:
+    store = BreakStore(state_file)
+    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)))
+
+    store.save(BASE_URL, BreakLog(8, timedelta(minutes=1)))
+
+    assert store.load(BASE_URL, 7) is None
+    assert store.load(BASE_URL, 8) == BreakLog(8, timedelta(minutes=1))
+
+
+def test_logs_of_other_base_urls_are_kept(state_file: Path) -> None:
+    store = BreakStore(state_file)
+    mine, theirs = BreakLog(7, timedelta(minutes=5)), BreakLog(7, timedelta(minutes=9), NOW)
+    store.save(OTHER_URL, theirs)
+
+    store.save(BASE_URL, mine)
+    store.save(BASE_URL, BreakLog(8))
+
+    assert store.load(OTHER_URL, 7) == theirs
+    assert store.load(BASE_URL, 7) is None
+
+
+def test_clear_forgets_only_that_entry(state_file: Path) -> None:
+    store = BreakStore(state_file)
+    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)))
+    store.save(OTHER_URL, BreakLog(7, timedelta(minutes=9)))
+
+    store.clear(BASE_URL, 7)
+
+    assert store.load(BASE_URL, 7) is None
+    assert BreakStore(state_file).load(BASE_URL, 7) is None
+    assert store.load(OTHER_URL, 7) == BreakLog(7, timedelta(minutes=9))
+
+
+def test_clearing_an_unknown_entry_does_nothing(state_file: Path) -> None:
+    store = BreakStore(state_file)
+    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)))
+
+    store.clear(BASE_URL, 8)
+
+    assert store.load(BASE_URL, 7) == BreakLog(7, timedelta(minutes=5))
+
+
+def test_without_a_path_the_store_lives_in_the_data_folder(tmp_path: Path) -> None:
+    store = BreakStore()
+    store.save(BASE_URL, BreakLog(1, timedelta(minutes=2)))
+
+    assert Path(store.path) == tmp_path / "data" / "state.sqlite3"
+    assert Path(store.path).is_file()
+    assert BreakStore().load(BASE_URL, 1) == BreakLog(1, timedelta(minutes=2))
+
+
+def test_an_in_memory_store_keeps_logs_while_it_is_open(
+    memory_store: BreakStore, tmp_path: Path
+) -> None:
+    log = BreakLog(4, timedelta(minutes=3), NOW)
+
+    memory_store.save(BASE_URL, log)
+
+    assert memory_store.load(BASE_URL, 4) == log
+    assert not (tmp_path / ":memory:").exists()
+    assert not (tmp_path / "data").exists()
+
+
+def test_in_memory_stores_do_not_share_logs(memory_store: BreakStore) -> None:
+    memory_store.save(BASE_URL, BreakLog(4, timedelta(minutes=3)))
+    other = BreakStore(":memory:")
+    try:
+        assert other.load(BASE_URL, 4) is None
+    finally:
+        other.close()
+
+
+def test_a_file_where_the_folder_should_be_is_a_break_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+    path = blocker / "state.sqlite3"
+
+    with pytest.raises(BreakStoreError, match="cannot open the local state file") as caught:
+        BreakStore(path)
+
+    assert str(path) in str(caught.value)
+
+
+def test_a_folder_where_the_file_should_be_is_a_break_store_error(state_file: Path) -> None:
+    state_file.mkdir(parents=True)
+
+    with pytest.raises(BreakStoreError, match=str(state_file)):
+        BreakStore(state_file)
+
+
+def test_a_file_that_is_not_a_database_is_a_break_store_error_and_is_let_go(
+    state_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state_file.parent.mkdir(parents=True)
+    state_file.write_bytes(b"this is not an SQLite database, just text " * 100)
+    opened: list[sqlite3.Connection] = []
+    connect: Callable[..., sqlite3.Connection] = sqlite3.connect
+
+    def recording_connect(*args: object, **kwargs: object) -> sqlite3.Connection:
+        connection = connect(*args, **kwargs)
+        opened.append(connection)
+        return connection
+
+    monkeypatch.setattr(sqlite3, "connect", recording_connect)
+
+    with pytest.raises(BreakStoreError, match="not a database"):
+        BreakStore(state_file)
+
+    assert opened, "the store never opened the file"
+    for connection in opened:
+        with pytest.raises(sqlite3.ProgrammingError, match="closed"):
+            connection.execute("SELECT 1")
+
+
+def test_a_store_that_breaks_later_raises_a_break_store_error(state_file: Path) -> None:
+    store = BreakStore(state_file)
+    store.save(BASE_URL, BreakLog(1))
+    with sqlite3.connect(state_file) as connection:
+        connection.execute("DROP TABLE break_log")
+    connection.close()
+
+    with pytest.raises(BreakStoreError, match="the local state database failed"):
+        store.load(BASE_URL, 1)

@@ -1,0 +1,187 @@
+"""The settings file: JSON with a version, written atomically, read forgivingly.
+
+A missing file means the defaults; a file that cannot be read or is not a JSON object is a
+:class:`SettingsError` naming the file; keys this version does not know and values of the
+wrong type are ignored, so an older program can read a newer file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from timeclock.store.settings import (
+    FILE_NAME,
+    SETTINGS_VERSION,
+    Settings,
+    SettingsError,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+
+FILLED = Settings(account="testkonto", user="hansm", language="de")
+
+
+def files_in(folder: Path) -> list[str]:
+    """The names of everything in ``folder`` (hidden files too), sorted."""
+    return sorted(child.name for child in folder.iterdir())
+
+
+def test_the_settings_file_lives_in_the_config_folder(tmp_path: Path) -> None:
+    assert settings_path() == tmp_path / "config" / FILE_NAME
+
+
+def test_without_a_file_the_defaults_apply() -> None:
+    assert load_settings() == Settings()
+    assert Settings() == Settings(account="", user="", language="")
+    assert not settings_path().exists()
+
+
+def test_saved_settings_load_again() -> None:
+    save_settings(FILLED)
+
+    assert settings_path().is_file()
+    assert load_settings() == FILLED
+
+
+def test_the_file_is_a_json_object_with_the_version_and_every_setting() -> None:
+    save_settings(FILLED)
+
+    assert json.loads(settings_path().read_text(encoding="utf-8")) == {
+        "version": SETTINGS_VERSION,
+        "account": "testkonto",
+        "user": "hansm",
+        "language": "de",
+    }
+
+
+def test_an_explicit_path_is_used_instead_of_the_config_folder(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "mine.json"
+
+    save_settings(FILLED, path)
+
+    assert load_settings(path) == FILLED
+    assert not settings_path().exists()
+
+
+def test_saving_again_replaces_the_file_and_leaves_no_temporary_files() -> None:
+    save_settings(FILLED)
+    save_settings(FILLED.updated(user="ivan", language=""))
+
+    assert load_settings() == Settings(account="testkonto", user="ivan", language="")
+    assert files_in(settings_path().parent) == [FILE_NAME]
+
+
+def test_non_ascii_values_survive_the_round_trip() -> None:
+    settings = Settings(account="testkonto", user="jürgen.groß", language="de")
+
+    save_settings(settings)
+
+    assert load_settings() == settings
+
+
+def test_updated_changes_only_the_named_values() -> None:
+    changed = FILLED.updated(language="en")
+
+    assert changed == Settings(account="testkonto", user="hansm", language="en")
+    assert FILLED.language == "de"
+
+
+def test_unknown_keys_and_values_that_are_not_text_are_ignored() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        json.dumps(
+            {
+                "version": 7,
+                "account": "testkonto",
+                "user": 42,
+                "language": None,
+                "theme": "dark",
+                "window": {"width": 800},
+            }
+        ),
+        encoding="utf-8",
+    )
+
+    assert load_settings() == Settings(account="testkonto")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"", b'{"account": "testkonto"', b"\xff\xfe{}"],
+    ids=["garbage", "empty", "truncated", "not-utf8"],
+)
+def test_a_corrupt_file_is_a_settings_error_naming_the_file(content: bytes) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+
+    with pytest.raises(SettingsError, match="cannot read the settings file") as caught:
+        load_settings()
+
+    assert str(path) in str(caught.value)
+
+
+@pytest.mark.parametrize("content", ["[]", '"testkonto"', "42", "null"])
+def test_json_that_is_not_an_object_is_a_settings_error(content: str) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(content, encoding="utf-8")
+
+    with pytest.raises(SettingsError, match="is not a JSON object") as caught:
+        load_settings()
+
+    assert str(path) in str(caught.value)
+
+
+def test_an_unreadable_file_is_a_settings_error() -> None:
+    settings_path().mkdir(parents=True)  # a folder where the file should be
+
+    with pytest.raises(SettingsError, match="cannot read the settings file"):
+        load_settings()
+
+
+def test_a_folder_that_cannot_be_made_is_a_settings_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder", encoding="utf-8")
+
+    with pytest.raises(SettingsError, match="cannot write the settings file") as caught:
+        save_settings(FILLED, blocker / "settings.json")
+
+    assert str(blocker / "settings.json") in str(caught.value)
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    save_settings(FILLED)
+    before = settings_path().read_bytes()
+
+    def fail(descriptor: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", fail)
+
+    with pytest.raises(SettingsError, match="Input/output error"):
+        save_settings(Settings(account="other", user="ivan"))
+
+    assert settings_path().read_bytes() == before
+    assert load_settings() == FILLED
+    assert files_in(settings_path().parent) == [FILE_NAME]
+
+
+def test_a_failed_replace_leaves_no_temporary_file() -> None:
+    path = settings_path()
+    path.mkdir(parents=True)
+    (path / "keep").write_text("something", encoding="utf-8")  # a folder cannot be replaced
+
+    with pytest.raises(SettingsError, match="cannot write the settings file"):
+        save_settings(FILLED)
+
+    assert files_in(path.parent) == [FILE_NAME]
+    assert files_in(path) == ["keep"]
