@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +26,27 @@ class ServerMessage:
 
 
 class TimeTrackError(Exception):
-    """Base of every error the client raises."""
+    """Base of every error the client raises.
 
-    def __init__(self, message: str, *, status: int | None = None) -> None:
+    Besides the English sentence, the parts it was made of are kept (status, host, the
+    entry's id, what the server said), so a user interface can say it in its own language.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        host: str = "",
+        entry_id: int | None = None,
+        server_says: str = "",
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
+        self.host = host
+        self.entry_id = entry_id
+        self.server_says = server_says
 
     def __str__(self) -> str:
         return self.message
@@ -53,19 +69,17 @@ class ValidationError(TimeTrackError):
     """400 or 422: the server refused the data; ``messages`` says why, in its words."""
 
     def __init__(
-        self, message: str, *, status: int | None = None, messages: tuple[ServerMessage, ...] = ()
+        self, message: str, *, messages: tuple[ServerMessage, ...] = (), **parts: Any
     ) -> None:
-        super().__init__(message, status=status)
+        super().__init__(message, **parts)
         self.messages = messages
 
 
 class RateLimitedError(TimeTrackError):
     """429: too many requests; ``retry_after`` is the server's wish in seconds, if it said."""
 
-    def __init__(
-        self, message: str, *, status: int | None = None, retry_after: float | None = None
-    ) -> None:
-        super().__init__(message, status=status)
+    def __init__(self, message: str, *, retry_after: float | None = None, **parts: Any) -> None:
+        super().__init__(message, **parts)
         self.retry_after = retry_after
 
     @property
@@ -82,7 +96,15 @@ class ServerError(TimeTrackError):
 
 
 class NetworkError(TimeTrackError):
-    """The server could not be reached, or the connection broke."""
+    """The server could not be reached, or the connection broke.
+
+    ``reason`` says how: ``unreachable``, ``untrusted`` (TLS certificate), ``cut``,
+    ``timeout`` or ``other``.
+    """
+
+    def __init__(self, message: str, *, reason: str = "other", **parts: Any) -> None:
+        super().__init__(message, **parts)
+        self.reason = reason
 
     @property
     def retryable(self) -> bool:

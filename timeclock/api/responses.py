@@ -6,6 +6,7 @@ import email.utils
 import json
 import ssl
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 
@@ -50,45 +51,48 @@ def status_error(response: httpx.Response, entry_id: int | None = None) -> TimeT
     """The error for an answer whose status is not a success."""
     status = response.status_code
     said = _server_says(response)
+    parts: dict[str, Any] = {
+        "status": status,
+        "host": response.request.url.host,
+        "entry_id": entry_id,
+        "server_says": said,
+    }
     if status in (401, 403):
         return AuthenticationError(
             f"TimeTrack rejected the API key or secret (HTTP {status}). Check them in "
             "TimeTrack under Settings / General / API; the secret may have been regenerated.",
-            status=status,
+            **parts,
         )
     if status == 404:
         what = f"Entry {entry_id}" if entry_id is not None else "The requested address"
         return NotFoundError(
-            f"{what} was not found on TimeTrack" + (f" ({said})." if said else "."),
-            status=status,
+            f"{what} was not found on TimeTrack" + (f" ({said})." if said else "."), **parts
         )
     if status in (400, 422):
-        messages = _messages(response)
         return ValidationError(
             "TimeTrack refused the data: " + (said or f"HTTP {status} without a reason") + ".",
-            status=status,
-            messages=messages,
+            messages=_messages(response),
+            **parts,
         )
     if status == 429:
         return RateLimitedError(
             "TimeTrack asks to slow down (too many requests); try again shortly.",
-            status=status,
             retry_after=retry_after_seconds(response.headers.get("retry-after")),
+            **parts,
         )
     if 300 <= status < 400:
         return MalformedResponseError(
-            f"TimeTrack redirected the request (HTTP {status}); check the account URL.",
-            status=status,
+            f"TimeTrack redirected the request (HTTP {status}); check the account URL.", **parts
         )
     if status >= 500:
         return ServerError(
             f"TimeTrack had a server error (HTTP {status})"
             + (f": {said}" if said else "")
             + ". Try again later.",
-            status=status,
+            **parts,
         )
     return ServerError(
-        f"TimeTrack answered HTTP {status}" + (f": {said}" if said else "") + ".", status=status
+        f"TimeTrack answered HTTP {status}" + (f": {said}" if said else "") + ".", **parts
     )
 
 
@@ -96,21 +100,35 @@ def transport_error(error: httpx.HTTPError, base_url: str) -> TimeTrackError:
     """The error for a request that got no answer."""
     host = httpx.URL(base_url).host
     if isinstance(error, httpx.TimeoutException):
-        return TimeoutError(f"TimeTrack at {host} did not answer in time; try again later.")
+        return TimeoutError(
+            f"TimeTrack at {host} did not answer in time; try again later.", host=host
+        )
     if isinstance(error, httpx.ConnectError) and _is_certificate_error(error):
         return NetworkError(
             f"The TLS certificate of {host} is not trusted, so the connection was refused. "
-            "Ask your administrator, or check the account URL."
+            "Ask your administrator, or check the account URL.",
+            reason="untrusted",
+            host=host,
         )
     if isinstance(error, httpx.ConnectError):
-        return NetworkError(f"Cannot reach TimeTrack at {host}; check the network connection.")
+        return NetworkError(
+            f"Cannot reach TimeTrack at {host}; check the network connection.",
+            reason="unreachable",
+            host=host,
+        )
     if isinstance(error, httpx.RemoteProtocolError):
-        return NetworkError(f"The connection to {host} broke before the answer arrived; try again.")
+        return NetworkError(
+            f"The connection to {host} broke before the answer arrived; try again.",
+            reason="cut",
+            host=host,
+        )
     if isinstance(error, httpx.DecodingError):
-        return MalformedResponseError(f"TimeTrack at {host} sent an answer that cannot be decoded.")
+        return MalformedResponseError(
+            f"TimeTrack at {host} sent an answer that cannot be decoded.", host=host
+        )
     if isinstance(error, httpx.TransportError):
-        return NetworkError(f"The connection to {host} failed ({type(error).__name__}).")
-    return NetworkError(f"The request to {host} failed ({type(error).__name__}).")
+        return NetworkError(f"The connection to {host} failed ({type(error).__name__}).", host=host)
+    return NetworkError(f"The request to {host} failed ({type(error).__name__}).", host=host)
 
 
 def retry_after_seconds(value: str | None) -> float | None:

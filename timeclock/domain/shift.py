@@ -9,6 +9,7 @@ must survive between runs of the program.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -16,8 +17,23 @@ from datetime import datetime, timedelta
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 
 
+class StampProblem(enum.Enum):
+    """Why a stamp does not fit the current state; ``value`` is the English sentence."""
+
+    ALREADY_IN = "already stamped in"
+    NOT_IN = "not stamped in"
+    ON_BREAK = "a break is already running"
+    NOT_ON_BREAK = "no break is running"
+
+
 class StampError(ValueError):
     """A stamp that does not fit the current state (stamping out when not stamped in...)."""
+
+    def __init__(self, problem: StampProblem, since: datetime | None = None) -> None:
+        text = problem.value + (f" since {since.isoformat()}" if since is not None else "")
+        super().__init__(text)
+        self.problem = problem
+        self.since = since
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +60,13 @@ class BreakLog:
     def started(self, now: datetime) -> BreakLog:
         """This log with a break starting at ``now``."""
         if self.on_break:
-            raise StampError("a break is already running")
+            raise StampError(StampProblem.ON_BREAK)
         return replace(self, running_since=now)
 
     def ended(self, now: datetime) -> BreakLog:
         """This log with the running break ended at ``now``."""
         if self.running_since is None:
-            raise StampError("no break is running")
+            raise StampError(StampProblem.NOT_ON_BREAK)
         return BreakLog(self.entry_id, self.total(now), None)
 
 
@@ -87,26 +103,26 @@ class Shift:
     def stamp_in(self, user: str, now: datetime) -> AttendanceDraft:
         """The open entry to create when stamping in at ``now``."""
         if self.entry is not None:
-            raise StampError(f"already stamped in since {self.entry.start.isoformat()}")
+            raise StampError(StampProblem.ALREADY_IN, self.entry.start)
         return AttendanceDraft(user=user, start=now, end=now, manual=False)
 
     def stamp_out(self, now: datetime) -> AttendanceChange:
         """The update that closes the open entry at ``now``, a running break ended too."""
         if self.entry is None:
-            raise StampError("not stamped in")
+            raise StampError(StampProblem.NOT_IN)
         end = max(now, self.entry.start)
         return AttendanceChange(end=end, break_minutes=rounded_minutes(self.break_time(end)))
 
     def start_break(self, now: datetime) -> BreakLog:
         """The break log once a break starts at ``now``."""
         if self.entry is None:
-            raise StampError("not stamped in")
+            raise StampError(StampProblem.NOT_IN)
         return (self.breaks or BreakLog(self.entry.id)).started(now)
 
     def end_break(self, now: datetime) -> BreakLog:
         """The break log once the running break ends at ``now``."""
         if self.entry is None or self.breaks is None:
-            raise StampError("no break is running")
+            raise StampError(StampProblem.NOT_ON_BREAK)
         return self.breaks.ended(now)
 
 

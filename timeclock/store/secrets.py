@@ -20,7 +20,14 @@ T = TypeVar("T")
 
 
 class KeyringUnavailableError(Exception):
-    """The OS keyring cannot be used; the text says what a person can do."""
+    """The OS keyring cannot be used; the text says what a person can do.
+
+    ``reason`` is ``missing`` (no keyring on this system), ``locked`` or ``failed``.
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def load_credentials(base_url: str) -> Credentials | None:
@@ -74,14 +81,15 @@ def _entry(base_url: str, part: str) -> str:
 
 def _unavailable(error: BaseException) -> KeyringUnavailableError:
     if isinstance(error, keyring.errors.NoKeyringError):
-        reason = "no OS keyring is available on this system"
+        reason, text = "missing", "no OS keyring is available on this system"
     elif isinstance(error, keyring.errors.KeyringLocked):
-        reason = "the OS keyring is locked"
+        reason, text = "locked", "the OS keyring is locked"
     else:
         # The backend's own text may quote what was being stored: name the type only.
-        reason = f"the OS keyring failed ({type(error).__name__})"
+        reason, text = "failed", f"the OS keyring failed ({type(error).__name__})"
     return KeyringUnavailableError(
-        f"{reason}, so the API key and secret cannot be kept safely. "
+        f"{text}, so the API key and secret cannot be kept safely. "
         "Unlock or install a keyring (e.g. GNOME Keyring, KWallet), or pass them in "
-        "TIMECLOCK_API_KEY and TIMECLOCK_API_SECRET for this session."
+        "TIMECLOCK_API_KEY and TIMECLOCK_API_SECRET for this session.",
+        reason,
     )
