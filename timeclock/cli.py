@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
@@ -93,10 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     options = parser.parse_args(argv)
     _configure_logging(options.verbose)
-    if options.command is None:
-        parser.print_help()
-        return EXIT_OK
     try:
+        if options.command is None:
+            return _open_window(options)
         return _run(options)
     except UsageError as error:
         return _fail(str(error), EXIT_USAGE)
@@ -226,6 +226,19 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
         default=default(False),
         help="log requests (never secrets) to stderr",
     )
+
+
+def _open_window(options: argparse.Namespace) -> int:
+    """``timeclock`` without a command opens the window (Qt is loaded only then)."""
+    if sys.platform.startswith("linux") and not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
+        raise UsageError("no display to open the window on; use a command (see --help)")
+    try:
+        from timeclock.gui.app import run_gui  # noqa: PLC0415 - keeps Qt out of the CLI
+    except ImportError as error:
+        raise UsageError(f"the window cannot start here ({error}); use a command") from None
+    return run_gui(demo=options.demo)
 
 
 def _run(options: argparse.Namespace) -> int:

@@ -234,7 +234,7 @@ def test_a_bad_url_in_the_environment_is_an_endpoint_error() -> None:
 
 def test_a_keyring_failure_is_not_hidden_as_a_missing_entry() -> None:
     def unavailable(base_url: str) -> Credentials | None:
-        raise KeyringUnavailableError("the OS keyring is locked")
+        raise KeyringUnavailableError("the OS keyring is locked", "locked")
 
     with pytest.raises(KeyringUnavailableError, match="locked"):
         resolve_account(environ={}, settings=SETTINGS, keyring_lookup=unavailable)

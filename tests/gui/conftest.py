@@ -1,0 +1,71 @@
+"""GUI test fixtures: offscreen Qt, and a check that a test leaves nothing running.
+
+Every GUI test fails if it leaves a thread (a QThread is a native thread), or a top-level
+widget that was not closed and deleted, behind; the message names what was left.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def native_threads() -> set[int]:
+    """The ids of this process's OS threads (QThreads included)."""
+    return {int(path.name) for path in Path("/proc/self/task").iterdir()}
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_running(qapp: QApplication) -> Iterator[None]:
+    """Fail the test if it leaves threads or top-level widgets behind."""
+    threads_before = native_threads()
+    widgets_before = {id(widget) for widget in qapp.topLevelWidgets()}
+    yield
+    _settle(qapp)
+    left_widgets = [
+        widget
+        for widget in qapp.topLevelWidgets()
+        if id(widget) not in widgets_before and widget.isVisible()
+    ]
+    for widget in left_widgets:
+        widget.close()
+        widget.deleteLater()
+    _settle(qapp)
+    deadline = time.monotonic() + 2.0
+    while (extra := native_threads() - threads_before) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not left_widgets, f"visible top-level widgets left open: {left_widgets}"
+    assert not extra, f"{len(extra)} thread(s) left running"
+
+
+@pytest.fixture
+def shown(qtbot: object) -> Iterator[list[QWidget]]:
+    """Widgets a test shows; closed and deleted after it."""
+    widgets: list[QWidget] = []
+    yield widgets
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+
+
+@pytest.fixture
+def screenshots_dir() -> Path:
+    """Where a test may save screenshots for people to look at (not asserted)."""
+    folder = Path(os.environ.get("TIMECLOCK_SCREENSHOTS", "/tmp/timeclock-screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,247 @@
+"""The new/edit entry dialog against the live sandbox: validation, create, edit, refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import credentials_of
+from timeclock.api.client import TimeTrackClient
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft, Location
+from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
+from timeclock.gui.session import ClockSession
+from timeclock.sandbox import SandboxServer
+from timeclock.services.account import Account
+from timeclock.store.breaks import BreakStore
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2021, 3, 29, 12, 0, tzinfo=UTC)  # a Monday
+WAIT = 5000
+
+
+@pytest.fixture
+def session(server: SandboxServer) -> Iterator[ClockSession]:
+    """A real session for hansm on the sandbox; its worker stops after the test."""
+    clock_session = ClockSession(
+        Account(server.base_url, "hansm", credentials_of(server)),
+        BreakStore(":memory:"),
+        clock=lambda: NOW,
+    )
+    yield clock_session
+    clock_session.close()
+
+
+@pytest.fixture
+def client(server: SandboxServer) -> Iterator[TimeTrackClient]:
+    with TimeTrackClient(server.base_url, credentials_of(server)) as connected:
+        yield connected
+
+
+def opened(qtbot: QtBot, dialog: EntryDialog) -> EntryDialog:
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def set_times(
+    dialog: EntryDialog, start: datetime | None = None, end: datetime | None = None
+) -> None:
+    if start is not None:
+        dialog.start_edit.setDateTime(wall_qdatetime(start))
+    if end is not None:
+        dialog.end_edit.setDateTime(wall_qdatetime(end))
+
+
+def test_a_new_entry_starts_as_a_usual_day(qtbot: QtBot, session: ClockSession) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN))
+    assert dialog.windowTitle() == "New entry"
+    assert dialog.user_edit.text() == "hansm"
+    assert not dialog.user_edit.isReadOnly()
+    assert dialog.start_edit.dateTime() == wall_qdatetime(datetime(2021, 3, 29, 8, 0))
+    assert dialog.end_edit.dateTime() == wall_qdatetime(datetime(2021, 3, 29, 16, 0))
+    assert dialog.break_spin.value() == 30
+    assert dialog.save_button.isEnabled()
+    assert dialog.message.isHidden()
+    assert dialog.worked_label.text() == "7:30"
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: set_times(d, end=datetime(2021, 3, 28, 7, 0)), "The end lies before the start."),
+        (lambda d: d.break_spin.setValue(480), "The break must be shorter than the time worked."),
+        (lambda d: d.user_edit.clear(), "Enter the user name."),
+        (
+            lambda d: set_times(d, start=datetime(2021, 3, 28, 2, 30)),
+            "From: This time does not exist on the local clock",
+        ),
+        (
+            lambda d: set_times(d, end=datetime(2021, 3, 28, 2, 30)),
+            "To: This time does not exist on the local clock",
+        ),
+    ],
+    ids=["end-before-start", "break-too-long", "no-user", "start-in-gap", "end-in-gap"],
+)
+def test_a_problem_keeps_save_disabled_and_says_why(
+    qtbot: QtBot, session: ClockSession, change, reason: str
+) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, day=date(2021, 3, 28)))
+    change(dialog)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.message.isVisible()
+    assert dialog.message.text().startswith(reason)
+    dialog.save_button.click()  # a disabled button does nothing; neither does _save
+    assert dialog.isVisible()
+
+
+def test_fixing_the_problem_enables_save_again(qtbot: QtBot, session: ClockSession) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, day=date(2021, 3, 28)))
+    set_times(dialog, start=datetime(2021, 3, 28, 2, 30))
+    assert not dialog.save_button.isEnabled()
+    set_times(dialog, start=datetime(2021, 3, 28, 3, 30))
+    assert dialog.save_button.isEnabled()
+    assert dialog.message.isHidden()
+
+
+def test_save_creates_a_manual_entry_on_the_server(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer
+) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, user="ivan", day=date(2021, 3, 28)))
+    set_times(dialog, start=datetime(2021, 3, 28, 1, 30), end=datetime(2021, 3, 28, 9, 0))
+    dialog.break_spin.setValue(45)
+    dialog.notes_edit.setPlainText("Inventur\nLager 2")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as blocker:
+        dialog.save_button.click()
+        assert dialog.message.text() == "Saving…"
+        assert not dialog.form.isEnabled()
+    entry: Attendance = blocker.args[0]
+    assert not dialog.isVisible()
+    stored = server.store.get(entry.id)
+    assert stored.user == "ivan"
+    assert stored.manual is True
+    # 01:30 CET and 09:00 CEST: the span crosses the spring gap.
+    assert stored.start == datetime(2021, 3, 28, 0, 30, tzinfo=UTC)
+    assert stored.end == datetime(2021, 3, 28, 7, 0, tzinfo=UTC)
+    assert (stored.break_minutes, stored.notes) == (45, "Inventur\nLager 2")
+
+
+def test_enter_in_the_notes_makes_a_new_line(qtbot: QtBot, session: ClockSession) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN))
+    dialog.notes_edit.setFocus()
+    qtbot.keyClicks(dialog.notes_edit, "one")
+    qtbot.keyClick(dialog.notes_edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.notes_edit, "two")
+    assert dialog.isVisible()
+    assert dialog.notes_edit.toPlainText() == "one\ntwo"
+
+
+def test_escape_cancels(qtbot: QtBot, session: ClockSession) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN))
+    with qtbot.waitSignal(dialog.rejected, timeout=WAIT):
+        qtbot.keyClick(dialog.start_edit, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+# -- editing --------------------------------------------------------------------------------
+
+# 02:30:15.123 on the second run through the repeated hour of 2021-10-31 in Berlin (CET).
+REPEATED = datetime(2021, 10, 31, 1, 30, 15, 123000, tzinfo=UTC)
+
+
+def existing(client: TimeTrackClient, **fields: object) -> Attendance:
+    values: dict[str, object] = {
+        "user": "hansm",
+        "start": REPEATED,
+        "end": REPEATED + timedelta(hours=6),
+        "break_minutes": 30,
+        "notes": "Frühschicht",
+        "manual": False,
+        "start_location": Location(52.520008, 13.404954),
+    }
+    values.update(fields)
+    return client.create_attendance(AttendanceDraft(**values))  # type: ignore[arg-type]
+
+
+def test_edit_shows_the_entry_read_only_where_it_cannot_change(
+    qtbot: QtBot, session: ClockSession, client: TimeTrackClient
+) -> None:
+    entry = existing(client)
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
+    assert dialog.windowTitle() == "Edit entry"
+    assert dialog.user_edit.isReadOnly()
+    assert dialog.start_edit.dateTime() == wall_qdatetime(datetime(2021, 10, 31, 2, 30))
+    assert dialog.source_label.text() == "time clock"
+    assert "52.52001, 13.40495" in dialog.location_label.text()
+    assert dialog.save_button.isEnabled()
+
+
+def test_edit_sends_only_what_changed(
+    qtbot: QtBot,
+    session: ClockSession,
+    client: TimeTrackClient,
+    server: SandboxServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entry = existing(client)
+    sent: list[AttendanceChange] = []
+    update = session.update_entry
+    monkeypatch.setattr(
+        session, "update_entry", lambda i, change, *a: (sent.append(change), update(i, change, *a))
+    )
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
+    dialog.break_spin.setValue(45)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as blocker:
+        dialog.save_button.click()
+    assert sent == [AttendanceChange(break_minutes=45)]
+    assert blocker.args[0].break_minutes == 45
+    stored = server.store.get(entry.id)
+    # The start in the repeated hour stays the very instant it was, milliseconds included.
+    assert (stored.start, stored.end, stored.notes) == (entry.start, entry.end, entry.notes)
+    assert (stored.break_minutes, stored.manual) == (45, False)
+
+
+def test_a_changed_time_is_sent_in_utc(
+    qtbot: QtBot, session: ClockSession, client: TimeTrackClient, server: SandboxServer
+) -> None:
+    entry = existing(client)
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
+    set_times(dialog, end=datetime(2021, 10, 31, 9, 15))
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        dialog.save_button.click()
+    stored = server.store.get(entry.id)
+    assert stored.end == datetime(2021, 10, 31, 8, 15, tzinfo=UTC)
+    assert stored.start == entry.start
+
+
+def test_an_edit_without_changes_just_closes(
+    qtbot: QtBot, session: ClockSession, client: TimeTrackClient, server: SandboxServer
+) -> None:
+    entry = existing(client)
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
+    saved: list[object] = []
+    dialog.saved.connect(saved.append)
+    with qtbot.waitSignal(dialog.accepted, timeout=WAIT):
+        dialog.save_button.click()
+    assert saved == []
+    assert server.store.get(entry.id).notes == entry.notes
+
+
+def test_a_refusal_is_shown_in_the_dialog_and_nothing_typed_is_lost(
+    qtbot: QtBot, session: ClockSession, client: TimeTrackClient, server: SandboxServer
+) -> None:
+    entry = existing(client)
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
+    server.store.delete(entry.id)  # someone else deleted it meanwhile
+    dialog.break_spin.setValue(60)
+    dialog.notes_edit.setPlainText("Spätschicht")
+    dialog.save_button.click()
+    qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT)
+    assert dialog.isVisible()
+    assert dialog.message.text().startswith(f"Entry {entry.id} no longer exists on TimeTrack.")
+    assert (dialog.break_spin.value(), dialog.notes_edit.toPlainText()) == (60, "Spätschicht")
+    assert dialog.save_button.isEnabled()

@@ -1,0 +1,128 @@
+"""Starting the window: ``timeclock`` (the saved account) or ``timeclock --demo``."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import ExitStack
+
+from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from timeclock import __version__
+from timeclock.gui.crash import CrashReporter
+from timeclock.gui.i18n import install_translators, language_for, remove_translators
+from timeclock.gui.main_window import MainWindow
+from timeclock.gui.session import ClockSession
+from timeclock.gui.single_instance import SingleInstance
+from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
+from timeclock.services.account import Account, AccountError, resolve_account
+from timeclock.services.demo import demo_account
+from timeclock.services.localzone import local_zone
+from timeclock.store.breaks import BreakStore
+from timeclock.store.paths import config_dir
+from timeclock.store.settings import load_settings
+
+log = logging.getLogger(__name__)
+APP_ID = "io.github.timeclock.TimeClock"
+
+
+def window_state() -> QSettings:
+    """Window geometry and recent user names: non-secret, in the config folder."""
+    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+def run_gui(*, demo: bool = False) -> int:
+    """Open the main window and run until it closes; the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("TimeClock")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    instance = SingleInstance("demo" if demo else "app")
+    if not instance.claim():
+        sys.stderr.write("TimeClock is already running; its window was brought to the front.\n")
+        return 0
+    with ExitStack() as stack:
+        stack.callback(instance.release)
+        breaks = BreakStore(":memory:") if demo else BreakStore()
+        stack.callback(breaks.close)
+        launcher = Launcher(app, breaks, instance, demo=demo)
+        launcher.change_language(load_settings().language)
+        if demo:
+            launcher.open_window(stack.enter_context(demo_account()))
+        else:
+            try:
+                launcher.open_window(resolve_account())
+            except AccountError:
+                first_run_settings(launcher.open_window, app.quit)
+        reporter = CrashReporter(launcher.active_window, launcher.secrets)
+        reporter.install()
+        stack.callback(reporter.uninstall)
+        return app.exec()
+
+
+class Launcher:
+    """Makes the main window for an account, and a new one when the account changes."""
+
+    def __init__(
+        self, app: QApplication, breaks: BreakStore, instance: SingleInstance, *, demo: bool
+    ) -> None:
+        self.app = app
+        self.breaks = breaks
+        self.demo = demo
+        self.window: MainWindow | None = None
+        self._accounts: list[Account] = []
+        self._translators: list[QTranslator] = []
+        instance.activated.connect(self.raise_window)
+
+    def open_window(self, account: Account) -> None:
+        """Show the main window for ``account`` (replacing the current one)."""
+        self._accounts.append(account)
+        previous = self.window
+        session = ClockSession(account, self.breaks)
+        window = MainWindow(session, local_zone(), window_state())
+        WindowDialogs(
+            window,
+            on_account_changed=self.open_window,
+            on_language_changed=self.switch_language,
+            # The demo's made-up account is not what settings should offer to save.
+            settings_account=None if self.demo else account,
+        )
+        self.window = window
+        if previous is not None:
+            window.restoreGeometry(previous.saveGeometry())
+            previous.close()
+            previous.deleteLater()
+        window.show()
+        window.start()
+
+    def change_language(self, setting: str) -> None:
+        """Load the translations for the language ``setting`` ("" follows the system)."""
+        remove_translators(self.app, self._translators)
+        self._translators = install_translators(self.app, language_for(setting))
+
+    def switch_language(self, setting: str) -> None:
+        """Show the window in another language: new translations, the window built anew."""
+        self.change_language(setting)
+        if self.window is not None:
+            self.open_window(self.window.session.account)
+
+    def raise_window(self) -> None:
+        """Bring the window to the front (another start asked for it)."""
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def active_window(self) -> MainWindow | None:
+        """The window error dialogs belong to."""
+        return self.window
+
+    def secrets(self) -> list[str]:
+        """Every secret this run has known, to cut out of crash reports."""
+        return [
+            value
+            for account in self._accounts
+            for value in (account.credentials.api_key, account.credentials.api_secret)
+        ]

@@ -1,0 +1,122 @@
+"""Asking before an entry is deleted, and deleting it only on the server's word.
+
+A ``QMessageBox`` closes on any button; this dialog has to stay open while the server is
+asked, and keep the question on screen with the server's answer if it refuses.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta, tzinfo
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeclock.domain.attendance import Attendance
+from timeclock.gui.dialog_base import InlineMessage, MessageKind, RememberingDialog
+from timeclock.gui.formatting import day_text, hours_text, time_text
+from timeclock.gui.session import ClockSession
+
+
+class DeleteDialog(RememberingDialog):
+    """Shows an entry and deletes it on Delete; :attr:`deleted` follows the server's yes.
+
+    Cancel is the default button, so Enter never deletes by accident.
+    """
+
+    deleted = Signal(int)  # the id of the entry the server deleted
+
+    def __init__(
+        self,
+        session: ClockSession,
+        zone: tzinfo,
+        entry: Attendance,
+        *,
+        window_state: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(window_state, parent)
+        self._session = session
+        self._entry = entry
+        self._deleting = False
+        self.setWindowTitle(self.tr("Delete entry"))
+        self.setAccessibleName(self.windowTitle())
+
+        question = QLabel(self.tr("Delete this entry from TimeTrack? This cannot be undone."), self)
+        question.setWordWrap(True)
+        question.setAccessibleName(self.tr("Question"))
+        details = QWidget(self)
+        form = QFormLayout(details)
+        for title, value in self._details(entry, zone):
+            shown = QLabel(value, details)
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setAccessibleName(title.rstrip(":"))
+            form.addRow(title, shown)
+
+        self.message = InlineMessage(self.tr("Problem"), self)
+        self.buttons = QDialogButtonBox(self)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the entry"))
+        self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.delete_button.setAutoDefault(False)
+        self.cancel_button.setDefault(True)
+        self.delete_button.clicked.connect(self._delete)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(details)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.cancel_button.setFocus()
+
+    @property
+    def entry(self) -> Attendance:
+        """The entry this dialog asks about."""
+        return self._entry
+
+    def _details(self, entry: Attendance, zone: tzinfo) -> list[tuple[str, str]]:
+        end = self.tr("running") if entry.is_open else time_text(entry.end, zone)
+        worked = entry.worked_until(self._session.now())
+        rows = [
+            (self.tr("Date:"), day_text(entry.start, zone)),
+            (self.tr("Time:"), f"{time_text(entry.start, zone)} \N{EN DASH} {end}"),
+            (self.tr("Break:"), hours_text(timedelta(minutes=entry.break_minutes))),
+            (self.tr("Worked:"), hours_text(worked)),
+            (self.tr("User:"), entry.user),
+            (self.tr("Source:"), self.tr("manual") if entry.manual else self.tr("time clock")),
+        ]
+        if entry.notes:
+            rows.append((self.tr("Notes:"), entry.notes))
+        return rows
+
+    def _delete(self) -> None:
+        if self._deleting:
+            return
+        self._set_deleting(True)
+        self._session.delete_entry(
+            self._entry.id, self.while_open(self._done), self.while_open(self._failed)
+        )
+
+    def _set_deleting(self, deleting: bool) -> None:
+        self._deleting = deleting
+        self.delete_button.setEnabled(not deleting)
+        if deleting:
+            self.message.show_message(self.tr("Deleting…"), MessageKind.INFO)
+
+    def _done(self, entry_id: int) -> None:
+        self._set_deleting(False)
+        self.deleted.emit(entry_id)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._set_deleting(False)
+        self.message.show_message(message, MessageKind.ERROR)

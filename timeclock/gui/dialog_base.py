@@ -1,0 +1,216 @@
+"""What every dialog of the window shares: an inline message line, remembered geometry,
+labelled form rows, and a yes/no question that does not block.
+
+Dialogs never report a problem in a second pop-up: the reason sits in a line under the
+form (:class:`InlineMessage`), so nothing typed is hidden or lost. Geometry is kept in the
+``QSettings`` the application hands in (the same one the main window keeps its state in).
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections.abc import Callable
+from typing import TypeVar
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from timeclock.gui.tasks import TaskRunner
+
+# Red-ish and green-ish that stay readable on light and dark palettes.
+_COLOURS = {"error": "#c62828", "success": "#2e7d32"}
+T = TypeVar("T")
+
+
+class MessageKind(enum.Enum):
+    """What an inline message says: a problem, something going on, or good news."""
+
+    ERROR = "error"
+    INFO = "info"
+    SUCCESS = "success"
+
+
+class InlineMessage(QLabel):
+    """A word-wrapped line for a dialog's problem or progress; hidden while empty.
+
+    The accessible description carries the text as well, so screen readers announce it
+    with the label's name when the line gains focus or changes.
+    """
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAccessibleName(accessible_name)
+        self.kind = MessageKind.INFO
+        self.hide()
+
+    def show_message(self, text: str, kind: MessageKind = MessageKind.ERROR) -> None:
+        """Show ``text``; an empty text hides the line."""
+        self.kind = kind
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        colour = _COLOURS.get(kind.value)
+        self.setStyleSheet(f"color: {colour};" if colour else "")
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        """Hide the line."""
+        self.show_message("", MessageKind.INFO)
+
+
+class RememberingDialog(QDialog):
+    """A dialog that comes back where and as large as it was last closed.
+
+    Without a ``window_state`` nothing is remembered (tests, first start). It also knows
+    whether it is still open, so that an answer arriving after Cancel is dropped
+    (:meth:`while_open`).
+    """
+
+    def __init__(
+        self, window_state: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._window_state = window_state
+        self._geometry_restored = False
+        self._finished = False
+
+    def while_open(self, handler: Callable[[T], None]) -> Callable[[T], None]:
+        """``handler``, made to do nothing once the dialog is closed or deleted.
+
+        The server may answer after the person cancelled; the session still announces the
+        change to the window, but this dialog must not touch its widgets any more.
+        """
+
+        def call(value: T) -> None:
+            if not self._finished and still_there(self):
+                handler(value)
+
+        return call
+
+    def _geometry_key(self) -> str:
+        return f"dialogs/{type(self).__name__}/geometry"
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        self._finished = False
+        if not self._geometry_restored and self._window_state is not None:
+            self._geometry_restored = True
+            saved = self._window_state.value(self._geometry_key())
+            if isinstance(saved, QByteArray) and not saved.isEmpty():
+                self.restoreGeometry(saved)
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        self._finished = True
+        self._remember_geometry()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self._remember_geometry()
+        super().closeEvent(event)
+
+    def _remember_geometry(self) -> None:
+        if self._window_state is not None and self.isVisible():
+            self._window_state.setValue(self._geometry_key(), self.saveGeometry())
+
+
+class WorkingDialog(RememberingDialog):
+    """A dialog with a worker thread of its own, for work that is not the session's.
+
+    The thread starts when first needed and stops when the dialog closes (or, failing
+    that, is deleted): no thread outlives its dialog.
+    """
+
+    def __init__(
+        self, window_state: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(window_state, parent)
+        self._runner: TaskRunner | None = None
+
+    def worker(self) -> TaskRunner:
+        """The dialog's worker; started on first use."""
+        if self._runner is None:
+            runner = TaskRunner(self, name=f"timeclock-{type(self).__name__}")
+            self.destroyed.connect(lambda *_: runner.shutdown())
+            self._runner = runner
+        return self._runner
+
+    def done(self, result: int) -> None:
+        if self._runner is not None:
+            self._runner.shutdown()  # drops answers still to come
+            self._runner.deleteLater()
+            self._runner = None
+        super().done(result)
+
+
+def still_there(widget: QWidget) -> bool:
+    """Whether the C++ side of ``widget`` still exists (a late callback may outlive it)."""
+    return shiboken6.isValid(widget)
+
+
+def save_cancel_buttons(
+    dialog: QDialog, on_save: Callable[[], None]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """Save (the default button, calling ``on_save``, not ``accept``) and Cancel (rejects).
+
+    Save only starts the work; the dialog accepts itself once the work succeeded.
+    """
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    save.setDefault(True)
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save
+
+
+def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
+    """A form row whose label (with its ``&`` mnemonic) moves the focus to ``field``."""
+    label = QLabel(text, field.parentWidget())
+    label.setBuddy(field)
+    form.addRow(label, field)
+    return label
+
+
+def set_tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in this order."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+def ask(
+    parent: QWidget, title: str, text: str, question: str, on_answer: Callable[[bool], None]
+) -> QMessageBox:
+    """Open a Yes/No question window-modally (never ``exec()``); ``on_answer(yes)`` follows.
+
+    Closing the box without a button counts as No. The box deletes itself afterwards.
+    """
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setInformativeText(question)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    yes = box.button(QMessageBox.StandardButton.Yes)
+
+    def answered() -> None:
+        box.deleteLater()
+        on_answer(box.clickedButton() is yes)
+
+    box.finished.connect(answered)
+    box.open()
+    return box

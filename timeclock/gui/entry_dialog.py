@@ -1,0 +1,311 @@
+"""The dialog for a new entry and for correcting one: local wall times in, UTC instants out.
+
+The date-time editors hold *wall-clock* values of the window's zone, not of the system's:
+they run in UTC so that Qt never shifts a time the person typed (Qt would silently move a
+time inside the spring gap). The dialog itself turns them into instants with
+:func:`~timeclock.domain.localtime.to_utc`, shows a skipped time as a problem, and leaves an
+untouched time exactly as the server has it, even inside the repeated autumn hour.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, tzinfo
+
+from PySide6.QtCore import QDateTime, QLocale, QSettings, Qt, QTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeclock.domain.attendance import (
+    Attendance,
+    AttendanceChange,
+    AttendanceDraft,
+    Location,
+    worked_time,
+)
+from timeclock.domain.localtime import LocalTimeError, local_date, to_utc
+from timeclock.domain.rules import EntryProblem, entry_problems
+from timeclock.gui.dialog_base import (
+    InlineMessage,
+    MessageKind,
+    RememberingDialog,
+    add_row,
+    save_cancel_buttons,
+    set_tab_order,
+)
+from timeclock.gui.formatting import hours_text, qdate, wall_datetime
+from timeclock.gui.messages import entry_problem, explain
+from timeclock.gui.session import ClockSession
+
+_UTC = QTimeZone(QTimeZone.Initialization.UTC)
+DEFAULT_START = time(8, 0)
+DEFAULT_END = time(16, 0)
+DEFAULT_BREAK_MINUTES = 30
+MAX_BREAK_MINUTES = 24 * 60
+
+
+def wall_qdatetime(wall: datetime) -> QDateTime:
+    """A naive wall-clock time for the dialog's editors (held in UTC, so Qt never moves it)."""
+    return QDateTime(qdate(wall.date()), QTime(wall.hour, wall.minute), _UTC)
+
+
+def datetime_format(locale: QLocale) -> str:
+    """The locale's short date and time, with a four-digit year (``yy`` is ambiguous)."""
+    day = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in day:
+        day = day.replace("yy", "yyyy")
+    return f"{day} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
+def _wall_minute(moment: datetime, zone: tzinfo) -> datetime:
+    return moment.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
+
+
+class EntryDialog(RememberingDialog):
+    """New entry (``entry`` is None) or edit entry; emits :attr:`saved` once the server agreed.
+
+    A new entry is created ``manual``; an edit sends only the fields that changed and
+    leaves ``manual`` as the server has it. If the server refuses, its message is shown
+    here and everything typed stays.
+    """
+
+    saved = Signal(object)  # Attendance, as the server stored it
+
+    def __init__(
+        self,
+        session: ClockSession,
+        zone: tzinfo,
+        *,
+        entry: Attendance | None = None,
+        user: str = "",
+        day: date | None = None,
+        window_state: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(window_state, parent)
+        self._session = session
+        self._zone = zone
+        self._entry = entry
+        self._saving = False
+        self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("New entry"))
+        self.setAccessibleName(self.windowTitle())
+
+        self.form = QWidget(self)
+        form = QFormLayout(self.form)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.user_edit = QLineEdit(self.form)
+        self.user_edit.setAccessibleName(self.tr("User"))
+        self.start_edit = self._datetime_editor(self.tr("From"))
+        self.end_edit = self._datetime_editor(self.tr("To"))
+        self.break_spin = QSpinBox(self.form)
+        self.break_spin.setRange(0, MAX_BREAK_MINUTES)
+        self.break_spin.setSuffix(self.tr(" min"))
+        self.break_spin.setAccessibleName(self.tr("Break in minutes"))
+        self.notes_edit = QPlainTextEdit(self.form)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setAccessibleName(self.tr("Notes"))
+        self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.worked_label = QLabel(self.form)
+        self.worked_label.setAccessibleName(self.tr("Time worked"))
+        add_row(form, self.tr("&User:"), self.user_edit)
+        add_row(form, self.tr("&From:"), self.start_edit)
+        add_row(form, self.tr("&To:"), self.end_edit)
+        add_row(form, self.tr("&Break:"), self.break_spin)
+        add_row(form, self.tr("&Notes:"), self.notes_edit)
+        add_row(form, self.tr("Worked:"), self.worked_label)
+
+        self.message = InlineMessage(self.tr("Problem"), self)
+        self.buttons, self.save_button = save_cancel_buttons(self, self._save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        if entry is None:
+            self._fill_new(user or session.user, day or local_date(session.now(), zone))
+        else:
+            self._fill_edit(entry, form)
+        for signal in (
+            self.user_edit.textChanged,
+            self.start_edit.dateTimeChanged,
+            self.end_edit.dateTimeChanged,
+            self.break_spin.valueChanged,
+        ):
+            signal.connect(self._validate)
+        self.notes_edit.textChanged.connect(self._validate)
+        set_tab_order(
+            self.user_edit,
+            self.start_edit,
+            self.end_edit,
+            self.break_spin,
+            self.notes_edit,
+            self.buttons,
+        )
+        self._validate()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _datetime_editor(self, name: str) -> QDateTimeEdit:
+        editor = QDateTimeEdit(self.form)
+        editor.setTimeZone(_UTC)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat(datetime_format(self.locale()))
+        editor.setAccessibleName(name)
+        return editor
+
+    def _fill_new(self, user: str, day: date) -> None:
+        self.user_edit.setText(user)
+        self.start_edit.setDateTime(wall_qdatetime(datetime.combine(day, DEFAULT_START)))
+        self.end_edit.setDateTime(wall_qdatetime(datetime.combine(day, DEFAULT_END)))
+        self.break_spin.setValue(DEFAULT_BREAK_MINUTES)
+        (self.start_edit if user else self.user_edit).setFocus()
+
+    def _fill_edit(self, entry: Attendance, form: QFormLayout) -> None:
+        self.user_edit.setText(entry.user)
+        self.user_edit.setReadOnly(True)
+        self.start_edit.setDateTime(wall_qdatetime(_wall_minute(entry.start, self._zone)))
+        self.end_edit.setDateTime(wall_qdatetime(_wall_minute(entry.end, self._zone)))
+        self.break_spin.setValue(entry.break_minutes)
+        self.notes_edit.setPlainText(entry.notes)
+        source = self.tr("manual") if entry.manual else self.tr("time clock")
+        self.source_label = QLabel(source, self.form)
+        self.source_label.setAccessibleName(self.tr("Source"))
+        form.addRow(self.tr("Source:"), self.source_label)
+        places = self._location_text(entry.start_location, entry.end_location)
+        if places:
+            self.location_label = QLabel(places, self.form)
+            self.location_label.setAccessibleName(self.tr("Location"))
+            self.location_label.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+            )
+            form.addRow(self.tr("Location:"), self.location_label)
+        self.start_edit.setFocus()
+
+    def _location_text(self, start: Location | None, end: Location | None) -> str:
+        locale = self.locale()
+
+        def place(location: Location) -> str:
+            # German writes decimal commas, so the pair may need another separator there.
+            pair = self.tr("%1, %2", "latitude, longitude")
+            return pair.replace("%1", locale.toString(location.latitude, "f", 5)).replace(
+                "%2", locale.toString(location.longitude, "f", 5)
+            )
+
+        parts = []
+        if start is not None:
+            parts.append(self.tr("start %1").replace("%1", place(start)))
+        if end is not None:
+            parts.append(self.tr("end %1").replace("%1", place(end)))
+        return "\n".join(parts)
+
+    # -- reading the form ---------------------------------------------------------------
+
+    def _instant(self, editor: QDateTimeEdit, original: datetime | None) -> datetime:
+        """The UTC instant an editor shows; an untouched one is the original, exactly."""
+        wall = wall_datetime(editor.dateTime())
+        if original is not None and wall == _wall_minute(original, self._zone):
+            return original
+        return to_utc(wall, self._zone, prefer_first=True)
+
+    def problems(self) -> list[str]:
+        """Every reason the entry cannot be saved yet, worded for people; empty when it can."""
+        texts: list[str] = []
+        instants: list[datetime] = []
+        for label, editor, original in (
+            (self.tr("From: %1"), self.start_edit, self._entry.start if self._entry else None),
+            (self.tr("To: %1"), self.end_edit, self._entry.end if self._entry else None),
+        ):
+            try:
+                instants.append(self._instant(editor, original))
+            except LocalTimeError as error:
+                texts.append(label.replace("%1", explain(error)))
+        user = self.user_edit.text()
+        if len(instants) == 2:
+            found = entry_problems(user, instants[0], instants[1], self.break_spin.value())
+        else:
+            found = [] if user.strip() else [EntryProblem.NO_USER]
+        if self._entry is not None:  # the user of an entry is not sent, nor can it change
+            found = [problem for problem in found if problem is not EntryProblem.NO_USER]
+        texts.extend(entry_problem(problem) for problem in found)
+        return texts
+
+    def _validate(self) -> None:
+        if self._saving:
+            return
+        problems = self.problems()
+        self.save_button.setEnabled(not problems)
+        if problems:
+            self.message.show_message(problems[0], MessageKind.ERROR)
+            self.save_button.setToolTip(problems[0])
+        else:
+            self.message.clear_message()
+            self.save_button.setToolTip("")
+        self._show_worked()
+
+    def _show_worked(self) -> None:
+        try:
+            start = self._instant(self.start_edit, self._entry.start if self._entry else None)
+            end = self._instant(self.end_edit, self._entry.end if self._entry else None)
+        except LocalTimeError:
+            self.worked_label.setText("")
+            return
+        self.worked_label.setText(hours_text(worked_time(start, end, self.break_spin.value())))
+
+    # -- saving -------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        if self._saving or self.problems():
+            return
+        start = self._instant(self.start_edit, self._entry.start if self._entry else None)
+        end = self._instant(self.end_edit, self._entry.end if self._entry else None)
+        breaks = self.break_spin.value()
+        notes = self.notes_edit.toPlainText()
+        done, failed = self.while_open(self._saved), self.while_open(self._failed)
+        if self._entry is None:
+            draft = AttendanceDraft(
+                user=self.user_edit.text().strip(),
+                start=start,
+                end=end,
+                break_minutes=breaks,
+                notes=notes,
+                manual=True,
+            )
+            self._set_saving(True)
+            self._session.create_entry(draft, done, failed)
+            return
+        entry = self._entry
+        change = AttendanceChange(
+            start=start if start != entry.start else None,
+            end=end if end != entry.end else None,
+            break_minutes=breaks if breaks != entry.break_minutes else None,
+            notes=notes if notes != entry.notes else None,
+        )
+        if change.is_empty():
+            self.accept()
+            return
+        self._set_saving(True)
+        self._session.update_entry(entry.id, change, done, failed)
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.form.setEnabled(not saving)
+        self.save_button.setEnabled(not saving)
+        if saving:
+            self.message.show_message(self.tr("Saving…"), MessageKind.INFO)
+
+    def _saved(self, entry: Attendance) -> None:
+        self._set_saving(False)
+        self.saved.emit(entry)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._set_saving(False)
+        self._validate()
+        self.message.show_message(message, MessageKind.ERROR)

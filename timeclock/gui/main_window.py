@@ -1,0 +1,347 @@
+"""The main window: the time clock on top, the attendance list below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, tzinfo
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeclock.domain.attendance import Attendance
+from timeclock.domain.totals import totals, worked_on
+from timeclock.gui.filter_bar import FilterBar
+from timeclock.gui.formatting import hours_text
+from timeclock.gui.message_bar import MessageBar
+from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, AttendanceProxy, Column
+from timeclock.gui.session import ClockSession, ConnectionState
+from timeclock.gui.stamp_panel import StampPanel
+from timeclock.services.stamping import Status
+
+TICK_MILLISECONDS = 60_000  # the clock shows minutes
+BUSY_DELAY_MILLISECONDS = 200  # quicker work shows no busy indicator at all
+
+
+class MainWindow(QMainWindow):
+    """Stamping, the attendance list with filters and totals, and the entry actions.
+
+    ``dialogs`` opens the entry, delete and settings dialogs; the window itself never
+    blocks on one.
+    """
+
+    def __init__(
+        self,
+        session: ClockSession,
+        zone: tzinfo,
+        window_state: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.zone = zone
+        self.window_state = window_state
+        self.setWindowTitle(self.tr("TimeClock"))
+        self.model = AttendanceModel(zone, session.now, self)
+        self.proxy = AttendanceProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_widgets()
+        self._build_actions()
+        self._connect_session(session)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MILLISECONDS)
+        self._tick.timeout.connect(self._clock_moved)
+        self._tick.start()
+        self._busy_delay = QTimer(self)
+        self._busy_delay.setSingleShot(True)
+        self._busy_delay.setInterval(BUSY_DELAY_MILLISECONDS)
+        self._busy_delay.timeout.connect(self.busy_indicator.show)
+        self._restore_window_state()
+        self.open_entry_dialog: Callable[[Attendance | None], None] | None = None
+        self.open_delete_dialog: Callable[[Attendance], None] | None = None
+        self.open_settings_dialog: Callable[[bool], None] | None = None
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.identity = QLabel(self)
+        self.identity.setObjectName("identity")
+        self.identity.setAccessibleName(self.tr("Signed in as"))
+        self.connection = QLabel(self)
+        self.connection.setObjectName("connectionState")
+        self.connection.setAccessibleName(self.tr("Connection"))
+        header = QHBoxLayout()
+        header.addWidget(self.identity, 1)
+        header.addWidget(self.connection)
+        self.message_bar = MessageBar(self)
+        self.stamp_panel = StampPanel(self.zone, self)
+        self.filter_bar = FilterBar(self)
+        self.filter_bar.set_recent_users(self._recent_users())
+        self._build_table()
+        self.totals_label = QLabel(self)
+        self.totals_label.setObjectName("totals")
+        self.totals_label.setAccessibleName(self.tr("Totals"))
+        self.busy_indicator = QProgressBar(self)
+        self.busy_indicator.setRange(0, 0)
+        self.busy_indicator.setMaximumWidth(120)
+        self.busy_indicator.setAccessibleName(self.tr("Loading"))
+        self.busy_indicator.hide()
+        footer = QHBoxLayout()
+        footer.addWidget(self.totals_label, 1)
+        footer.addWidget(self.busy_indicator)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(header)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.stamp_panel)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(footer)
+        self.setCentralWidget(central)
+        QWidget.setTabOrder(self.stamp_panel.stamp_button, self.stamp_panel.break_button)
+        QWidget.setTabOrder(self.stamp_panel.break_button, self.filter_bar.preset)
+        QWidget.setTabOrder(self.filter_bar.all_users, self.table)
+        self.filter_bar.changed.connect(self.reload_entries)
+        self.stamp_panel.stamp_requested.connect(self.stamp)
+        self.stamp_panel.break_requested.connect(self.toggle_break)
+
+    def _build_table(self) -> None:
+        self.table = QTableView(self)
+        self.table.setObjectName("attendanceTable")
+        self.table.setAccessibleName(self.tr("Attendance entries"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            Column.NOTES, QHeaderView.ResizeMode.Stretch
+        )
+        self.table.doubleClicked.connect(self._edit_selected)
+
+    def _build_actions(self) -> None:
+        def action(
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Callable[[], object],
+            *,
+            table: bool = False,
+        ) -> QAction:
+            created = QAction(text, self)
+            created.setShortcut(QKeySequence(shortcut))
+            if table:  # Enter and Del act on the list only, not in the filter's fields
+                created.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.table.addAction(created)
+            else:
+                self.addAction(created)
+            created.triggered.connect(slot)
+            return created
+
+        self.stamp_action = action(self.tr("Clock in/out"), "Ctrl+Return", self.stamp)
+        self.break_action = action(self.tr("Start/end break"), "Ctrl+B", self.toggle_break)
+        self.refresh_action = action(
+            self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.refresh
+        )
+        self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
+        self.new_action = action(self.tr("New entry…"), "Ctrl+N", self.new_entry)
+        self.edit_action = action(self.tr("Edit entry…"), "Return", self._edit_selected, table=True)
+        self.edit_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        self.delete_action = action(
+            self.tr("Delete entry…"),
+            QKeySequence.StandardKey.Delete,
+            self._delete_selected,
+            table=True,
+        )
+        self.settings_action = action(
+            self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self._open_settings
+        )
+        self.quit_action = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
+        menu = self.menuBar().addMenu(self.tr("&Clock"))
+        for item in (self.stamp_action, self.break_action, self.refresh_action):
+            menu.addAction(item)
+        menu.addSeparator()
+        menu.addAction(self.settings_action)
+        menu.addAction(self.quit_action)
+        entries = self.menuBar().addMenu(self.tr("&Entries"))
+        for item in (self.new_action, self.edit_action, self.delete_action):
+            entries.addAction(item)
+
+    def _connect_session(self, session: ClockSession) -> None:
+        session.status_changed.connect(self._status_arrived)
+        session.entries_loaded.connect(self._entries_arrived)
+        session.entry_saved.connect(self._entry_saved)
+        session.entry_deleted.connect(self.model.remove)
+        session.entry_deleted.connect(self._update_totals)
+        session.state_changed.connect(self._show_connection)
+        session.problem.connect(self.message_bar.show_problem)
+        session.credentials_rejected.connect(self._ask_for_credentials)
+        session.busy_changed.connect(self._busy)
+        host = session.account.base_url.split("//", 1)[-1].split("/", 1)[0]
+        self.identity.setText(self.tr("%1 at %2").replace("%1", session.user).replace("%2", host))
+        self._show_connection(session.state)
+
+    # -- what the window does -----------------------------------------------------------
+
+    def start(self) -> None:
+        """Ask the server for the state and the entries (once the window is shown)."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the stamping state and the list."""
+        self.message_bar.clear()
+        self.session.refresh_status()
+        self.reload_entries()
+
+    def reload_entries(self) -> None:
+        """Load the entries the filter asks for; the old rows stay until they arrive."""
+        days = self.filter_bar.day_range(self.today())
+        since, until = days.utc_bounds(self.zone)
+        user = self.filter_bar.user_filter(self.session.user)
+        self.table.setColumnHidden(Column.USER, user == self.session.user)
+        self._remember_user(user)
+        self.session.load_entries(user, since, until)
+
+    def stamp(self) -> None:
+        """Clock in, or out."""
+        if self.stamp_panel.stamp_button.isEnabled():
+            self.stamp_panel.stamp_button.setEnabled(False)  # one click, one stamp
+            self.session.stamp()
+
+    def toggle_break(self) -> None:
+        """Start or end a break."""
+        if self.stamp_panel.break_button.isEnabled():
+            self.stamp_panel.break_button.setEnabled(False)
+            self.session.toggle_break()
+
+    def new_entry(self) -> None:
+        """Open the dialog for a new entry."""
+        if self.open_entry_dialog is not None:
+            self.open_entry_dialog(None)
+
+    def selected_entry(self) -> Attendance | None:
+        """The entry of the selected row, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        entry = rows[0].data(ENTRY_ROLE)
+        return entry if isinstance(entry, Attendance) else None
+
+    def _edit_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and self.open_entry_dialog is not None:
+            self.open_entry_dialog(entry)
+
+    def _delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and self.open_delete_dialog is not None:
+            self.open_delete_dialog(entry)
+
+    def _open_settings(self) -> None:
+        if self.open_settings_dialog is not None:
+            self.open_settings_dialog(False)
+
+    def _ask_for_credentials(self) -> None:
+        if self.open_settings_dialog is not None:
+            self.open_settings_dialog(True)
+
+    # -- what the session reports -------------------------------------------------------
+
+    def _status_arrived(self, status: Status) -> None:
+        now = self.session.now()
+        today = worked_on(self.today(), status.recent, status.shift, now, self.zone)
+        self.stamp_panel.show_status(status, now, today)
+
+    def _entries_arrived(self, entries: list[Attendance]) -> None:
+        self.model.set_entries(entries)
+        self._update_totals()
+
+    def _entry_saved(self, entry: Attendance) -> None:
+        if self._belongs_in_list(entry):
+            self.model.upsert(entry)
+        else:
+            self.model.remove(entry.id)
+        self._update_totals()
+
+    def _belongs_in_list(self, entry: Attendance) -> bool:
+        user = self.filter_bar.user_filter(self.session.user)
+        days = self.filter_bar.day_range(self.today())
+        return (user is None or entry.user == user) and days.contains(entry.start, self.zone)
+
+    def _update_totals(self) -> None:
+        summary = totals(self.model.entries(), self.session.now(), self.zone)
+        self.totals_label.setText(
+            self.tr("%1 entries on %2 days · worked %3 h · breaks %4 h")
+            .replace("%1", str(summary.entries))
+            .replace("%2", str(summary.days))
+            .replace("%3", hours_text(summary.worked))
+            .replace("%4", hours_text(summary.breaks))
+        )
+
+    def _show_connection(self, state: ConnectionState) -> None:
+        texts = {
+            ConnectionState.CONNECTING: (self.tr("Connecting…"), "#777777"),
+            ConnectionState.ONLINE: (self.tr("Online"), "#2e7d32"),
+            ConnectionState.OFFLINE: (self.tr("Offline"), "#9e9e9e"),
+            ConnectionState.REJECTED: (self.tr("Credentials rejected"), "#c62828"),
+            ConnectionState.ERROR: (self.tr("Server error"), "#c62828"),
+        }
+        text, color = texts[state]
+        self.connection.setText(f'<span style="color:{color}">\N{BLACK CIRCLE}</span> {text}')
+        self.connection.setToolTip(text)
+
+    def _busy(self, busy: bool) -> None:
+        if busy:
+            self._busy_delay.start()
+        else:
+            self._busy_delay.stop()
+            self.busy_indicator.hide()
+
+    def _clock_moved(self) -> None:
+        self.model.tick()
+        self._update_totals()
+        if self.session.status is not None:
+            self._status_arrived(self.session.status)
+
+    def today(self) -> date:
+        """Today on the local clock."""
+        return self.session.now().astimezone(self.zone).date()
+
+    # -- remembered between runs --------------------------------------------------------
+
+    def _recent_users(self) -> list[str]:
+        value = self.window_state.value("recentUsers", [])
+        return [str(name) for name in value] if isinstance(value, list) else []
+
+    def _remember_user(self, user: str | None) -> None:
+        if user and user != self.session.user:
+            self.window_state.setValue("recentUsers", self.filter_bar.recent_users())
+
+    def _restore_window_state(self) -> None:
+        geometry = self.window_state.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(980, 680)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        """Stop the clock and the worker before the window goes."""
+        self.window_state.setValue("geometry", self.saveGeometry())
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()  # their workers stop with them
+        self._tick.stop()
+        self._busy_delay.stop()
+        self.session.close()
+        super().closeEvent(event)

@@ -1,0 +1,60 @@
+"""A non-modal bar for problems: one message, Retry where retrying makes sense, Close."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class MessageBar(QFrame):
+    """Shows the latest problem above the content until it is closed or solved."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#messageBar { background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; }"
+            "#messageBar QLabel { color: #611a15; }"
+        )
+        self.setAccessibleName(self.tr("Message"))
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._retry_button = QPushButton(self.tr("&Retry"), self)
+        self._close_button = QPushButton(self.tr("Close"), self)
+        self._close_button.setAccessibleName(self.tr("Close message"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self._label, 1)
+        layout.addWidget(self._retry_button)
+        layout.addWidget(self._close_button)
+        self._retry: Callable[[], None] | None = None
+        self._retry_button.clicked.connect(self._on_retry)
+        self._close_button.clicked.connect(self.clear)
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        """The message shown, or ``""``."""
+        return "" if self.isHidden() else self._label.text()
+
+    def show_problem(self, message: str, retry: Callable[[], None] | None = None) -> None:
+        """Show ``message``; with ``retry``, a Retry button runs it again."""
+        self._label.setText(message)
+        self._retry = retry
+        self._retry_button.setVisible(retry is not None)
+        self.show()
+
+    def clear(self) -> None:
+        """Hide the bar."""
+        self._retry = None
+        self.hide()
+
+    def _on_retry(self) -> None:
+        retry = self._retry
+        self.clear()
+        if retry is not None:
+            retry()

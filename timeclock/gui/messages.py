@@ -1,0 +1,164 @@
+"""Every error a person can meet, said in the window's language.
+
+The lower layers raise typed errors that keep their parts (status, host, reason, what the
+server said); this module words them through Qt's translation. What the server itself
+said is shown as it came (TimeTrack answers in its own language).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from timeclock.api.endpoint import EndpointError
+from timeclock.api.errors import (
+    AuthenticationError,
+    MalformedResponseError,
+    NetworkError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    TimeTrackError,
+    ValidationError,
+)
+from timeclock.domain.localtime import AmbiguousLocalTimeError, NonexistentLocalTimeError
+from timeclock.domain.rules import EntryProblem
+from timeclock.domain.shift import StampError, StampProblem
+from timeclock.services.account import AccountError
+from timeclock.store.breaks import BreakStoreError
+from timeclock.store.secrets import KeyringUnavailableError
+from timeclock.store.settings import SettingsError
+
+translate = QCoreApplication.translate
+
+
+def explain(error: BaseException) -> str:  # noqa: PLR0912 - one case per error type
+    """The sentence that tells a person what went wrong and what to do."""
+    if isinstance(error, AuthenticationError):
+        return translate(
+            "Messages",
+            "TimeTrack rejected the API key or secret (HTTP %1). Check them in TimeTrack "
+            "under Settings / General / API; the secret may have been regenerated.",
+        ).replace("%1", str(error.status))
+    if isinstance(error, NetworkError):
+        return _network(error)
+    if isinstance(error, NotFoundError):
+        if error.entry_id is not None:
+            text = translate("Messages", "Entry %1 no longer exists on TimeTrack.").replace(
+                "%1", str(error.entry_id)
+            )
+        else:
+            text = translate(
+                "Messages", "TimeTrack does not know this address; check the account URL."
+            )
+        return _with_server(text, error)
+    if isinstance(error, ValidationError):
+        return _with_server(translate("Messages", "TimeTrack refused the data."), error)
+    if isinstance(error, RateLimitedError):
+        return translate(
+            "Messages", "TimeTrack asks to slow down (too many requests); try again shortly."
+        )
+    if isinstance(error, ServerError):
+        return _with_server(
+            translate("Messages", "TimeTrack had a problem (HTTP %1). Try again later.").replace(
+                "%1", str(error.status)
+            ),
+            error,
+        )
+    if isinstance(error, MalformedResponseError):
+        return translate(
+            "Messages", "TimeTrack sent an answer this program cannot read: %1"
+        ).replace("%1", error.message)
+    if isinstance(error, TimeTrackError):
+        return error.message
+    if isinstance(error, StampError):
+        return stamp_problem(error.problem)
+    if isinstance(error, KeyringUnavailableError):
+        return keyring_problem(error.reason)
+    if isinstance(error, NonexistentLocalTimeError):
+        return translate(
+            "Messages", "This time does not exist on the local clock (the clocks go forward)."
+        )
+    if isinstance(error, AmbiguousLocalTimeError):
+        return translate(
+            "Messages", "This time occurs twice on the local clock (the clocks go back)."
+        )
+    if isinstance(error, EndpointError):
+        return translate(
+            "Messages", "The account is neither a TimeTrack account name nor an https:// address."
+        )
+    if isinstance(error, AccountError):
+        return translate("Messages", "The connection to TimeTrack is not set up yet.")
+    if isinstance(error, SettingsError | BreakStoreError):
+        return translate("Messages", "A local file cannot be used: %1").replace("%1", str(error))
+    return translate("Messages", "Something unexpected went wrong (%1).").replace(
+        "%1", type(error).__name__
+    )
+
+
+def stamp_problem(problem: StampProblem) -> str:
+    """Why a stamp does not fit the current state."""
+    texts = {
+        StampProblem.ALREADY_IN: translate("Messages", "You are already stamped in."),
+        StampProblem.NOT_IN: translate("Messages", "You are not stamped in."),
+        StampProblem.ON_BREAK: translate("Messages", "A break is already running."),
+        StampProblem.NOT_ON_BREAK: translate("Messages", "No break is running."),
+    }
+    return texts[problem]
+
+
+def entry_problem(problem: EntryProblem) -> str:
+    """Why an entry in a dialog cannot be saved yet."""
+    texts = {
+        EntryProblem.NO_USER: translate("Messages", "Enter the user name."),
+        EntryProblem.END_BEFORE_START: translate("Messages", "The end lies before the start."),
+        EntryProblem.NEGATIVE_BREAK: translate("Messages", "The break cannot be negative."),
+        EntryProblem.BREAK_TOO_LONG: translate(
+            "Messages", "The break must be shorter than the time worked."
+        ),
+        EntryProblem.TOO_LONG: translate("Messages", "An entry cannot be longer than 24 hours."),
+    }
+    return texts[problem]
+
+
+def keyring_problem(reason: str) -> str:
+    """Why the OS keyring cannot keep the credentials."""
+    if reason == "missing":
+        text = translate(
+            "Messages", "This system has no keyring to keep the API key and secret safe."
+        )
+    elif reason == "locked":
+        text = translate("Messages", "The system keyring is locked.")
+    else:
+        text = translate("Messages", "The system keyring does not work.")
+    return text + " " + translate("Messages", "You can keep them for this session only.")
+
+
+def _network(error: NetworkError) -> str:
+    host = error.host or "TimeTrack"
+    texts = {
+        "timeout": translate(
+            "Messages", "TimeTrack at %1 did not answer in time; try again later."
+        ),
+        "untrusted": translate(
+            "Messages",
+            "The security certificate of %1 is not trusted, so the connection was refused.",
+        ),
+        "unreachable": translate(
+            "Messages", "Cannot reach TimeTrack at %1; check the network connection."
+        ),
+        "cut": translate(
+            "Messages", "The connection to %1 broke before the answer arrived; try again."
+        ),
+    }
+    text = texts.get(error.reason, translate("Messages", "The connection to %1 failed."))
+    return text.replace("%1", host)
+
+
+def _with_server(text: str, error: TimeTrackError) -> str:
+    if error.server_says:
+        return (
+            text
+            + " "
+            + translate("Messages", "TimeTrack says: %1").replace("%1", error.server_says)
+        )
+    return text

@@ -1,0 +1,225 @@
+"""The attendance list as a Qt model: rows of entries, a proxy that sorts them."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from timeclock.domain.attendance import Attendance
+from timeclock.gui.formatting import day_text, hours_text, time_text
+
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Attendance of a row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (numbers, instants)
+
+Index = QModelIndex | QPersistentModelIndex
+
+translate = QCoreApplication.translate
+
+
+class Column(enum.IntEnum):
+    """The list's columns, in order."""
+
+    DATE = 0
+    START = enum.auto()
+    END = enum.auto()
+    BREAK = enum.auto()
+    WORKED = enum.auto()
+    NOTES = enum.auto()
+    SOURCE = enum.auto()
+    LOCATION = enum.auto()
+    USER = enum.auto()
+
+
+def column_title(column: Column) -> str:
+    """The header of a column, translated."""
+    titles = {
+        Column.DATE: translate("AttendanceModel", "Date"),
+        Column.START: translate("AttendanceModel", "Start"),
+        Column.END: translate("AttendanceModel", "End"),
+        Column.BREAK: translate("AttendanceModel", "Break"),
+        Column.WORKED: translate("AttendanceModel", "Worked"),
+        Column.NOTES: translate("AttendanceModel", "Notes"),
+        Column.SOURCE: translate("AttendanceModel", "Source"),
+        Column.LOCATION: translate("AttendanceModel", "Location"),
+        Column.USER: translate("AttendanceModel", "User"),
+    }
+    return titles[column]
+
+
+class AttendanceModel(QAbstractTableModel):
+    """Attendance entries, one per row; open entries count up to the clock's ``now``."""
+
+    def __init__(self, zone: tzinfo, clock: Callable[[], datetime], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._clock = clock
+        self._entries: list[Attendance] = []
+
+    # -- reading ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(  # noqa: N802 - Qt API
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
+            return column_title(Column(section))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(entry, column)
+        if role == SORT_ROLE:
+            return self._sort_key(entry, column)
+        if role == ENTRY_ROLE:
+            return entry
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(entry, column)
+        if role == Qt.ItemDataRole.FontRole and entry.is_open:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.BREAK,
+            Column.WORKED,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def entries(self) -> list[Attendance]:
+        """The entries in model order."""
+        return list(self._entries)
+
+    def entry_at(self, row: int) -> Attendance:
+        """The entry in ``row``."""
+        return self._entries[row]
+
+    def row_of(self, entry_id: int) -> int | None:
+        """The row of an entry, if it is shown."""
+        return next((row for row, e in enumerate(self._entries) if e.id == entry_id), None)
+
+    # -- changing -----------------------------------------------------------------------
+
+    def set_entries(self, entries: Sequence[Attendance]) -> None:
+        """Show these entries instead of the current ones."""
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def upsert(self, entry: Attendance) -> None:
+        """Replace the row of ``entry`` (same id), or append it; only that row changes."""
+        row = self.row_of(entry.id)
+        if row is None:
+            self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries))
+            self._entries.append(entry)
+            self.endInsertRows()
+            return
+        self._entries[row] = entry
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def remove(self, entry_id: int) -> None:
+        """Drop the row of an entry, if it is shown."""
+        row = self.row_of(entry_id)
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._entries[row]
+            self.endRemoveRows()
+
+    def tick(self) -> None:
+        """The clock moved on: refresh what open entries show (end and worked time)."""
+        for row, entry in enumerate(self._entries):
+            if entry.is_open:
+                self.dataChanged.emit(self.index(row, Column.END), self.index(row, Column.WORKED))
+
+    # -- presentation -------------------------------------------------------------------
+
+    def _display(self, entry: Attendance, column: Column) -> str:
+        zone = self._zone
+        if column == Column.DATE:
+            return day_text(entry.start, zone)
+        if column == Column.START:
+            return time_text(entry.start, zone)
+        if column == Column.END:
+            return (
+                translate("AttendanceModel", "running")
+                if entry.is_open
+                else time_text(entry.end, zone)
+            )
+        if column == Column.BREAK:
+            return hours_text(timedelta(minutes=entry.break_minutes))
+        if column == Column.WORKED:
+            return hours_text(entry.worked_until(self._clock()))
+        if column == Column.NOTES:
+            return " ".join(entry.notes.split())
+        if column == Column.SOURCE:
+            return (
+                translate("AttendanceModel", "manual")
+                if entry.manual
+                else translate("AttendanceModel", "time clock")
+            )
+        if column == Column.LOCATION:
+            return _location_text(entry)
+        return entry.user
+
+    def _sort_key(self, entry: Attendance, column: Column) -> Any:
+        if column in (Column.DATE, Column.START):
+            return entry.start.timestamp()
+        if column == Column.END:
+            return (self._clock() if entry.is_open else entry.end).timestamp()
+        if column == Column.BREAK:
+            return entry.break_minutes
+        if column == Column.WORKED:
+            return entry.worked_until(self._clock()).total_seconds()
+        return self._display(entry, column).casefold()
+
+    def _tooltip(self, entry: Attendance, column: Column) -> str | None:
+        if column == Column.NOTES and entry.notes:
+            return entry.notes
+        if column == Column.END and entry.is_open:
+            return translate("AttendanceModel", "Stamped in, not yet stamped out")
+        return None
+
+
+def _location_text(entry: Attendance) -> str:
+    places = [
+        f"{location.latitude:.4f}, {location.longitude:.4f}"
+        for location in (entry.start_location, entry.end_location)
+        if location is not None
+    ]
+    return " → ".join(places)
+
+
+class AttendanceProxy(QSortFilterProxyModel):
+    """Sorts the list by the model's sort keys (instants and numbers, not display text)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)

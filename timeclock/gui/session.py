@@ -1,0 +1,230 @@
+"""The window's connection to TimeTrack: every request goes through here, off the GUI thread.
+
+A :class:`ClockSession` owns the client for one account and user, and a
+:class:`~timeclock.gui.tasks.TaskRunner` whose thread does all network and disk work.
+Results come back as signals in the GUI thread; failures come back already worded for
+people (:mod:`timeclock.gui.messages`), and also move the connection state.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from timeclock.api.client import TimeTrackClient
+from timeclock.api.errors import MalformedResponseError, ServerError
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.timestamps import utc_now
+from timeclock.gui.messages import explain
+from timeclock.gui.tasks import Failure, TaskRunner
+from timeclock.services.account import Account
+from timeclock.services.stamping import Status, TimeClock
+from timeclock.store.breaks import BreakStore
+
+Clock = Callable[[], datetime]
+
+
+class ConnectionState(enum.Enum):
+    """How the window stands with the server."""
+
+    CONNECTING = "connecting"
+    ONLINE = "online"
+    OFFLINE = "offline"  # the server cannot be reached
+    REJECTED = "rejected"  # the key or secret was refused
+    ERROR = "error"  # the server answered with an error
+
+
+class ClockSession(QObject):
+    """Stamping, breaks and entries of one user, run in a worker thread."""
+
+    status_changed = Signal(object)  # Status
+    entries_loaded = Signal(object)  # list[Attendance], for the latest load_entries only
+    entry_saved = Signal(object)  # Attendance, created or changed
+    entry_deleted = Signal(int)  # the id
+    state_changed = Signal(object)  # ConnectionState
+    problem = Signal(str, object)  # a message for people, and a retry callable or None
+    credentials_rejected = Signal()
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        account: Account,
+        breaks: BreakStore,
+        *,
+        clock: Clock = utc_now,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.account = account
+        self._clock = clock
+        self._client = TimeTrackClient(account.base_url, account.credentials)
+        self._time_clock = TimeClock(self._client, account.user, breaks)
+        self._runner = TaskRunner(self)
+        self._runner.busy_changed.connect(self.busy_changed)
+        self._loads = itertools.count(1)
+        self._latest_load = 0
+        self.status: Status | None = None
+        self.state = ConnectionState.CONNECTING
+
+    @property
+    def user(self) -> str:
+        """The user who stamps at this desk."""
+        return self.account.user
+
+    def now(self) -> datetime:
+        """The session's clock (tests set it)."""
+        return self._clock()
+
+    def close(self) -> None:
+        """Stop the worker thread and close the connection; nothing runs afterwards."""
+        self._runner.shutdown()
+        self._client.close()
+
+    # -- stamping -----------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        """Ask the server where the user stands."""
+        now = self.now()
+        self._run(lambda: self._time_clock.status(now), self._status_arrived, self.refresh_status)
+
+    def stamp(self) -> None:
+        """Stamp in, or out when stamped in (as far as the last known status says)."""
+        now = self.now()
+        stamped_in = self.status is not None and self.status.shift.stamped_in
+        action = self._time_clock.stamp_out if stamped_in else self._time_clock.stamp_in
+
+        def work() -> tuple[Attendance, Status]:
+            entry = action(now)
+            return entry, self._time_clock.status(now)
+
+        self._run(work, self._stamped)
+
+    def toggle_break(self) -> None:
+        """Start a break, or end the running one."""
+        now = self.now()
+        on_break = self.status is not None and self.status.shift.on_break
+        action = self._time_clock.end_break if on_break else self._time_clock.start_break
+
+        def work() -> Status:
+            action(now)
+            return self._time_clock.status(now)
+
+        self._run(work, self._status_arrived)
+
+    # -- entries ------------------------------------------------------------------------
+
+    def load_entries(self, user: str | None, since: datetime, until: datetime) -> None:
+        """Load entries starting in ``[since, until)`` of ``user`` (None: everyone's).
+
+        Only the answer to the latest call is delivered; an older one arriving late is
+        dropped, so the list always shows what was asked for last.
+        """
+        token = next(self._loads)
+        self._latest_load = token
+
+        def arrived(entries: list[Attendance]) -> None:
+            if token == self._latest_load:
+                self.entries_loaded.emit(entries)
+
+        self._run(
+            lambda: self._client.list_attendances(user=user, since=since, until=until),
+            arrived,
+            lambda: self.load_entries(user, since, until),
+        )
+
+    def create_entry(
+        self,
+        draft: AttendanceDraft,
+        on_done: Callable[[Attendance], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """Create an entry; ``on_failed`` gets the message (e.g. for a dialog to show)."""
+        self._run_for(lambda: self._client.create_attendance(draft), on_done, on_failed)
+
+    def update_entry(
+        self,
+        entry_id: int,
+        change: AttendanceChange,
+        on_done: Callable[[Attendance], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """Change an entry."""
+        self._run_for(lambda: self._client.update_attendance(entry_id, change), on_done, on_failed)
+
+    def delete_entry(
+        self, entry_id: int, on_done: Callable[[int], None], on_failed: Callable[[str], None]
+    ) -> None:
+        """Delete an entry; the row goes only once the server confirmed."""
+
+        def work() -> int:
+            self._client.delete_attendance(entry_id)
+            return entry_id
+
+        self._run_for(work, on_done, on_failed, signal=self.entry_deleted)
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _run_for(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None],
+        *,
+        signal: Any = None,
+    ) -> None:
+        announce = signal if signal is not None else self.entry_saved
+
+        def done(result: Any) -> None:
+            self._set_state(ConnectionState.ONLINE)
+            announce.emit(result)
+            on_done(result)
+
+        def failed(failure: Failure) -> None:
+            self._note_failure(failure)
+            on_failed(explain(failure.error))
+
+        self._runner.run(work, done, failed)
+
+    def _run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        retry: Callable[[], None] | None = None,
+    ) -> None:
+        def done(result: Any) -> None:
+            self._set_state(ConnectionState.ONLINE)
+            on_done(result)
+
+        def failed(failure: Failure) -> None:
+            self._note_failure(failure)
+            self.problem.emit(explain(failure.error), retry)
+
+        self._runner.run(work, done, failed)
+
+    def _stamped(self, result: tuple[Attendance, Status]) -> None:
+        entry, status = result
+        self.entry_saved.emit(entry)
+        self._status_arrived(status)
+
+    def _status_arrived(self, status: Status) -> None:
+        self.status = status
+        self.status_changed.emit(status)
+
+    def _note_failure(self, failure: Failure) -> None:
+        if failure.kind == "auth":
+            self._set_state(ConnectionState.REJECTED)
+            self.credentials_rejected.emit()
+        elif failure.kind == "network":
+            self._set_state(ConnectionState.OFFLINE)
+        elif failure.is_bug or isinstance(failure.error, ServerError | MalformedResponseError):
+            self._set_state(ConnectionState.ERROR)
+
+    def _set_state(self, state: ConnectionState) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)

@@ -1,0 +1,82 @@
+"""The time clock itself: the big stamp button, the break button, and where you stand."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from timeclock.gui.formatting import hours_text, time_text
+from timeclock.services.stamping import Status
+
+
+class StampPanel(QWidget):
+    """Buttons say what they will do: *Kommen* or *Gehen*, start or end the break."""
+
+    stamp_requested = Signal()
+    break_requested = Signal()
+
+    def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self.stamp_button = QPushButton(self)
+        self.stamp_button.setObjectName("stampButton")
+        self.stamp_button.setMinimumHeight(64)
+        self.stamp_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        big = QFont(self.stamp_button.font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.stamp_button.setFont(big)
+        self.break_button = QPushButton(self)
+        self.break_button.setObjectName("breakButton")
+        self.break_button.setMinimumHeight(64)
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusLine")
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.today_label = QLabel(self)
+        self.today_label.setObjectName("todayTotal")
+        self.today_label.setAccessibleName(self.tr("Today's total"))
+        layout = QGridLayout(self)
+        layout.addWidget(self.stamp_button, 0, 0)
+        layout.addWidget(self.break_button, 0, 1)
+        layout.addWidget(self.status_label, 1, 0, 1, 2)
+        layout.addWidget(self.today_label, 2, 0, 1, 2)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 1)
+        self.stamp_button.clicked.connect(self.stamp_requested)
+        self.break_button.clicked.connect(self.break_requested)
+        self.show_status(None, None, timedelta())
+
+    def show_status(self, status: Status | None, now: datetime | None, today: timedelta) -> None:
+        """Show where the user stands; ``None`` while it is not known yet."""
+        shift = status.shift if status is not None else None
+        known = shift is not None and now is not None
+        stamped_in = shift is not None and shift.stamped_in
+        on_break = shift is not None and shift.on_break
+        label = self.tr("Clock out") if stamped_in else self.tr("Clock in")
+        self.stamp_button.setText(label)
+        self.stamp_button.setAccessibleName(label)
+        self.break_button.setText(self.tr("End break") if on_break else self.tr("Start break"))
+        self.stamp_button.setEnabled(known)
+        self.break_button.setEnabled(known and stamped_in)
+        if not known or shift is None or now is None:
+            self.status_label.setText(self.tr("Asking TimeTrack where you stand…"))
+            self.today_label.clear()
+            return
+        if shift.entry is None:
+            self.status_label.setText(self.tr("Not stamped in."))
+        else:
+            text = (
+                self.tr("Stamped in since %1 · worked %2 h · break %3 h")
+                .replace("%1", time_text(shift.entry.start, self._zone))
+                .replace("%2", hours_text(shift.worked_time(now)))
+                .replace("%3", hours_text(shift.break_time(now)))
+            )
+            if shift.breaks is not None and shift.breaks.running_since is not None:
+                text += " · " + self.tr("on a break since %1").replace(
+                    "%1", time_text(shift.breaks.running_since, self._zone)
+                )
+            self.status_label.setText(text)
+        self.today_label.setText(self.tr("Today: %1 h worked").replace("%1", hours_text(today)))

@@ -1,0 +1,161 @@
+"""Running blocking work off the GUI thread: one worker shape for all of it.
+
+A :class:`TaskRunner` owns one ``QThread`` with one worker ``QObject`` moved to it. Work is
+a plain callable (a client call, a keyring look-up); it runs in the worker thread, one at a
+time and in the order submitted, so stamps reach the server in the order they were made.
+Its result or its error comes back to the GUI thread by queued signals, the error already
+turned into a sentence a person can read.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from timeclock.api.errors import AuthenticationError, NetworkError, TimeTrackError
+from timeclock.domain.localtime import LocalTimeError
+from timeclock.domain.shift import StampError
+from timeclock.store.breaks import BreakStoreError
+from timeclock.store.secrets import KeyringUnavailableError
+from timeclock.store.settings import SettingsError
+
+log = logging.getLogger(__name__)
+
+# Failures that carry a sentence fit to show as it is; anything else is a bug.
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (
+    TimeTrackError,
+    StampError,
+    LocalTimeError,
+    BreakStoreError,
+    KeyringUnavailableError,
+    SettingsError,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """Why a task failed, ready for the person and for the program.
+
+    ``kind`` lets callers react (``auth`` re-opens the credentials, ``network`` means
+    offline); ``details`` is for the "copy details" of an unexpected error.
+    """
+
+    message: str
+    kind: str  # "auth", "network", "refused", "bug"
+    error: BaseException
+    details: str = ""
+
+    @property
+    def is_bug(self) -> bool:
+        """Whether this is a program error rather than something a person can act on."""
+        return self.kind == "bug"
+
+
+def describe(error: BaseException) -> Failure:
+    """The :class:`Failure` for an exception raised by a task."""
+    if isinstance(error, AuthenticationError):
+        return Failure(str(error), "auth", error)
+    if isinstance(error, NetworkError):
+        return Failure(str(error), "network", error)
+    if isinstance(error, EXPECTED_ERRORS):
+        return Failure(str(error), "refused", error)
+    details = "".join(traceback.format_exception(error))
+    return Failure(f"Unexpected {type(error).__name__}", "bug", error, details)
+
+
+class _Worker(QObject):
+    """Lives in the worker thread and runs what it is handed."""
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
+
+    @Slot(int, object)
+    def run(self, token: int, work: Callable[[], Any]) -> None:
+        try:
+            result = work()
+        except Exception as error:  # noqa: BLE001 - every failure goes back as a Failure
+            failure = describe(error)
+            if failure.is_bug:
+                log.error("task failed unexpectedly\n%s", failure.details)
+            self.failed.emit(token, failure)
+        else:
+            self.done.emit(token, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables in one worker thread and calls back in the GUI thread."""
+
+    busy_changed = Signal(bool)
+    _submit = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None, name: str = "timeclock-worker") -> None:
+        super().__init__(parent)
+        self._tokens = itertools.count(1)
+        self._callbacks: dict[
+            int, tuple[Callable[[Any], None], Callable[[Failure], None] | None]
+        ] = {}
+        self._thread = QThread()
+        self._thread.setObjectName(name)
+        self._worker = _Worker()
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._worker.done.connect(self._on_done)
+        self._worker.failed.connect(self._on_failed)
+        self._thread.finished.connect(self._worker.deleteLater)
+        self._thread.start()
+
+    @property
+    def busy(self) -> bool:
+        """Whether any task is queued or running."""
+        return bool(self._callbacks)
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Failure], None] | None = None,
+    ) -> int:
+        """Queue ``work``; ``on_done(result)`` or ``on_failed(failure)`` follows in this thread."""
+        if not self._thread.isRunning():
+            raise RuntimeError("the task runner was shut down")
+        token = next(self._tokens)
+        was_busy = self.busy
+        self._callbacks[token] = (on_done, on_failed)
+        if not was_busy:
+            self.busy_changed.emit(True)
+        self._submit.emit(token, work)
+        return token
+
+    def shutdown(self) -> None:
+        """Finish the running task, drop the queued ones, stop the thread."""
+        self._callbacks.clear()
+        if self._thread.isRunning():
+            self._thread.requestInterruption()
+            self._thread.quit()
+            self._thread.wait()
+
+    @Slot(int, object)
+    def _on_done(self, token: int, result: object) -> None:
+        callbacks = self._finish(token)
+        if callbacks is not None:
+            callbacks[0](result)
+
+    @Slot(int, object)
+    def _on_failed(self, token: int, failure: Failure) -> None:
+        callbacks = self._finish(token)
+        if callbacks is not None and callbacks[1] is not None:
+            callbacks[1](failure)
+
+    def _finish(
+        self, token: int
+    ) -> tuple[Callable[[Any], None], Callable[[Failure], None] | None] | None:
+        callbacks = self._callbacks.pop(token, None)
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        return callbacks

@@ -1,0 +1,106 @@
+"""Which dialog opens for which action of the main window; the window never waits on one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog
+
+from timeclock.domain.attendance import Attendance
+from timeclock.gui.delete_dialog import DeleteDialog
+from timeclock.gui.entry_dialog import EntryDialog
+from timeclock.gui.main_window import MainWindow
+from timeclock.gui.settings_dialog import SettingsDialog
+from timeclock.services.account import Account
+
+
+class WindowDialogs(QObject):
+    """Opens the entry, delete and settings dialogs of ``window``.
+
+    Saving settings hands the new account to ``on_account_changed``, a new language to
+    ``on_language_changed``; entries changed in dialogs reach the list through the
+    session's signals, so only their rows change.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        on_account_changed: Callable[[Account], None],
+        on_language_changed: Callable[[str], None],
+        settings_account: Account | None,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._on_account_changed = on_account_changed
+        self._on_language_changed = on_language_changed
+        self._settings_account = settings_account
+        self.settings_dialog: SettingsDialog | None = None
+        window.open_entry_dialog = self.open_entry
+        window.open_delete_dialog = self.open_delete
+        window.open_settings_dialog = self.open_settings
+
+    def open_entry(self, entry: Attendance | None) -> None:
+        """The dialog for a new entry (``None``) or for editing ``entry``."""
+        window = self._window
+        listed_user = window.filter_bar.user_filter(window.session.user) or window.session.user
+        self._show(
+            EntryDialog(
+                window.session,
+                window.zone,
+                entry=entry,
+                user=listed_user,
+                day=window.filter_bar.day_range(window.today()).last if entry is None else None,
+                window_state=window.window_state,
+                parent=window,
+            )
+        )
+
+    def open_delete(self, entry: Attendance) -> None:
+        """Ask whether to delete ``entry``, and delete it if so."""
+        window = self._window
+        self._show(
+            DeleteDialog(
+                window.session, window.zone, entry, window_state=window.window_state, parent=window
+            )
+        )
+
+    def open_settings(self, credentials_rejected: bool) -> None:
+        """The settings; after a 401/403 with the credentials selected."""
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            self.settings_dialog.activateWindow()
+            return
+        dialog = SettingsDialog(
+            account=self._settings_account,
+            window_state=self._window.window_state,
+            parent=self._window,
+        )
+        if credentials_rejected:
+            dialog.focus_credentials()
+        dialog.saved.connect(lambda account, _session_only: self._on_account_changed(account))
+        dialog.language_changed.connect(self._on_language_changed)
+        dialog.finished.connect(self._settings_closed)
+        self.settings_dialog = dialog
+        self._show(dialog)
+
+    def _settings_closed(self) -> None:
+        self.settings_dialog = None
+
+    @staticmethod
+    def _show(dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+
+def first_run_settings(
+    on_saved: Callable[[Account], None], on_cancelled: Callable[[], None]
+) -> SettingsDialog:
+    """The settings dialog a first start opens instead of the window."""
+    dialog = SettingsDialog()
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.saved.connect(lambda account, _session_only: on_saved(account))
+    dialog.rejected.connect(on_cancelled)
+    dialog.show()
+    return dialog
