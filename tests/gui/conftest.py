@@ -18,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from tests.gui.helpers import Sessions
+
 
 def native_threads() -> set[int]:
     """The ids of this process's OS threads (QThreads included)."""
@@ -69,3 +71,11 @@ def screenshots_dir() -> Path:
     folder = Path(os.environ.get("TIMECLOCK_SCREENSHOTS", "/tmp/timeclock-screenshots"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def sessions(qtbot: object, tmp_path: Path) -> Iterator[Sessions]:
+    """Sessions and main windows on the sandbox; all closed (threads stopped) after the test."""
+    opened = Sessions(qtbot, tmp_path)  # type: ignore[arg-type]
+    yield opened
+    opened.close_all()

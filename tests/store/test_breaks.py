@@ -7,6 +7,7 @@ sees what an earlier one saved, which is how a break started in one run ends in 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -224,3 +225,23 @@ def test_a_store_that_breaks_later_raises_a_break_store_error(state_file: Path) 
 
     with pytest.raises(BreakStoreError, match="the local state database failed"):
         store.load(BASE_URL, 1)
+
+
+def test_an_in_memory_store_made_in_one_thread_works_in_another() -> None:
+    """The window makes the store in the GUI thread and uses it in its worker thread."""
+    store = BreakStore(":memory:")
+    log = BreakLog(7, timedelta(minutes=5), datetime(2026, 1, 5, 12, 0, tzinfo=UTC))
+    failures: list[BaseException] = []
+
+    def use() -> None:
+        try:
+            store.save("https://x.example.com/api/v2/ext", log)
+        except BaseException as error:  # noqa: BLE001 - reported to the test thread
+            failures.append(error)
+
+    worker = threading.Thread(target=use)
+    worker.start()
+    worker.join(timeout=10)
+    assert failures == []
+    assert store.load("https://x.example.com/api/v2/ext", 7) == log
+    store.close()

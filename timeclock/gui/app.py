@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import sys
 from contextlib import ExitStack
+from importlib import resources
 
 from PySide6.QtCore import QSettings, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog
 
 from timeclock import __version__
 from timeclock.gui.crash import CrashReporter
@@ -39,6 +41,7 @@ def run_gui(*, demo: bool = False) -> int:
     app.setApplicationName("TimeClock")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resources.files("timeclock.gui") / "icons" / "timeclock.svg")))
     instance = SingleInstance("demo" if demo else "app")
     if not instance.claim():
         sys.stderr.write("TimeClock is already running; its window was brought to the front.\n")
@@ -55,7 +58,8 @@ def run_gui(*, demo: bool = False) -> int:
             try:
                 launcher.open_window(resolve_account())
             except AccountError:
-                first_run_settings(launcher.open_window, app.quit)
+                # Kept referenced: a parentless dialog would be collected at once.
+                launcher.first_run = first_run_settings(launcher.open_window, app.quit)
         reporter = CrashReporter(launcher.active_window, launcher.secrets)
         reporter.install()
         stack.callback(reporter.uninstall)
@@ -74,6 +78,7 @@ class Launcher:
         self.window: MainWindow | None = None
         self._accounts: list[Account] = []
         self._translators: list[QTranslator] = []
+        self.first_run: QDialog | None = None
         instance.activated.connect(self.raise_window)
 
     def open_window(self, account: Account) -> None:

@@ -122,12 +122,13 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Attendance entries"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.DATE, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)  # newest on top
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(
             Column.NOTES, QHeaderView.ResizeMode.Stretch
@@ -268,13 +269,23 @@ class MainWindow(QMainWindow):
 
     def _entries_arrived(self, entries: list[Attendance]) -> None:
         self.model.set_entries(entries)
+        self._show_location_column()
         self._update_totals()
+
+    def _show_location_column(self) -> None:
+        """The location column only when some entry has a position."""
+        located = any(
+            entry.start_location is not None or entry.end_location is not None
+            for entry in self.model.entries()
+        )
+        self.table.setColumnHidden(Column.LOCATION, not located)
 
     def _entry_saved(self, entry: Attendance) -> None:
         if self._belongs_in_list(entry):
             self.model.upsert(entry)
         else:
             self.model.remove(entry.id)
+        self._show_location_column()
         self._update_totals()
 
     def _belongs_in_list(self, entry: Attendance) -> bool:

@@ -106,6 +106,7 @@ class SettingsDialog(WorkingDialog):
         self._focus_secret = False
         self.keyring_question: QMessageBox | None = None
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(440)
         self.setAccessibleName(self.windowTitle())
 
         self.form = QWidget(self)

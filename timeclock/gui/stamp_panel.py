@@ -11,6 +11,16 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWi
 from timeclock.gui.formatting import hours_text, time_text
 from timeclock.services.stamping import Status
 
+# Green to come, amber to go; disabled buttons keep the platform's grey.
+_CLOCK_IN_STYLE = (
+    "QPushButton:enabled { background: #2e7d32; color: white; border-radius: 6px; }"
+    "QPushButton:enabled:hover { background: #388e3c; }"
+)
+_CLOCK_OUT_STYLE = (
+    "QPushButton:enabled { background: #e65100; color: white; border-radius: 6px; }"
+    "QPushButton:enabled:hover { background: #ef6c00; }"
+)
+
 
 class StampPanel(QWidget):
     """Buttons say what they will do: *Kommen* or *Gehen*, start or end the break."""
@@ -57,6 +67,8 @@ class StampPanel(QWidget):
         on_break = shift is not None and shift.on_break
         label = self.tr("Clock out") if stamped_in else self.tr("Clock in")
         self.stamp_button.setText(label)
+        self.stamp_button.setProperty("stampedIn", stamped_in)
+        self.stamp_button.setStyleSheet(_CLOCK_OUT_STYLE if stamped_in else _CLOCK_IN_STYLE)
         self.stamp_button.setAccessibleName(label)
         self.break_button.setText(self.tr("End break") if on_break else self.tr("Start break"))
         self.stamp_button.setEnabled(known)

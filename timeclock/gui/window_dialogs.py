@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog
 
 from timeclock.domain.attendance import Attendance
@@ -99,6 +99,9 @@ def first_run_settings(
 ) -> SettingsDialog:
     """The settings dialog a first start opens instead of the window."""
     dialog = SettingsDialog()
+    dialog.setWindowTitle(
+        QCoreApplication.translate("WindowDialogs", "Connect TimeClock to TimeTrack")
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.saved.connect(lambda account, _session_only: on_saved(account))
     dialog.rejected.connect(on_cancelled)

@@ -8,6 +8,7 @@ two runs of the program, and a restart in the middle of a break continues it.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -40,7 +41,14 @@ class BreakStore:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = str(path) if path is not None else str(data_dir() / "state.sqlite3")
         # An in-memory database lives as long as its connection: keep that one open.
-        self._memory = sqlite3.connect(":memory:") if self.path == ":memory:" else None
+        # The window's worker thread uses the store made in the GUI thread; a file store opens
+        # a connection per call, the in-memory one shares its connection under a lock.
+        self._memory = (
+            sqlite3.connect(":memory:", check_same_thread=False)
+            if self.path == ":memory:"
+            else None
+        )
+        self._memory_lock = threading.Lock()
         with self._connect() as connection:
             connection.execute(_SCHEMA)
 
@@ -86,7 +94,7 @@ class BreakStore:
 
     def _connect(self) -> _Transaction:
         if self._memory is not None:
-            return _Transaction(self._memory, owned=False)
+            return _Transaction(self._memory, owned=False, lock=self._memory_lock)
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(self.path, timeout=10)
@@ -104,11 +112,20 @@ class BreakStore:
 class _Transaction:
     """A connection used as one transaction: committed on success, rolled back on error."""
 
-    def __init__(self, connection: sqlite3.Connection, *, owned: bool) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        *,
+        owned: bool,
+        lock: threading.Lock | None = None,
+    ) -> None:
         self._connection = connection
         self._owned = owned
+        self._lock = lock
 
     def __enter__(self) -> sqlite3.Connection:
+        if self._lock is not None:
+            self._lock.acquire()
         return self._connection
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
@@ -120,5 +137,7 @@ class _Transaction:
         finally:
             if self._owned:
                 self._connection.close()
+            if self._lock is not None:
+                self._lock.release()
         if isinstance(exc, sqlite3.Error):
             raise BreakStoreError(f"the local state database failed: {exc}") from None
