@@ -5,532 +5,729 @@
     <name>AttendanceModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Break</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Worked</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitszeit</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>manuell</translation>
     </message>
     <message>
         <source>time clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Stempeluhr</translation>
     </message>
     <message>
         <source>Stamped in, not yet stamped out</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingestempelt, noch nicht ausgestempelt</translation>
     </message>
 </context>
 <context>
     <name>CrashReporter</name>
     <message>
         <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Fehler</translation>
     </message>
     <message>
         <source>TimeClock ran into an unexpected error (%1). Your entries on TimeTrack are not affected; the window keeps working.</source>
-        <translation type="unfinished"></translation>
+        <translation>In TimeClock ist ein unerwarteter Fehler aufgetreten (%1). Ihre Einträge in TimeTrack sind nicht betroffen; Sie können weiterarbeiten.</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDialog</name>
+    <message>
+        <source>Delete entry</source>
+        <translation>Eintrag löschen</translation>
+    </message>
+    <message>
+        <source>Delete this entry from TimeTrack? This cannot be undone.</source>
+        <translation>Diesen Eintrag endgültig aus TimeTrack löschen?</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the entry</source>
+        <translation>Eintrag löschen</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>Break:</source>
+        <translation>Pause:</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>Worked:</source>
+        <translation>Arbeitszeit:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>time clock</source>
+        <translation>Stempeluhr</translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
     </message>
 </context>
 <context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag bearbeiten</translation>
     </message>
     <message>
         <source>New entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Eintrag</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Break in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause in Minuten</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Time worked</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitszeit</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ben&amp;utzer:</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bis:</translation>
     </message>
     <message>
         <source>&amp;Break:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pause:</translation>
     </message>
     <message>
         <source>&amp;Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen:</translation>
     </message>
     <message>
         <source>Worked:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitszeit:</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>manuell</translation>
     </message>
     <message>
         <source>time clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Stempeluhr</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle:</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort</translation>
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standort:</translation>
     </message>
     <message>
         <source>start %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn: %1</translation>
     </message>
     <message>
         <source>end %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende: %1</translation>
     </message>
     <message>
         <source>From: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Von: %1</translation>
     </message>
     <message>
         <source>To: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis: %1</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
         <source>Date range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Woche</translation>
     </message>
     <message>
         <source>Last week</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Woche</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Monat</translation>
     </message>
     <message>
         <source>Last month</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Monat</translation>
     </message>
     <message>
         <source>Custom range</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigener Zeitraum</translation>
     </message>
     <message>
         <source>From date</source>
-        <translation type="unfinished"></translation>
+        <translation>Startdatum</translation>
     </message>
     <message>
         <source>To date</source>
-        <translation type="unfinished"></translation>
+        <translation>Enddatum</translation>
     </message>
     <message>
         <source>my entries</source>
-        <translation type="unfinished"></translation>
+        <translation>meine Einträge</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>&amp;All users</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alle Benutzer</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>TimeClock</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeClock</translation>
     </message>
     <message>
         <source>Signed in as</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Totals</source>
-        <translation type="unfinished"></translation>
+        <translation>Summen</translation>
     </message>
     <message>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen</translation>
     </message>
     <message>
         <source>Attendance entries</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwesenheiten</translation>
     </message>
     <message>
         <source>Clock in/out</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommen/Gehen</translation>
     </message>
     <message>
         <source>Start/end break</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause beginnen/beenden</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Eintrag…</translation>
     </message>
     <message>
         <source>Edit entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag bearbeiten…</translation>
     </message>
     <message>
         <source>Delete entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag löschen…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message>
         <source>&amp;Clock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stempeluhr</translation>
     </message>
     <message>
         <source>&amp;Entries</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einträge</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bei %2</translation>
     </message>
     <message>
-        <source>%1 entries on %2 days · worked %3 h · breaks %4 h</source>
-        <translation type="unfinished"></translation>
+        <source>Entries: %1 · days: %2 · worked: %3 h · breaks: %4 h</source>
+        <translation>Einträge: %1 · Tage: %2 · gearbeitet: %3 h · Pausen: %4 h</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungsaufbau…</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Credentials rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten abgelehnt</translation>
     </message>
     <message>
         <source>Server error</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverfehler</translation>
     </message>
 </context>
 <context>
     <name>MessageBar</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Close message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung schließen</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
         <source>TimeTrack rejected the API key or secret (HTTP %1). Check them in TimeTrack under Settings / General / API; the secret may have been regenerated.</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack hat den API-Schlüssel oder das API-Secret abgelehnt (HTTP %1). Prüfen Sie beide in TimeTrack unter Einstellungen / Allgemein / API; vielleicht wurde das Secret neu erzeugt.</translation>
     </message>
     <message>
         <source>Entry %1 no longer exists on TimeTrack.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag %1 gibt es in TimeTrack nicht mehr.</translation>
     </message>
     <message>
         <source>TimeTrack does not know this address; check the account URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack kennt diese Adresse nicht; prüfen Sie die Adresse des Kontos.</translation>
     </message>
     <message>
         <source>TimeTrack refused the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack hat die Daten abgelehnt.</translation>
     </message>
     <message>
         <source>TimeTrack asks to slow down (too many requests); try again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack meldet zu viele Anfragen; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>TimeTrack had a problem (HTTP %1). Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei TimeTrack ist ein Problem aufgetreten (HTTP %1). Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>TimeTrack sent an answer this program cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack hat eine Antwort gesendet, die dieses Programm nicht lesen kann: %1</translation>
     </message>
     <message>
         <source>This time does not exist on the local clock (the clocks go forward).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit gibt es nicht, weil die Uhren vorgestellt werden (Zeitumstellung).</translation>
     </message>
     <message>
         <source>This time occurs twice on the local clock (the clocks go back).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit gibt es zweimal, weil die Uhren zurückgestellt werden (Zeitumstellung).</translation>
     </message>
     <message>
         <source>The account is neither a TimeTrack account name nor an https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto ist weder ein TimeTrack-Kontoname noch eine https://-Adresse.</translation>
     </message>
     <message>
         <source>The connection to TimeTrack is not set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu TimeTrack ist noch nicht eingerichtet.</translation>
     </message>
     <message>
         <source>A local file cannot be used: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine lokale Datei kann nicht verwendet werden: %1</translation>
     </message>
     <message>
         <source>Something unexpected went wrong (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unerwarteter Fehler ist aufgetreten (%1).</translation>
     </message>
     <message>
         <source>You are already stamped in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind bereits eingestempelt.</translation>
     </message>
     <message>
         <source>You are not stamped in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind nicht eingestempelt.</translation>
     </message>
     <message>
         <source>A break is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits eine Pause.</translation>
     </message>
     <message>
         <source>No break is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft keine Pause.</translation>
     </message>
     <message>
         <source>Enter the user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Benutzernamen ein.</translation>
     </message>
     <message>
         <source>The end lies before the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ende liegt vor dem Beginn.</translation>
     </message>
     <message>
         <source>The break cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pause kann nicht negativ sein.</translation>
     </message>
     <message>
-        <source>The break must be shorter than the time worked.</source>
-        <translation type="unfinished"></translation>
+        <source>The break must be shorter than the time from start to end.</source>
+        <translation>Die Pause muss kürzer sein als die Zeit von Beginn bis Ende.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked, so the API key and secret cannot be kept.</source>
+        <translation>Der Schlüsselbund des Systems ist gesperrt; API-Schlüssel und API-Secret können dort nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The system keyring does not work, so the API key and secret cannot be kept.</source>
+        <translation>Der Schlüsselbund des Systems funktioniert nicht; API-Schlüssel und API-Secret können dort nicht gespeichert werden.</translation>
     </message>
     <message>
         <source>An entry cannot be longer than 24 hours.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Eintrag kann nicht länger als 24 Stunden sein.</translation>
     </message>
     <message>
         <source>This system has no keyring to keep the API key and secret safe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The system keyring is locked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The system keyring does not work.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You can keep them for this session only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses System hat keinen Schlüsselbund, der API-Schlüssel und Secret sicher aufbewahrt.</translation>
     </message>
     <message>
         <source>TimeTrack at %1 did not answer in time; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack unter %1 hat nicht rechtzeitig geantwortet; versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The security certificate of %1 is not trusted, so the connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Sicherheitszertifikat von %1 ist nicht vertrauenswürdig; die Verbindung wurde abgelehnt.</translation>
     </message>
     <message>
         <source>Cannot reach TimeTrack at %1; check the network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack unter %1 ist nicht erreichbar; prüfen Sie die Netzwerkverbindung.</translation>
     </message>
     <message>
         <source>The connection to %1 broke before the answer arrived; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 brach vor der Antwort ab; versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The connection to %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>TimeTrack says: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack meldet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Ergebnis des Verbindungstests</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>TimeTrack refused the API key or secret. Enter them again as shown in TimeTrack under Settings / General / API.</source>
+        <translation>TimeTrack hat den API-Schlüssel oder das Secret abgelehnt. Geben Sie beide neu ein, wie TimeTrack sie unter Einstellungen / Allgemein / API anzeigt.</translation>
+    </message>
+    <message>
+        <source>TimeTrack account</source>
+        <translation>TimeTrack-Konto</translation>
+    </message>
+    <message>
+        <source>account name or https:// address</source>
+        <translation>Kontoname oder https://-Adresse</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API-Secret</translation>
+    </message>
+    <message>
+        <source>S&amp;how key and secret</source>
+        <translation>Schlüssel und Secret an&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Credentials hint</source>
+        <translation>Hinweis zu den Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Konto:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>API s&amp;ecret:</source>
+        <translation>API-S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>Sp&amp;rache:</translation>
+    </message>
+    <message>
+        <source>Enter the TimeTrack account (its name or API address).</source>
+        <translation>Geben Sie das TimeTrack-Konto ein (Kontoname oder API-Adresse).</translation>
+    </message>
+    <message>
+        <source>Enter the API key and the API secret.</source>
+        <translation>Geben Sie API-Schlüssel und API-Secret ein.</translation>
+    </message>
+    <message>
+        <source>The API key and secret may contain only letters, digits and punctuation.</source>
+        <translation>API-Schlüssel und Secret dürfen nur Buchstaben, Ziffern und Satzzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation>Verbindung erfolgreich.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Keyring not available</source>
+        <translation>Schlüsselbund nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Keep the API key and secret for this session only? TimeClock forgets them when it closes.</source>
+        <translation>API-Schlüssel und Secret nur für diese Sitzung behalten? TimeClock vergisst sie beim Beenden.</translation>
     </message>
 </context>
 <context>
     <name>StampPanel</name>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Today&apos;s total</source>
-        <translation type="unfinished"></translation>
+        <translation>Summe heute</translation>
     </message>
     <message>
         <source>Clock out</source>
-        <translation type="unfinished"></translation>
+        <translation>Gehen</translation>
     </message>
     <message>
         <source>Clock in</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommen</translation>
     </message>
     <message>
         <source>End break</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause beenden</translation>
     </message>
     <message>
         <source>Start break</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause beginnen</translation>
     </message>
     <message>
         <source>Asking TimeTrack where you stand…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand wird bei TimeTrack abgefragt…</translation>
     </message>
     <message>
         <source>Not stamped in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingestempelt.</translation>
     </message>
     <message>
         <source>Stamped in since %1 · worked %2 h · break %3 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingestempelt seit %1 Uhr · Arbeitszeit %2 h · Pause %3 h</translation>
     </message>
     <message>
         <source>on a break since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause läuft seit %1 Uhr</translation>
     </message>
     <message>
         <source>Today: %1 h worked</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitszeit heute: %1 h</translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Connect TimeClock to TimeTrack</source>
+        <translation>TimeClock mit TimeTrack verbinden</translation>
     </message>
 </context>
 </TS>

@@ -72,6 +72,81 @@
     </message>
 </context>
 <context>
+    <name>DeleteDialog</name>
+    <message>
+        <source>Delete entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this entry from TimeTrack? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
@@ -175,6 +250,10 @@
     </message>
     <message>
         <source>To: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -312,7 +391,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 entries on %2 days · worked %3 h · breaks %4 h</source>
+        <source>Entries: %1 · days: %2 · worked: %3 h · breaks: %4 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -438,7 +517,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The break must be shorter than the time worked.</source>
+        <source>The break must be shorter than the time from start to end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring is locked, so the API key and secret cannot be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring does not work, so the API key and secret cannot be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -447,18 +534,6 @@
     </message>
     <message>
         <source>This system has no keyring to keep the API key and secret safe.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The system keyring is locked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The system keyring does not work.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You can keep them for this session only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -483,6 +558,121 @@
     </message>
     <message>
         <source>TimeTrack says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeTrack refused the API key or secret. Enter them again as shown in TimeTrack under Settings / General / API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeTrack account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account name or https:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how key and secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the TimeTrack account (its name or API address).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the API key and the API secret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The API key and secret may contain only letters, digits and punctuation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyring not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the API key and secret for this session only? TimeClock forgets them when it closes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -530,6 +720,13 @@
     </message>
     <message>
         <source>Today: %1 h worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WindowDialogs</name>
+    <message>
+        <source>Connect TimeClock to TimeTrack</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

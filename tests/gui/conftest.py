@@ -15,8 +15,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import Sessions
 
@@ -33,12 +35,23 @@ def _settle(app: QApplication) -> None:
 
 
 @pytest.fixture(autouse=True)
-def nothing_left_running(qapp: QApplication) -> Iterator[None]:
-    """Fail the test if it leaves threads or top-level widgets behind."""
+def nothing_left_running(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail the test if it leaves threads, running timers or top-level widgets behind."""
     threads_before = native_threads()
     widgets_before = {id(widget) for widget in qapp.topLevelWidgets()}
+    started: list[QTimer] = []
+    original_start = QTimer.start
+
+    def recording_start(timer: QTimer, *args: object) -> None:
+        started.append(timer)
+        original_start(timer, *args)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(QTimer, "start", recording_start)
     yield
     _settle(qapp)
+    running_timers = [timer for timer in started if shiboken6.isValid(timer) and timer.isActive()]
+    for timer in running_timers:
+        timer.stop()
     left_widgets = [
         widget
         for widget in qapp.topLevelWidgets()
@@ -52,6 +65,7 @@ def nothing_left_running(qapp: QApplication) -> Iterator[None]:
     while (extra := native_threads() - threads_before) and time.monotonic() < deadline:
         time.sleep(0.02)
     assert not left_widgets, f"visible top-level widgets left open: {left_widgets}"
+    assert not running_timers, f"timers left running: {running_timers}"
     assert not extra, f"{len(extra)} thread(s) left running"
 
 
@@ -74,8 +88,8 @@ def screenshots_dir() -> Path:
 
 
 @pytest.fixture
-def sessions(qtbot: object, tmp_path: Path) -> Iterator[Sessions]:
+def sessions(qtbot: QtBot, tmp_path: Path) -> Iterator[Sessions]:
     """Sessions and main windows on the sandbox; all closed (threads stopped) after the test."""
-    opened = Sessions(qtbot, tmp_path)  # type: ignore[arg-type]
+    opened = Sessions(qtbot, tmp_path)
     yield opened
     opened.close_all()

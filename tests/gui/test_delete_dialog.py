@@ -66,7 +66,7 @@ def test_the_question_shows_the_entry(
     dialog = opened(qtbot, session, entry)
     texts = shown_texts(dialog)
     assert "08:02 \N{EN DASH} 16:32" in texts
-    assert {"0:30", "8:00", "hansm", "Messe Stand 4", "manual"} <= set(texts)
+    assert {"0:30 h", "8:00 h", "hansm", "Messe Stand 4", "manual"} <= set(texts)
     assert any("2020" in text and "5" in text for text in texts)  # the date, in the locale
     assert dialog.cancel_button.isDefault()
     assert not dialog.delete_button.isDefault()

@@ -67,14 +67,14 @@ def test_a_new_entry_starts_as_a_usual_day(qtbot: QtBot, session: ClockSession) 
     assert dialog.break_spin.value() == 30
     assert dialog.save_button.isEnabled()
     assert dialog.message.isHidden()
-    assert dialog.worked_label.text() == "7:30"
+    assert dialog.worked_label.text() == "7:30 h"
 
 
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
         (lambda d: set_times(d, end=datetime(2021, 3, 28, 7, 0)), "The end lies before the start."),
-        (lambda d: d.break_spin.setValue(480), "The break must be shorter than the time worked."),
+        (lambda d: d.break_spin.setValue(480), "The break must be shorter than the time from start to end."),
         (lambda d: d.user_edit.clear(), "Enter the user name."),
         (
             lambda d: set_times(d, start=datetime(2021, 3, 28, 2, 30)),
@@ -176,7 +176,7 @@ def test_edit_shows_the_entry_read_only_where_it_cannot_change(
     assert dialog.user_edit.isReadOnly()
     assert dialog.start_edit.dateTime() == wall_qdatetime(datetime(2021, 10, 31, 2, 30))
     assert dialog.source_label.text() == "time clock"
-    assert "52.52001, 13.40495" in dialog.location_label.text()
+    assert "52.5200, 13.4050" in dialog.location_label.text()
     assert dialog.save_button.isEnabled()
 
 

@@ -100,6 +100,18 @@ class Shift:
             return timedelta()
         return max(timedelta(), now - self.entry.start - self.break_time(now))
 
+    def worked_in(self, entry: Attendance, now: datetime) -> timedelta:
+        """Time worked in ``entry``; for this shift's open entry with the desk's breaks."""
+        if self.entry is not None and entry.id == self.entry.id:
+            return self.worked_time(now)
+        return entry.worked_until(now)
+
+    def break_in(self, entry: Attendance, now: datetime) -> timedelta:
+        """Break time of ``entry``; for this shift's open entry with the desk's breaks."""
+        if self.entry is not None and entry.id == self.entry.id:
+            return self.break_time(now)
+        return timedelta(minutes=entry.break_minutes)
+
     def stamp_in(self, user: str, now: datetime) -> AttendanceDraft:
         """The open entry to create when stamping in at ``now``."""
         if self.entry is not None:

@@ -21,15 +21,22 @@ class Totals:
     entries: int
 
 
-def totals(entries: Iterable[Attendance], now: datetime, zone: tzinfo) -> Totals:
-    """Sum up entries; an open entry counts up to ``now``."""
+def totals(
+    entries: Iterable[Attendance], now: datetime, zone: tzinfo, shift: Shift | None = None
+) -> Totals:
+    """Sum up entries; an open entry counts up to ``now``.
+
+    With the ``shift`` of the user at this desk, its open entry counts the breaks timed
+    here, as the clock shows them.
+    """
+    shift = shift or Shift(None)
     worked = timedelta()
     breaks = timedelta()
     days = set()
     count = 0
     for entry in entries:
-        worked += entry.worked_until(now)
-        breaks += timedelta(minutes=entry.break_minutes)
+        worked += shift.worked_in(entry, now)
+        breaks += shift.break_in(entry, now)
         days.add(local_date(entry.start, zone))
         count += 1
     return Totals(worked=worked, breaks=breaks, days=len(days), entries=count)

@@ -12,17 +12,20 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from timeclock import __version__
+from timeclock.api.endpoint import EndpointError
 from timeclock.gui.crash import CrashReporter
 from timeclock.gui.i18n import install_translators, language_for, remove_translators
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.session import ClockSession
 from timeclock.gui.single_instance import SingleInstance
+from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
 from timeclock.services.account import Account, AccountError, resolve_account
 from timeclock.services.demo import demo_account
 from timeclock.services.localzone import local_zone
 from timeclock.store.breaks import BreakStore
 from timeclock.store.paths import config_dir
+from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import load_settings
 
 log = logging.getLogger(__name__)
@@ -55,11 +58,10 @@ def run_gui(*, demo: bool = False) -> int:
         if demo:
             launcher.open_window(stack.enter_context(demo_account()))
         else:
-            try:
-                launcher.open_window(resolve_account())
-            except AccountError:
-                # Kept referenced: a parentless dialog would be collected at once.
-                launcher.first_run = first_run_settings(launcher.open_window, app.quit)
+            runner = TaskRunner(app, name="timeclock-start")
+            stack.callback(runner.shutdown)
+            # The keyring may answer slowly (D-Bus, an unlock prompt): ask off the GUI thread.
+            runner.run(resolve_account, launcher.open_window, launcher.set_up)
         reporter = CrashReporter(launcher.active_window, launcher.secrets)
         reporter.install()
         stack.callback(reporter.uninstall)
@@ -101,6 +103,13 @@ class Launcher:
             previous.deleteLater()
         window.show()
         window.start()
+
+    def set_up(self, failure: Failure) -> None:
+        """No usable account (not set up, a bad URL, no keyring): open the settings first."""
+        if not isinstance(failure.error, AccountError | EndpointError | KeyringUnavailableError):
+            log.warning("reading the account failed: %s", failure.message)
+        # Kept referenced, since a parentless dialog would be collected at once.
+        self.first_run = first_run_settings(self.open_window, self.app.quit)
 
     def change_language(self, setting: str) -> None:
         """Load the translations for the language ``setting`` ("" follows the system)."""

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -83,7 +83,9 @@ class CrashReporter:
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(details))
         dialog.finished.connect(lambda _result: self._forget(dialog))
         self.dialogs.append(dialog)
-        dialog.open()
+        # Not open(): that makes the box window-modal, and the window must keep working.
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.show()
 
     def _forget(self, dialog: QMessageBox) -> None:
         if dialog in self.dialogs:

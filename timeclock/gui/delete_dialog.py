@@ -89,8 +89,11 @@ class DeleteDialog(RememberingDialog):
         rows = [
             (self.tr("Date:"), day_text(entry.start, zone)),
             (self.tr("Time:"), f"{time_text(entry.start, zone)} \N{EN DASH} {end}"),
-            (self.tr("Break:"), hours_text(timedelta(minutes=entry.break_minutes))),
-            (self.tr("Worked:"), hours_text(worked)),
+            (
+                self.tr("Break:"),
+                self.tr("%1 h").replace("%1", hours_text(timedelta(minutes=entry.break_minutes))),
+            ),
+            (self.tr("Worked:"), self.tr("%1 h").replace("%1", hours_text(worked))),
             (self.tr("User:"), entry.user),
             (self.tr("Source:"), self.tr("manual") if entry.manual else self.tr("time clock")),
         ]

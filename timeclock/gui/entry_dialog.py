@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, tzinfo
 
-from PySide6.QtCore import QDateTime, QLocale, QSettings, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QSettings, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
@@ -40,7 +40,13 @@ from timeclock.gui.dialog_base import (
     save_cancel_buttons,
     set_tab_order,
 )
-from timeclock.gui.formatting import hours_text, qdate, wall_datetime
+from timeclock.gui.formatting import (
+    coordinates_text,
+    datetime_format,
+    hours_text,
+    qdate,
+    wall_datetime,
+)
 from timeclock.gui.messages import entry_problem, explain
 from timeclock.gui.session import ClockSession
 
@@ -54,14 +60,6 @@ MAX_BREAK_MINUTES = 24 * 60
 def wall_qdatetime(wall: datetime) -> QDateTime:
     """A naive wall-clock time for the dialog's editors (held in UTC, so Qt never moves it)."""
     return QDateTime(qdate(wall.date()), QTime(wall.hour, wall.minute), _UTC)
-
-
-def datetime_format(locale: QLocale) -> str:
-    """The locale's short date and time, with a four-digit year (``yy`` is ambiguous)."""
-    day = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in day:
-        day = day.replace("yy", "yyyy")
-    return f"{day} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
 
 
 def _wall_minute(moment: datetime, zone: tzinfo) -> datetime:
@@ -189,14 +187,8 @@ class EntryDialog(RememberingDialog):
         self.start_edit.setFocus()
 
     def _location_text(self, start: Location | None, end: Location | None) -> str:
-        locale = self.locale()
-
         def place(location: Location) -> str:
-            # German writes decimal commas, so the pair may need another separator there.
-            pair = self.tr("%1, %2", "latitude, longitude")
-            return pair.replace("%1", locale.toString(location.latitude, "f", 5)).replace(
-                "%2", locale.toString(location.longitude, "f", 5)
-            )
+            return coordinates_text(location.latitude, location.longitude, self.locale())
 
         parts = []
         if start is not None:
@@ -256,7 +248,8 @@ class EntryDialog(RememberingDialog):
         except LocalTimeError:
             self.worked_label.setText("")
             return
-        self.worked_label.setText(hours_text(worked_time(start, end, self.break_spin.value())))
+        worked = worked_time(start, end, self.break_spin.value())
+        self.worked_label.setText(self.tr("%1 h").replace("%1", hours_text(worked)))
 
     # -- saving -------------------------------------------------------------------------
 

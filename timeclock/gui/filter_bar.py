@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeclock.domain.ranges import DayRange, Preset
-from timeclock.gui.formatting import pydate, qdate
+from timeclock.gui.formatting import date_format, pydate, qdate
 
 CUSTOM = "custom"
 MAX_RECENT_USERS = 10
@@ -112,6 +112,7 @@ class FilterBar(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setCalendarPopup(True)
+        edit.setDisplayFormat(date_format(QLocale()))
         edit.setAccessibleName(name)
         return edit
 

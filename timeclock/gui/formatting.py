@@ -47,6 +47,24 @@ def time_text(moment: datetime, zone: tzinfo, locale: QLocale | None = None) -> 
     )
 
 
+def date_format(locale: QLocale) -> str:
+    """The locale's short date with a four-digit year (``yy`` is ambiguous)."""
+    day = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return day if "yyyy" in day else day.replace("yy", "yyyy")
+
+
+def datetime_format(locale: QLocale) -> str:
+    """The locale's short date (four-digit year) and short time."""
+    return f"{date_format(locale)} {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+
+
+def coordinates_text(latitude: float, longitude: float, locale: QLocale | None = None) -> str:
+    """A position as the locale writes decimals: ``52,5200; 13,4050`` or ``52.5200, 13.4050``."""
+    locale = locale or QLocale()
+    separator = "; " if locale.decimalPoint() == "," else ", "
+    return separator.join(locale.toString(value, "f", 4) for value in (latitude, longitude))
+
+
 def hours_text(span: timedelta) -> str:
     """A duration as ``7:05`` (hours and minutes, as time sheets show it)."""
     return format_hours(span)

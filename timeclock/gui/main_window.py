@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
         now = self.session.now()
         today = worked_on(self.today(), status.recent, status.shift, now, self.zone)
         self.stamp_panel.show_status(status, now, today)
+        self.model.set_shift(status.shift)
+        self._update_totals()
 
     def _entries_arrived(self, entries: list[Attendance]) -> None:
         self.model.set_entries(entries)
@@ -294,9 +296,9 @@ class MainWindow(QMainWindow):
         return (user is None or entry.user == user) and days.contains(entry.start, self.zone)
 
     def _update_totals(self) -> None:
-        summary = totals(self.model.entries(), self.session.now(), self.zone)
+        summary = totals(self.model.entries(), self.session.now(), self.zone, self.model.shift)
         self.totals_label.setText(
-            self.tr("%1 entries on %2 days · worked %3 h · breaks %4 h")
+            self.tr("Entries: %1 · days: %2 · worked: %3 h · breaks: %4 h")
             .replace("%1", str(summary.entries))
             .replace("%2", str(summary.days))
             .replace("%3", hours_text(summary.worked))

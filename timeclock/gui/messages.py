@@ -113,7 +113,7 @@ def entry_problem(problem: EntryProblem) -> str:
         EntryProblem.END_BEFORE_START: translate("Messages", "The end lies before the start."),
         EntryProblem.NEGATIVE_BREAK: translate("Messages", "The break cannot be negative."),
         EntryProblem.BREAK_TOO_LONG: translate(
-            "Messages", "The break must be shorter than the time worked."
+            "Messages", "The break must be shorter than the time from start to end."
         ),
         EntryProblem.TOO_LONG: translate("Messages", "An entry cannot be longer than 24 hours."),
     }
@@ -123,14 +123,16 @@ def entry_problem(problem: EntryProblem) -> str:
 def keyring_problem(reason: str) -> str:
     """Why the OS keyring cannot keep the credentials."""
     if reason == "missing":
-        text = translate(
+        return translate(
             "Messages", "This system has no keyring to keep the API key and secret safe."
         )
-    elif reason == "locked":
-        text = translate("Messages", "The system keyring is locked.")
-    else:
-        text = translate("Messages", "The system keyring does not work.")
-    return text + " " + translate("Messages", "You can keep them for this session only.")
+    if reason == "locked":
+        return translate(
+            "Messages", "The system keyring is locked, so the API key and secret cannot be kept."
+        )
+    return translate(
+        "Messages", "The system keyring does not work, so the API key and secret cannot be kept."
+    )
 
 
 def _network(error: NetworkError) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,7 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from timeclock.domain.attendance import Attendance
-from timeclock.gui.formatting import day_text, hours_text, time_text
+from timeclock.domain.shift import Shift
+from timeclock.gui.formatting import coordinates_text, day_text, hours_text, time_text
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Attendance of a row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (numbers, instants)
@@ -66,6 +67,7 @@ class AttendanceModel(QAbstractTableModel):
         self._zone = zone
         self._clock = clock
         self._entries: list[Attendance] = []
+        self._shift = Shift(None)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -152,6 +154,16 @@ class AttendanceModel(QAbstractTableModel):
             del self._entries[row]
             self.endRemoveRows()
 
+    def set_shift(self, shift: Shift) -> None:
+        """The user's shift at this desk: its open entry shows the breaks timed here."""
+        self._shift = shift
+        self.tick()
+
+    @property
+    def shift(self) -> Shift:
+        """The shift given by :meth:`set_shift`."""
+        return self._shift
+
     def tick(self) -> None:
         """The clock moved on: refresh what open entries show (end and worked time)."""
         for row, entry in enumerate(self._entries):
@@ -173,9 +185,9 @@ class AttendanceModel(QAbstractTableModel):
                 else time_text(entry.end, zone)
             )
         if column == Column.BREAK:
-            return hours_text(timedelta(minutes=entry.break_minutes))
+            return hours_text(self._shift.break_in(entry, self._clock()))
         if column == Column.WORKED:
-            return hours_text(entry.worked_until(self._clock()))
+            return hours_text(self._shift.worked_in(entry, self._clock()))
         if column == Column.NOTES:
             return " ".join(entry.notes.split())
         if column == Column.SOURCE:
@@ -194,9 +206,9 @@ class AttendanceModel(QAbstractTableModel):
         if column == Column.END:
             return (self._clock() if entry.is_open else entry.end).timestamp()
         if column == Column.BREAK:
-            return entry.break_minutes
+            return self._shift.break_in(entry, self._clock()).total_seconds()
         if column == Column.WORKED:
-            return entry.worked_until(self._clock()).total_seconds()
+            return self._shift.worked_in(entry, self._clock()).total_seconds()
         return self._display(entry, column).casefold()
 
     def _tooltip(self, entry: Attendance, column: Column) -> str | None:
@@ -209,7 +221,7 @@ class AttendanceModel(QAbstractTableModel):
 
 def _location_text(entry: Attendance) -> str:
     places = [
-        f"{location.latitude:.4f}, {location.longitude:.4f}"
+        coordinates_text(location.latitude, location.longitude)
         for location in (entry.start_location, entry.end_location)
         if location is not None
     ]

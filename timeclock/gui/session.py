@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -223,6 +224,10 @@ class ClockSession(QObject):
             self._set_state(ConnectionState.OFFLINE)
         elif failure.is_bug or isinstance(failure.error, ServerError | MalformedResponseError):
             self._set_state(ConnectionState.ERROR)
+        if failure.is_bug:
+            # A bug, not a server's answer: the crash dialog (sys.excepthook) offers details.
+            error = failure.error
+            sys.excepthook(type(error), error, error.__traceback__)
 
     def _set_state(self, state: ConnectionState) -> None:
         if state != self.state:

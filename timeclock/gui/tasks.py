@@ -18,9 +18,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from timeclock.api.endpoint import EndpointError
 from timeclock.api.errors import AuthenticationError, NetworkError, TimeTrackError
 from timeclock.domain.localtime import LocalTimeError
 from timeclock.domain.shift import StampError
+from timeclock.services.account import AccountError
 from timeclock.store.breaks import BreakStoreError
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError
@@ -30,6 +32,8 @@ log = logging.getLogger(__name__)
 # Failures that carry a sentence fit to show as it is; anything else is a bug.
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     TimeTrackError,
+    AccountError,
+    EndpointError,
     StampError,
     LocalTimeError,
     BreakStoreError,
@@ -77,12 +81,16 @@ class _Worker(QObject):
 
     @Slot(int, object)
     def run(self, token: int, work: Callable[[], Any]) -> None:
+        # Work queued before shutdown may already sit in the batch of events the thread is
+        # working through, where quit() does not reach it: drop it here instead.
+        if QThread.currentThread().isInterruptionRequested():
+            return
         try:
             result = work()
         except Exception as error:  # noqa: BLE001 - every failure goes back as a Failure
             failure = describe(error)
-            if failure.is_bug:
-                log.error("task failed unexpectedly\n%s", failure.details)
+            if failure.is_bug:  # the details go to the crash dialog, not to stderr
+                log.debug("task failed unexpectedly\n%s", failure.details)
             self.failed.emit(token, failure)
         else:
             self.done.emit(token, result)

@@ -1,0 +1,274 @@
+"""The attendance model and its proxy: Qt's model checks, texts, sort keys, running entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtGui import QFont
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.gui.helpers import BERLIN, SettableClock, emissions, entry, utc
+from timeclock.domain.attendance import Attendance, Location
+from timeclock.gui.models import ENTRY_ROLE, SORT_ROLE, AttendanceModel, AttendanceProxy, Column
+
+NOW = utc(2026, 3, 3, 10, 0)  # Tuesday 11:00 in Berlin
+BERLIN_GATE = Location(52.516275, 13.377704)
+MUSEUM_ISLAND = Location(52.5169, 13.4019)
+
+# The Qt model tester reports what it finds as Qt warnings: make them fail the test.
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+
+def closed_day() -> Attendance:
+    return entry(
+        1,
+        utc(2026, 3, 2, 7, 0),
+        utc(2026, 3, 2, 15, 30),
+        break_minutes=30,
+        notes="Inventur\n  Lager 2",
+        start_location=BERLIN_GATE,
+        end_location=MUSEUM_ISLAND,
+    )
+
+
+def running() -> Attendance:
+    return entry(2, utc(2026, 3, 3, 8, 0))  # stamped in at 09:00, not yet out
+
+
+def manual_one() -> Attendance:
+    return entry(3, utc(2026, 2, 27, 12, 0), utc(2026, 2, 27, 14, 0), user="ivan", manual=True)
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    return SettableClock(NOW)
+
+
+@pytest.fixture
+def model(clock: SettableClock) -> AttendanceModel:
+    return AttendanceModel(BERLIN, clock)
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """Qt's default locale is German for the test, and the previous one again after."""
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(previous)
+
+
+def text(model: AttendanceModel | AttendanceProxy, row: int, column: Column) -> str:
+    value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+    assert isinstance(value, str)
+    return value
+
+
+def ids_in_order(proxy: AttendanceProxy) -> list[int]:
+    return [proxy.index(row, 0).data(ENTRY_ROLE).id for row in range(proxy.rowCount())]
+
+
+def test_the_model_passes_qts_model_checks_through_every_change(
+    qtmodeltester: ModelTester, model: AttendanceModel, clock: SettableClock
+) -> None:
+    qtmodeltester.check(model)  # watches the model from here on
+    model.set_entries([closed_day(), running(), manual_one()])
+    model.upsert(entry(4, utc(2026, 3, 3, 6, 0), utc(2026, 3, 3, 7, 0)))
+    model.upsert(entry(2, utc(2026, 3, 3, 8, 0), utc(2026, 3, 3, 9, 0), break_minutes=5))
+    model.remove(1)
+    model.remove(99)  # not shown: nothing happens
+    clock.advance(minutes=1)
+    model.tick()
+    model.set_entries([])
+    assert model.rowCount() == 0
+    assert model.columnCount() == len(Column)
+    # The tester's own checks run again on the final state.
+    qtmodeltester.check(model)
+
+
+def test_the_proxy_passes_qts_model_checks_while_sorting_and_changing(
+    qtmodeltester: ModelTester, model: AttendanceModel, clock: SettableClock
+) -> None:
+    proxy = AttendanceProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    model.set_entries([closed_day(), running(), manual_one()])
+    proxy.sort(Column.WORKED, Qt.SortOrder.DescendingOrder)
+    model.upsert(entry(4, utc(2026, 3, 3, 6, 0), utc(2026, 3, 3, 16, 0)))
+    clock.advance(hours=9)
+    model.tick()  # the running entry now outworks the others: the dynamic sort moves it
+    assert ids_in_order(proxy)[0] == 2
+    model.remove(3)
+    proxy.sort(Column.NOTES, Qt.SortOrder.AscendingOrder)
+    assert proxy.rowCount() == 3
+    qtmodeltester.check(proxy)
+
+
+def test_headers_name_every_column(model: AttendanceModel) -> None:
+    titles = [
+        model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        for column in Column
+    ]
+    assert titles == [
+        "Date", "Start", "End", "Break", "Worked", "Notes", "Source", "Location", "User"
+    ]  # fmt: skip
+
+
+def test_a_closed_entry_shows_local_times_notes_source_and_places(model: AttendanceModel) -> None:
+    model.set_entries([closed_day(), manual_one()])
+    # 07:00 UTC is 08:00 in Berlin in March (CET).
+    assert text(model, 0, Column.START) == "08:00"
+    assert text(model, 0, Column.END) == "16:30"
+    assert text(model, 0, Column.BREAK) == "0:30"
+    assert text(model, 0, Column.WORKED) == "8:00"
+    assert text(model, 0, Column.NOTES) == "Inventur Lager 2"  # one line in the list
+    assert model.data(model.index(0, Column.NOTES), Qt.ItemDataRole.ToolTipRole) == (
+        "Inventur\n  Lager 2"  # the tooltip keeps the lines
+    )
+    assert text(model, 0, Column.SOURCE) == "time clock"
+    assert text(model, 1, Column.SOURCE) == "manual"
+    assert text(model, 0, Column.LOCATION) == "52.5163, 13.3777 → 52.5169, 13.4019"
+    assert text(model, 1, Column.LOCATION) == ""
+    assert text(model, 1, Column.USER) == "ivan"
+    assert model.data(model.index(0, Column.WORKED), Qt.ItemDataRole.FontRole) is None
+    assert model.data(model.index(1, 0), ENTRY_ROLE) == manual_one()
+    assert model.data(model.index(5, 0), Qt.ItemDataRole.DisplayRole) is None  # no such row
+
+
+@pytest.mark.usefixtures("german")
+def test_dates_and_times_follow_the_locale(model: AttendanceModel) -> None:
+    model.set_entries([closed_day(), entry(5, utc(2026, 3, 2, 12, 5), utc(2026, 3, 2, 22, 0))])
+    assert text(model, 0, Column.DATE) == "Mo. 02.03.26"
+    assert text(model, 1, Column.START) == "13:05"
+    assert text(model, 1, Column.END) == "23:00"
+
+
+def test_the_default_locale_is_back_after_the_german_test() -> None:
+    assert QLocale().language() != QLocale.Language.German
+
+
+def test_a_running_entry_is_marked_and_grows_with_the_clock(
+    qtbot: QtBot, model: AttendanceModel, clock: SettableClock
+) -> None:
+    model.set_entries([closed_day(), running(), manual_one()])
+    assert text(model, 1, Column.END) == "running"
+    assert model.data(model.index(1, Column.END), Qt.ItemDataRole.ToolTipRole) == (
+        "Stamped in, not yet stamped out"
+    )
+    for column in Column:
+        font = model.data(model.index(1, column), Qt.ItemDataRole.FontRole)
+        assert isinstance(font, QFont)
+        assert font.bold()
+    assert text(model, 1, Column.WORKED) == "2:00"  # since 08:00 UTC, now 10:00 UTC
+
+    clock.advance(minutes=95)
+    changed = emissions(model.dataChanged)
+    model.tick()
+    # Only the running row is told to repaint, and only its end and worked time.
+    spans = [(top.row(), top.column(), bottom.row(), bottom.column()) for top, bottom, *_ in changed]
+    assert spans == [(1, Column.END, 1, Column.WORKED)]
+    assert text(model, 1, Column.WORKED) == "3:35"
+    assert text(model, 0, Column.WORKED) == "8:00"  # a closed entry does not grow
+
+
+def test_tick_without_running_entries_changes_nothing(model: AttendanceModel) -> None:
+    model.set_entries([closed_day(), manual_one()])
+    changed = emissions(model.dataChanged)
+    model.tick()
+    assert changed == []
+
+
+def test_upsert_changes_only_the_row_of_that_entry(model: AttendanceModel) -> None:
+    model.set_entries([closed_day(), running(), manual_one()])
+    changed = emissions(model.dataChanged)
+    inserted = emissions(model.rowsInserted)
+    resets = emissions(model.modelReset)
+    model.upsert(entry(2, utc(2026, 3, 3, 8, 0), utc(2026, 3, 3, 9, 30), break_minutes=10))
+    assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(1, 1)]
+    assert (inserted, resets) == ([], [])
+    assert text(model, 1, Column.END) == "10:30"
+
+    model.upsert(entry(7, utc(2026, 3, 4, 8, 0), utc(2026, 3, 4, 9, 0)))
+    assert [(parent.isValid(), first, last) for parent, first, last in inserted] == [
+        (False, 3, 3)
+    ]
+    assert model.row_of(7) == 3
+    assert resets == []
+
+
+def test_remove_drops_only_that_row(model: AttendanceModel) -> None:
+    model.set_entries([closed_day(), running(), manual_one()])
+    removed = emissions(model.rowsRemoved)
+    model.remove(2)
+    assert [(first, last) for _parent, first, last in removed] == [(1, 1)]
+    assert [e.id for e in model.entries()] == [1, 3]
+    model.remove(2)
+    assert len(removed) == 1
+
+
+def sorted_proxy(model: AttendanceModel, entries: list[Attendance], column: Column) -> list[int]:
+    model.set_entries(entries)
+    proxy = AttendanceProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(column, Qt.SortOrder.AscendingOrder)
+    return ids_in_order(proxy)
+
+
+def test_worked_time_sorts_as_a_duration_not_as_text(model: AttendanceModel) -> None:
+    day = utc(2026, 3, 2, 6, 0)
+    entries = [
+        entry(1, day, day + timedelta(hours=10)),  # "10:00"
+        entry(2, day, day + timedelta(hours=9)),  # "9:00"
+        entry(3, day, day + timedelta(minutes=45)),  # "0:45"
+    ]
+    assert sorted_proxy(model, entries, Column.WORKED) == [3, 2, 1]
+
+
+def test_break_sorts_by_minutes_not_as_text(model: AttendanceModel) -> None:
+    day = utc(2026, 3, 2, 6, 0)
+    entries = [
+        entry(1, day, day + timedelta(hours=12), break_minutes=120),  # "2:00"
+        entry(2, day, day + timedelta(hours=12), break_minutes=600),  # "10:00"
+        entry(3, day, day + timedelta(hours=12), break_minutes=15),  # "0:15"
+    ]
+    assert sorted_proxy(model, entries, Column.BREAK) == [3, 1, 2]
+
+
+def test_date_and_start_sort_by_the_instant_not_as_text(model: AttendanceModel) -> None:
+    entries = [
+        entry(1, utc(2026, 3, 9, 8, 0), utc(2026, 3, 9, 9, 0)),  # Mon 9 03 2026
+        entry(2, utc(2025, 12, 31, 8, 0), utc(2025, 12, 31, 9, 0)),  # Wed 31 12 2025
+        entry(3, utc(2026, 3, 9, 7, 0), utc(2026, 3, 9, 8, 0)),  # earlier the same day
+        entry(4, utc(2026, 3, 10, 1, 0), utc(2026, 3, 10, 2, 0)),  # Tue 10 03 2026
+    ]
+    assert sorted_proxy(model, entries, Column.DATE) == [2, 3, 1, 4]
+    assert sorted_proxy(model, entries, Column.START) == [2, 3, 1, 4]
+
+
+def test_a_running_entry_sorts_by_the_time_worked_so_far(
+    model: AttendanceModel, clock: SettableClock
+) -> None:
+    entries = [running(), entry(4, utc(2026, 3, 2, 6, 0), utc(2026, 3, 2, 9, 0))]  # 2:00, 3:00
+    assert sorted_proxy(model, entries, Column.WORKED) == [2, 4]
+    clock.advance(hours=2)  # the running one has now worked 4:00
+    assert sorted_proxy(model, entries, Column.WORKED) == [4, 2]
+
+
+def test_the_sort_role_gives_numbers_and_instants(model: AttendanceModel) -> None:
+    model.set_entries([closed_day()])
+    index = model.index(0, Column.WORKED)
+    assert model.data(index, SORT_ROLE) == 8 * 3600
+    assert model.data(model.index(0, Column.BREAK), SORT_ROLE) == 30 * 60
+    assert model.data(model.index(0, Column.DATE), SORT_ROLE) == utc(2026, 3, 2, 7, 0).timestamp()
+    assert model.data(model.index(0, Column.NOTES), SORT_ROLE) == "inventur lager 2"
+
+
+def test_children_of_cells_do_not_exist(model: AttendanceModel) -> None:
+    model.set_entries([closed_day()])
+    assert model.rowCount(model.index(0, 0)) == 0
+    assert model.columnCount(model.index(0, 0)) == 0
+    assert model.rowCount(QModelIndex()) == 1
