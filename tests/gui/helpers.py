@@ -57,6 +57,11 @@ def emissions(signal: SignalInstance) -> list[tuple[Any, ...]]:
     return seen
 
 
+def wait_idle(qtbot: QtBot, session: ClockSession) -> None:
+    """Wait until the session has answered every request it was given."""
+    qtbot.waitUntil(lambda: not session._runner.busy, timeout=WAIT)
+
+
 def entry(
     entry_id: int,
     start: datetime,

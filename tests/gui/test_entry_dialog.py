@@ -74,7 +74,10 @@ def test_a_new_entry_starts_as_a_usual_day(qtbot: QtBot, session: ClockSession) 
     ("change", "reason"),
     [
         (lambda d: set_times(d, end=datetime(2021, 3, 28, 7, 0)), "The end lies before the start."),
-        (lambda d: d.break_spin.setValue(480), "The break must be shorter than the time from start to end."),
+        (
+            lambda d: d.break_spin.setValue(480),
+            "The break must be shorter than the time from start to end.",
+        ),
         (lambda d: d.user_edit.clear(), "Enter the user name."),
         (
             lambda d: set_times(d, start=datetime(2021, 3, 28, 2, 30)),

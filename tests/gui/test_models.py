@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import BERLIN, SettableClock, emissions, entry, utc
 from timeclock.domain.attendance import Attendance, Location
+from timeclock.domain.shift import BreakLog, Shift
 from timeclock.gui.models import ENTRY_ROLE, SORT_ROLE, AttendanceModel, AttendanceProxy, Column
 
 NOW = utc(2026, 3, 3, 10, 0)  # Tuesday 11:00 in Berlin
@@ -169,7 +170,9 @@ def test_a_running_entry_is_marked_and_grows_with_the_clock(
     changed = emissions(model.dataChanged)
     model.tick()
     # Only the running row is told to repaint, and only its end and worked time.
-    spans = [(top.row(), top.column(), bottom.row(), bottom.column()) for top, bottom, *_ in changed]
+    spans = [
+        (top.row(), top.column(), bottom.row(), bottom.column()) for top, bottom, *_ in changed
+    ]
     assert spans == [(1, Column.END, 1, Column.WORKED)]
     assert text(model, 1, Column.WORKED) == "3:35"
     assert text(model, 0, Column.WORKED) == "8:00"  # a closed entry does not grow
@@ -193,9 +196,7 @@ def test_upsert_changes_only_the_row_of_that_entry(model: AttendanceModel) -> No
     assert text(model, 1, Column.END) == "10:30"
 
     model.upsert(entry(7, utc(2026, 3, 4, 8, 0), utc(2026, 3, 4, 9, 0)))
-    assert [(parent.isValid(), first, last) for parent, first, last in inserted] == [
-        (False, 3, 3)
-    ]
+    assert [(parent.isValid(), first, last) for parent, first, last in inserted] == [(False, 3, 3)]
     assert model.row_of(7) == 3
     assert resets == []
 
@@ -272,3 +273,19 @@ def test_children_of_cells_do_not_exist(model: AttendanceModel) -> None:
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.columnCount(model.index(0, 0)) == 0
     assert model.rowCount(QModelIndex()) == 1
+
+
+def test_the_running_entry_counts_the_breaks_taken_at_this_desk(
+    model: AttendanceModel, clock: SettableClock
+) -> None:
+    model.set_entries([closed_day(), running()])
+    changed = emissions(model.dataChanged)
+    breaks = BreakLog(2, taken=timedelta(minutes=10), running_since=NOW - timedelta(minutes=5))
+    model.set_shift(Shift(running(), breaks))
+    assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(1, 1)]
+    assert text(model, 1, Column.BREAK) == "0:15"  # 10 minutes taken, 5 running
+    assert text(model, 1, Column.WORKED) == "1:45"
+    assert text(model, 0, Column.BREAK) == "0:30"  # other entries as the server has them
+    clock.advance(minutes=10)  # still on the break: worked time stands still
+    assert text(model, 1, Column.BREAK) == "0:25"
+    assert text(model, 1, Column.WORKED) == "1:45"

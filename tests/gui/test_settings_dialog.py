@@ -145,7 +145,9 @@ def test_a_broken_keyring_offers_this_session_only(qtbot: QtBot, server: Sandbox
     save_settings(Settings(account=server.base_url, user="hansm", language="en"))
     keyring.set_keyring(BrokenKeyring())
     dialog = opened(qtbot)
-    assert dialog.hint.text().startswith("The system keyring is locked, so the API key and secret")  # reading failed
+    assert dialog.hint.text().startswith(
+        "The system keyring is locked, so the API key and secret"
+    )  # reading failed
     assert dialog.key_edit.text() == ""
     fill(dialog, server)
     dialog.save_button.click()
@@ -174,5 +176,7 @@ def test_no_to_session_only_keeps_the_dialog_open(qtbot: QtBot, server: SandboxS
     dialog.keyring_question.button(QMessageBox.StandardButton.No).click()
     assert dialog.isVisible()
     assert dialog.save_button.isEnabled()
-    assert dialog.problem.text().startswith("The system keyring is locked, so the API key and secret")
+    assert dialog.problem.text().startswith(
+        "The system keyring is locked, so the API key and secret"
+    )
     assert not settings_path().exists()  # nothing saved

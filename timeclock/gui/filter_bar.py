@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, Signal
@@ -28,8 +29,11 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, today: Callable[[], date] = date.today
+    ) -> None:
         super().__init__(parent)
+        self._today = today  # the window's clock and zone say which day it is
         self.preset = QComboBox(self)
         self.preset.setAccessibleName(self.tr("Date range"))
         for value, text in (
@@ -67,7 +71,7 @@ class FilterBar(QWidget):
                 layout.addSpacing(16)
         layout.addStretch(1)
         self.preset.setCurrentIndex(self.preset.findData(Preset.THIS_MONTH.value))
-        self._show_range(date.today())
+        self._show_range(self._today())
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         self.first.dateChanged.connect(self._dates_edited)
         self.last.dateChanged.connect(self._dates_edited)
@@ -117,7 +121,7 @@ class FilterBar(QWidget):
         return edit
 
     def _preset_chosen(self) -> None:
-        self._show_range(date.today())
+        self._show_range(self._today())
         self.changed.emit()
 
     def _show_range(self, today: date) -> None:

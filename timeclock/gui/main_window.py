@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self._busy_delay.setSingleShot(True)
         self._busy_delay.setInterval(BUSY_DELAY_MILLISECONDS)
         self._busy_delay.timeout.connect(self.busy_indicator.show)
+        self._offline = False
         self._restore_window_state()
         self.open_entry_dialog: Callable[[Attendance | None], None] | None = None
         self.open_delete_dialog: Callable[[Attendance], None] | None = None
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         header.addWidget(self.connection)
         self.message_bar = MessageBar(self)
         self.stamp_panel = StampPanel(self.zone, self)
-        self.filter_bar = FilterBar(self)
+        self.filter_bar = FilterBar(self, today=self.today)
         self.filter_bar.set_recent_users(self._recent_users())
         self._build_table()
         self.totals_label = QLabel(self)
@@ -189,7 +190,8 @@ class MainWindow(QMainWindow):
         session.entry_deleted.connect(self.model.remove)
         session.entry_deleted.connect(self._update_totals)
         session.state_changed.connect(self._show_connection)
-        session.problem.connect(self.message_bar.show_problem)
+        session.state_changed.connect(self._back_online)
+        session.problem.connect(self._show_problem)
         session.credentials_rejected.connect(self._ask_for_credentials)
         session.busy_changed.connect(self._busy)
         host = session.account.base_url.split("//", 1)[-1].split("/", 1)[0]
@@ -269,6 +271,11 @@ class MainWindow(QMainWindow):
         self.model.set_shift(status.shift)
         self._update_totals()
 
+    def _show_problem(self, message: str, retry: Callable[[], None] | None) -> None:
+        # The session's retry repeats one request, with the filter of its time; a refresh
+        # asks again for all the window shows (the status too), as the filter stands now.
+        self.message_bar.show_problem(message, self.refresh if retry is not None else None)
+
     def _entries_arrived(self, entries: list[Attendance]) -> None:
         self.model.set_entries(entries)
         self._show_location_column()
@@ -304,6 +311,16 @@ class MainWindow(QMainWindow):
             .replace("%3", hours_text(summary.worked))
             .replace("%4", hours_text(summary.breaks))
         )
+
+    def _back_online(self, state: ConnectionState) -> None:
+        """Reachable again after being offline: "cannot reach" is over, and what could not
+        be asked meanwhile is asked now. (Other problems stay shown: they still hold.)"""
+        was_offline = self._offline
+        self._offline = state == ConnectionState.OFFLINE
+        if was_offline and state == ConnectionState.ONLINE:
+            self.message_bar.clear()
+            if self.session.status is None:
+                self.session.refresh_status()
 
     def _show_connection(self, state: ConnectionState) -> None:
         texts = {

@@ -103,7 +103,8 @@ class ClockSession(QObject):
             entry = action(now)
             return entry, self._time_clock.status(now)
 
-        self._run(work, self._stamped)
+        # The window disabled its buttons for this stamp: a new status enables them again.
+        self._run(work, self._stamped, after_failure=self.refresh_status)
 
     def toggle_break(self) -> None:
         """Start a break, or end the running one."""
@@ -115,7 +116,7 @@ class ClockSession(QObject):
             action(now)
             return self._time_clock.status(now)
 
-        self._run(work, self._status_arrived)
+        self._run(work, self._status_arrived, after_failure=self.refresh_status)
 
     # -- entries ------------------------------------------------------------------------
 
@@ -196,6 +197,8 @@ class ClockSession(QObject):
         work: Callable[[], Any],
         on_done: Callable[[Any], None],
         retry: Callable[[], None] | None = None,
+        *,
+        after_failure: Callable[[], None] | None = None,
     ) -> None:
         def done(result: Any) -> None:
             self._set_state(ConnectionState.ONLINE)
@@ -204,6 +207,8 @@ class ClockSession(QObject):
         def failed(failure: Failure) -> None:
             self._note_failure(failure)
             self.problem.emit(explain(failure.error), retry)
+            if after_failure is not None:
+                after_failure()
 
         self._runner.run(work, done, failed)
 

@@ -12,14 +12,19 @@ from timeclock.gui.formatting import hours_text, time_text
 from timeclock.services.stamping import Status
 
 # Green to come, amber to go; disabled buttons keep the platform's grey.
-_CLOCK_IN_STYLE = (
-    "QPushButton:enabled { background: #2e7d32; color: white; border-radius: 6px; }"
-    "QPushButton:enabled:hover { background: #388e3c; }"
-)
-_CLOCK_OUT_STYLE = (
-    "QPushButton:enabled { background: #e65100; color: white; border-radius: 6px; }"
-    "QPushButton:enabled:hover { background: #ef6c00; }"
-)
+CLOCK_IN_COLOUR = "#2e7d32"
+CLOCK_OUT_COLOUR = "#e65100"
+
+
+def _button_style(colour: str, hover: str) -> str:
+    return (
+        f"QPushButton:enabled {{ background: {colour}; color: white; border-radius: 6px; }}"
+        f"QPushButton:enabled:hover {{ background: {hover}; }}"
+    )
+
+
+_CLOCK_IN_STYLE = _button_style(CLOCK_IN_COLOUR, "#388e3c")
+_CLOCK_OUT_STYLE = _button_style(CLOCK_OUT_COLOUR, "#ef6c00")
 
 
 class StampPanel(QWidget):

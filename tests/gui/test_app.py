@@ -1,0 +1,72 @@
+"""The launcher: one window per account, rebuilt in another language on request."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import credentials_of
+from timeclock.gui.app import Launcher
+from timeclock.gui.single_instance import SingleInstance
+from timeclock.sandbox import SandboxServer
+from timeclock.services.account import Account
+from timeclock.store.breaks import BreakStore
+
+WAIT = 5000
+
+
+@pytest.fixture
+def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    breaks = BreakStore(":memory:")
+    instance = SingleInstance("launcher-test")
+    made = Launcher(qapp, breaks, instance, demo=False)
+    default_locale = QLocale()
+    yield made
+    if made.window is not None:
+        made.window.close()
+        made.window.deleteLater()
+    made.change_language("en")
+    QLocale.setDefault(default_locale)
+    breaks.close()
+
+
+def _clock_button_text(launcher: Launcher) -> str:
+    assert launcher.window is not None
+    return launcher.window.stamp_panel.stamp_button.text()
+
+
+def test_a_window_per_account_and_a_new_one_in_another_language(
+    qtbot: QtBot, launcher: Launcher, server: SandboxServer
+) -> None:
+    account = Account(server.base_url, "hansm", credentials_of(server))
+    launcher.change_language("en")
+    launcher.open_window(account)
+    first = launcher.window
+    assert first is not None
+    qtbot.waitUntil(first.stamp_panel.stamp_button.isEnabled, timeout=WAIT)
+    assert _clock_button_text(launcher) == "Clock in"
+
+    launcher.switch_language("de")
+    second = launcher.window
+    assert second is not None and second is not first
+    assert not first.isVisible()
+    qtbot.waitUntil(second.stamp_panel.stamp_button.isEnabled, timeout=WAIT)
+    assert _clock_button_text(launcher) == "Kommen"
+    assert second.session.account == account
+    assert launcher.secrets() == [server.api_key, server.api_secret] * 2
+
+
+def test_another_start_raises_the_window(
+    qtbot: QtBot, launcher: Launcher, server: SandboxServer
+) -> None:
+    launcher.open_window(Account(server.base_url, "hansm", credentials_of(server)))
+    window = launcher.window
+    assert window is not None
+    window.showMinimized()
+    launcher.raise_window()
+    assert not window.isMinimized()

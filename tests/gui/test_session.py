@@ -1,0 +1,290 @@
+"""The window's session against the live sandbox: stamping, breaks, loads, and failures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from starlette.middleware import Middleware
+
+from tests.api.faults import Canned, CannedResponses, FaultPlan, Rule, unused_port
+from tests.gui.helpers import (
+    WAIT,
+    Sessions,
+    SettableClock,
+    account_of,
+    emissions,
+    seed,
+    utc,
+    wait_idle,
+)
+from timeclock.api.credentials import Credentials
+from timeclock.domain.attendance import Attendance, AttendanceChange
+from timeclock.gui.session import ClockSession, ConnectionState
+from timeclock.sandbox import SandboxServer
+from timeclock.services.stamping import Status
+from timeclock.store.breaks import BreakStore
+
+MORNING = utc(2026, 3, 10, 7, 0)  # Tuesday 08:00 in Berlin
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    return SettableClock(MORNING)
+
+
+@pytest.fixture
+def session(server: SandboxServer, sessions: Sessions, clock: SettableClock) -> ClockSession:
+    return sessions.open(account_of(server), clock)
+
+
+def status_after(qtbot: QtBot, session: ClockSession, action: Callable[[], None]) -> Status:
+    with qtbot.waitSignal(session.status_changed, timeout=WAIT) as blocker:
+        action()
+    status = blocker.args[0]
+    assert isinstance(status, Status)
+    assert session.status is status
+    return status
+
+
+def test_refresh_reports_where_the_user_stands(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer
+) -> None:
+    seed(server, utc(2026, 3, 9, 7, 0), utc(2026, 3, 9, 15, 0))  # yesterday, closed
+    seed(server, utc(2026, 3, 10, 6, 0), user="ivan", manual=False)  # someone else is in
+    assert session.status is None
+    status = status_after(qtbot, session, session.refresh_status)
+    assert not status.shift.stamped_in
+    assert [entry.user for entry in status.recent] == ["hansm"]
+
+
+def test_stamp_in_break_and_stamp_out_round_trip(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer, clock: SettableClock
+) -> None:
+    status_after(qtbot, session, session.refresh_status)
+    saved = emissions(session.entry_saved)
+
+    status = status_after(qtbot, session, session.stamp)
+    (stored,) = server.store.all()
+    assert (stored.user, stored.manual) == ("hansm", False)
+    assert stored.start == stored.end == MORNING  # the open entry: from == to
+    assert status.shift.stamped_in
+    assert status.shift.entry is not None and status.shift.entry.id == stored.id
+    assert [(e.id, e.is_open) for (e,) in saved] == [(stored.id, True)]
+
+    clock.advance(hours=2)
+    status = status_after(qtbot, session, session.toggle_break)
+    assert status.shift.on_break
+    assert status.shift.breaks is not None
+    assert status.shift.breaks.running_since == MORNING + timedelta(hours=2)
+    clock.advance(minutes=15)
+    status = status_after(qtbot, session, session.toggle_break)
+    assert not status.shift.on_break
+    assert status.shift.break_time(clock()) == timedelta(minutes=15)
+    assert server.store.get(stored.id).end == MORNING  # breaks stay on this desk till out
+
+    clock.advance(hours=6)
+    status = status_after(qtbot, session, session.stamp)
+    closed = server.store.get(stored.id)
+    assert closed.end == MORNING + timedelta(hours=8, minutes=15)
+    assert closed.break_minutes == 15
+    assert closed.manual is False
+    assert not status.shift.stamped_in
+    assert saved[-1][0].end == closed.end
+    assert server.store.count() == 1
+
+
+def test_a_restart_finds_the_open_entry_and_the_running_break(
+    qtbot: QtBot, server: SandboxServer, sessions: Sessions, clock: SettableClock, tmp_path: Path
+) -> None:
+    state_file = tmp_path / "state.sqlite3"
+    first_breaks = BreakStore(state_file)
+    first = sessions.open(account_of(server), clock, first_breaks)
+    status_after(qtbot, first, first.refresh_status)
+    status_after(qtbot, first, first.stamp)
+    clock.advance(hours=3)
+    status_after(qtbot, first, first.toggle_break)
+    first.close()  # the program ends in the middle of the break
+
+    clock.advance(minutes=20)
+    second = sessions.open(account_of(server), clock, BreakStore(state_file))
+    status = status_after(qtbot, second, second.refresh_status)
+    (stored,) = server.store.all()
+    assert status.shift.entry is not None and status.shift.entry.id == stored.id
+    assert status.shift.on_break
+    assert status.shift.breaks is not None
+    assert status.shift.breaks.running_since == MORNING + timedelta(hours=3)
+
+    status = status_after(qtbot, second, second.toggle_break)  # back from the break
+    assert not status.shift.on_break
+    status_after(qtbot, second, second.stamp)
+    assert server.store.get(stored.id).break_minutes == 20
+
+
+def test_only_the_latest_of_two_quick_loads_is_delivered(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer
+) -> None:
+    february = seed(server, utc(2026, 2, 10, 7, 0), utc(2026, 2, 10, 15, 0))
+    march = seed(server, utc(2026, 3, 2, 7, 0), utc(2026, 3, 2, 15, 0))
+    loaded = emissions(session.entries_loaded)
+    session.load_entries("hansm", utc(2026, 2, 1), utc(2026, 3, 1))
+    session.load_entries("hansm", utc(2026, 3, 1), utc(2026, 4, 1))
+    wait_idle(qtbot, session)
+    assert len(loaded) == 1
+    assert [entry.id for entry in loaded[0][0]] == [march]
+    assert february != march
+
+
+def test_loading_everyones_entries(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer
+) -> None:
+    mine = seed(server, utc(2026, 3, 2, 7, 0), utc(2026, 3, 2, 15, 0))
+    theirs = seed(server, utc(2026, 3, 3, 7, 0), utc(2026, 3, 3, 15, 0), user="ivan")
+    with qtbot.waitSignal(session.entries_loaded, timeout=WAIT) as blocker:
+        session.load_entries(None, utc(2026, 3, 1), utc(2026, 4, 1))
+    assert [entry.id for entry in blocker.args[0]] == [mine, theirs]
+    with qtbot.waitSignal(session.entries_loaded, timeout=WAIT) as blocker:
+        session.load_entries("ivan", utc(2026, 3, 1), utc(2026, 4, 1))
+    assert [entry.id for entry in blocker.args[0]] == [theirs]
+
+
+def test_the_first_answer_puts_the_session_online(qtbot: QtBot, session: ClockSession) -> None:
+    assert session.state is ConnectionState.CONNECTING
+    states = emissions(session.state_changed)
+    status_after(qtbot, session, session.refresh_status)
+    status_after(qtbot, session, session.refresh_status)
+    assert states == [(ConnectionState.ONLINE,)]  # told once, not on every answer
+    assert session.state is ConnectionState.ONLINE
+
+
+def test_a_server_that_is_down_makes_the_session_offline_with_a_message(
+    qtbot: QtBot, sessions: Sessions, clock: SettableClock
+) -> None:
+    port = unused_port()
+    session = sessions.open(account_of(f"http://127.0.0.1:{port}/api/v2/ext"), clock)
+    statuses = emissions(session.status_changed)
+    with qtbot.waitSignal(session.problem, timeout=WAIT) as blocker:
+        session.refresh_status()
+    message, retry = blocker.args
+    assert message == "Cannot reach TimeTrack at 127.0.0.1; check the network connection."
+    assert callable(retry)
+    assert session.state is ConnectionState.OFFLINE
+    assert statuses == []
+    assert session.status is None
+
+
+def test_a_wrong_secret_makes_the_session_rejected_and_asks_for_credentials(
+    qtbot: QtBot, server: SandboxServer, sessions: Sessions, clock: SettableClock
+) -> None:
+    wrong = Credentials(server.api_key, "not-the-secret")
+    session = sessions.open(account_of(server.base_url, credentials=wrong), clock)
+    problems = emissions(session.problem)
+    with qtbot.waitSignal(session.credentials_rejected, timeout=WAIT):
+        session.refresh_status()
+    wait_idle(qtbot, session)
+    assert session.state is ConnectionState.REJECTED
+    assert len(problems) == 1
+    assert problems[0][0].startswith("TimeTrack rejected the API key or secret (HTTP 401).")
+    assert server.store.count() == 0
+
+
+def test_a_server_error_is_reported_and_the_session_works_once_it_is_gone(
+    qtbot: QtBot,
+    make_server: Callable[..., SandboxServer],
+    sessions: Sessions,
+    clock: SettableClock,
+) -> None:
+    plan = FaultPlan(Rule(Canned.error(500, "Internal Server Error", "database is on fire")))
+    faulty = make_server(middleware=[Middleware(CannedResponses, plan=plan)])
+    session = sessions.open(account_of(faulty), clock)
+    with qtbot.waitSignal(session.problem, timeout=WAIT) as blocker:
+        session.refresh_status()
+    message, retry = blocker.args
+    assert message.startswith("TimeTrack had a problem (HTTP 500). Try again later.")
+    assert "database is on fire" in message
+    assert session.state is ConnectionState.ERROR
+    assert session.status is None
+
+    plan.clear()
+    with qtbot.waitSignal(session.state_changed, timeout=WAIT) as online:
+        status = status_after(qtbot, session, retry)
+    assert online.args == [ConnectionState.ONLINE]
+    assert not status.shift.stamped_in
+    status_after(qtbot, session, session.stamp)
+    assert [(e.start == e.end, e.manual) for e in faulty.store.all()] == [(True, False)]
+
+
+def test_a_refused_stamp_says_why_and_leaves_the_state_alone(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer
+) -> None:
+    status_after(qtbot, session, session.refresh_status)
+    seed(server, utc(2026, 3, 10, 6, 30), manual=False)  # stamped in at another desk meanwhile
+    problems = emissions(session.problem)
+    # The last known status says "out", so this stamps in; the status is asked for again.
+    status = status_after(qtbot, session, session.stamp)
+    assert problems == [("You are already stamped in.", None)]
+    assert session.state is ConnectionState.ONLINE
+    assert server.store.count() == 1
+    assert status.shift.stamped_in  # so the next stamp is the right one: out
+    status_after(qtbot, session, session.stamp)
+    (closed,) = server.store.all()
+    assert closed.end == MORNING
+
+
+def test_a_stamp_the_server_fails_asks_for_the_status_again(
+    qtbot: QtBot,
+    make_server: Callable[..., SandboxServer],
+    sessions: Sessions,
+    clock: SettableClock,
+) -> None:
+    plan = FaultPlan()
+    faulty = make_server(middleware=[Middleware(CannedResponses, plan=plan)])
+    session = sessions.open(account_of(faulty), clock)
+    status_after(qtbot, session, session.refresh_status)
+    plan.set(Rule(Canned.error(503, "Service Unavailable"), method="POST"))
+    problems = emissions(session.problem)
+    status = status_after(qtbot, session, session.stamp)
+    assert [message for message, _retry in problems] == [
+        "TimeTrack had a problem (HTTP 503). Try again later. TimeTrack says: Service Unavailable"
+    ]
+    assert not status.shift.stamped_in
+    assert faulty.store.count() == 0
+    assert session.state is ConnectionState.ONLINE  # the status read after it went through
+
+
+def test_entry_changes_announce_the_entry_and_call_back(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer
+) -> None:
+    entry_id = seed(server, utc(2026, 3, 2, 7, 0), utc(2026, 3, 2, 15, 0), notes="old")
+    saved = emissions(session.entry_saved)
+    deleted = emissions(session.entry_deleted)
+    done: list[Attendance | int] = []
+    failed: list[str] = []
+
+    session.update_entry(entry_id, AttendanceChange(notes="new"), done.append, failed.append)
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=WAIT)
+    assert isinstance(done[0], Attendance) and done[0].notes == "new"
+    assert saved == [(done[0],)]
+    assert server.store.get(entry_id).notes == "new"
+
+    session.delete_entry(entry_id, done.append, failed.append)
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=WAIT)
+    assert done[1] == entry_id
+    assert deleted == [(entry_id,)]
+    assert server.store.count() == 0
+
+    session.delete_entry(entry_id, done.append, failed.append)
+    qtbot.waitUntil(lambda: len(failed) == 1, timeout=WAIT)
+    assert failed[0].startswith(f"Entry {entry_id} no longer exists on TimeTrack.")
+    assert deleted == [(entry_id,)]
+    assert len(saved) == 1
+
+
+def test_nothing_runs_after_close(qtbot: QtBot, session: ClockSession) -> None:
+    session.close()
+    with pytest.raises(RuntimeError, match="shut down"):
+        session.refresh_status()
+    session.close()  # closing twice is harmless
