@@ -387,6 +387,14 @@
         <translation>&amp;Einträge</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>S&amp;prache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
         <source>%1 at %2</source>
         <translation>%1 bei %2</translation>
     </message>

@@ -15,6 +15,7 @@ from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
+from timeclock.store.settings import load_settings
 
 WAIT = 5000
 
@@ -27,6 +28,7 @@ def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[La
     made = Launcher(qapp, breaks, instance, demo=False)
     default_locale = QLocale()
     yield made
+    made.runner.shutdown()
     if made.window is not None:
         made.window.close()
         made.window.deleteLater()
@@ -70,3 +72,21 @@ def test_another_start_raises_the_window(
     window.showMinimized()
     launcher.raise_window()
     assert not window.isMinimized()
+
+
+def test_the_language_menu_remembers_the_choice_and_rebuilds_the_window(
+    qtbot: QtBot, launcher: Launcher, server: SandboxServer
+) -> None:
+    launcher.change_language("en")
+    launcher.open_window(Account(server.base_url, "hansm", credentials_of(server)))
+    first = launcher.window
+    assert first is not None
+    assert first.language_actions["en"].isChecked()
+    first.language_actions["de"].trigger()
+    qtbot.waitUntil(lambda: launcher.window is not first, timeout=WAIT)
+    second = launcher.window
+    assert second is not None
+    qtbot.waitUntil(second.stamp_panel.stamp_button.isEnabled, timeout=WAIT)
+    assert second.stamp_panel.stamp_button.text() == "Kommen"
+    assert second.language_actions["de"].isChecked()
+    assert load_settings().language == "de"

@@ -16,6 +16,7 @@ from timeclock.api.endpoint import EndpointError
 from timeclock.gui.crash import CrashReporter
 from timeclock.gui.i18n import install_translators, language_for, remove_translators
 from timeclock.gui.main_window import MainWindow
+from timeclock.gui.messages import explain
 from timeclock.gui.session import ClockSession
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.gui.tasks import Failure, TaskRunner
@@ -26,7 +27,7 @@ from timeclock.services.localzone import local_zone
 from timeclock.store.breaks import BreakStore
 from timeclock.store.paths import config_dir
 from timeclock.store.secrets import KeyringUnavailableError
-from timeclock.store.settings import load_settings
+from timeclock.store.settings import load_settings, save_settings
 
 log = logging.getLogger(__name__)
 APP_ID = "io.github.timeclock.TimeClock"
@@ -54,14 +55,13 @@ def run_gui(*, demo: bool = False) -> int:
         breaks = BreakStore(":memory:") if demo else BreakStore()
         stack.callback(breaks.close)
         launcher = Launcher(app, breaks, instance, demo=demo)
+        stack.callback(launcher.runner.shutdown)
         launcher.change_language(load_settings().language)
         if demo:
             launcher.open_window(stack.enter_context(demo_account()))
         else:
-            runner = TaskRunner(app, name="timeclock-start")
-            stack.callback(runner.shutdown)
             # The keyring may answer slowly (D-Bus, an unlock prompt): ask off the GUI thread.
-            runner.run(resolve_account, launcher.open_window, launcher.set_up)
+            launcher.runner.run(resolve_account, launcher.open_window, launcher.set_up)
         reporter = CrashReporter(launcher.active_window, launcher.secrets)
         reporter.install()
         stack.callback(reporter.uninstall)
@@ -81,6 +81,9 @@ class Launcher:
         self._accounts: list[Account] = []
         self._translators: list[QTranslator] = []
         self.first_run: QDialog | None = None
+        self.language = ""
+        # Reads and writes of the keyring and the settings file, off the GUI thread.
+        self.runner = TaskRunner(app, name="timeclock-app")
         instance.activated.connect(self.raise_window)
 
     def open_window(self, account: Account) -> None:
@@ -96,6 +99,8 @@ class Launcher:
             # The demo's made-up account is not what settings should offer to save.
             settings_account=None if self.demo else account,
         )
+        window.set_language_choice(self.language)
+        window.language_requested.connect(self.choose_language)
         self.window = window
         if previous is not None:
             window.restoreGeometry(previous.saveGeometry())
@@ -113,6 +118,7 @@ class Launcher:
 
     def change_language(self, setting: str) -> None:
         """Load the translations for the language ``setting`` ("" follows the system)."""
+        self.language = setting
         remove_translators(self.app, self._translators)
         self._translators = install_translators(self.app, language_for(setting))
 
@@ -121,6 +127,18 @@ class Launcher:
         self.change_language(setting)
         if self.window is not None:
             self.open_window(self.window.session.account)
+
+    def choose_language(self, setting: str) -> None:
+        """The person picked a language in the window: remember it, then show it."""
+
+        def remember() -> None:
+            save_settings(load_settings().updated(language=setting))
+
+        self.runner.run(remember, lambda _result: self.switch_language(setting), self._not_saved)
+
+    def _not_saved(self, failure: Failure) -> None:
+        if self.window is not None:
+            self.window.message_bar.show_problem(explain(failure.error))
 
     def raise_window(self) -> None:
         """Bring the window to the front (another start asked for it)."""

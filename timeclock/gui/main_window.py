@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, tzinfo
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -37,9 +37,12 @@ BUSY_DELAY_MILLISECONDS = 200  # quicker work shows no busy indicator at all
 class MainWindow(QMainWindow):
     """Stamping, the attendance list with filters and totals, and the entry actions.
 
-    ``dialogs`` opens the entry, delete and settings dialogs; the window itself never
+    The entry, delete and settings dialogs open through the ``open_*_dialog`` hooks
+    (set by :class:`~timeclock.gui.window_dialogs.WindowDialogs`); the window itself never
     blocks on one.
     """
+
+    language_requested = Signal(str)  # "" (the system's), "de" or "en"
 
     def __init__(
         self,
@@ -182,6 +185,27 @@ class MainWindow(QMainWindow):
         entries = self.menuBar().addMenu(self.tr("&Entries"))
         for item in (self.new_action, self.edit_action, self.delete_action):
             entries.addAction(item)
+        self._build_language_menu()
+
+    def _build_language_menu(self) -> None:
+        """Language: the system's, or German or English whatever the system says."""
+        menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        # The languages' own names, so each is found whatever language is shown now.
+        for setting, name in (
+            ("", self.tr("System language")),
+            ("de", "Deutsch"),
+            ("en", "English"),
+        ):
+            choice = QAction(name, self)
+            choice.setCheckable(True)
+            group.addAction(choice)
+            menu.addAction(choice)
+            choice.triggered.connect(
+                lambda _checked=False, s=setting: self.language_requested.emit(s)
+            )
+            self.language_actions[setting] = choice
 
     def _connect_session(self, session: ClockSession) -> None:
         session.status_changed.connect(self._status_arrived)
@@ -199,6 +223,10 @@ class MainWindow(QMainWindow):
         self._show_connection(session.state)
 
     # -- what the window does -----------------------------------------------------------
+
+    def set_language_choice(self, setting: str) -> None:
+        """Tick the language in use in the Language menu."""
+        self.language_actions.get(setting, self.language_actions[""]).setChecked(True)
 
     def start(self) -> None:
         """Ask the server for the state and the entries (once the window is shown)."""
