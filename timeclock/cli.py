@@ -233,11 +233,11 @@ def _open_window(options: argparse.Namespace) -> int:
     if sys.platform.startswith("linux") and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
-        raise UsageError("no display to open the window on; use a command (see --help)")
+        return _fail("no display to open the window on; use a command (see --help)")
     try:
         from timeclock.gui.app import run_gui  # noqa: PLC0415 - keeps Qt out of the CLI
     except ImportError as error:
-        raise UsageError(f"the window cannot start here ({error}); use a command") from None
+        return _fail(f"the window cannot start here ({error}); use a command")
     return run_gui(demo=options.demo)
 
 

@@ -58,3 +58,24 @@ def test_a_usage_error_in_a_real_process_exits_2() -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1
     assert "invalid choice: 'sideways'" in result.stderr
+
+
+def test_the_window_without_a_display_is_one_line() -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "timeclock", "--demo"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "timeclock: error: no display to open the window on; use a command (see --help)\n"
+    )
