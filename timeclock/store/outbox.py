@@ -1,0 +1,339 @@
+"""The outbox: every change is written here, committed, before it is sent to TimeTrack.
+
+A stamp made while the network is gone, or in the moment the program is killed, must not
+be lost. So creates, updates and deletes are first stored in SQLite (WAL, synchronous
+FULL: committed means on disk) and only then delivered, in order, by
+:mod:`timeclock.services.sync`. An entry created while offline has no server id yet; it is
+known by a local reference (``local:<uuid>``) until its create went through, and later
+changes of it wait for that id.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from timeclock.domain.attendance import AttendanceChange, AttendanceDraft, Location
+from timeclock.domain.timestamps import format_timestamp, parse_timestamp
+from timeclock.store.paths import data_dir
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    base_url TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    queued_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    stuck INTEGER NOT NULL DEFAULT 0,
+    problem TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS created (
+    base_url TEXT NOT NULL,
+    ref TEXT NOT NULL,
+    entry_id INTEGER NOT NULL,
+    PRIMARY KEY (base_url, ref)
+);
+CREATE TABLE IF NOT EXISTS sync_state (
+    base_url TEXT PRIMARY KEY,
+    last_success TEXT NOT NULL
+);
+"""
+
+LOCAL_PREFIX = "local:"
+
+
+class OutboxError(Exception):
+    """The outbox database cannot be used; the text says which file and why."""
+
+
+class Kind(enum.StrEnum):
+    """What an outbox item does on the server."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+def local_ref() -> str:
+    """A new reference for an entry that exists only here so far."""
+    return LOCAL_PREFIX + uuid.uuid4().hex
+
+
+def server_ref(entry_id: int) -> str:
+    """The reference of an entry the server knows by ``entry_id``."""
+    return f"id:{int(entry_id)}"
+
+
+def is_local(ref: str) -> bool:
+    """Whether ``ref`` names an entry not yet created on the server."""
+    return ref.startswith(LOCAL_PREFIX)
+
+
+def entry_id_of(ref: str) -> int | None:
+    """The server id in a server reference, else None."""
+    return int(ref[3:]) if ref.startswith("id:") else None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One change waiting to be delivered."""
+
+    seq: int
+    kind: Kind
+    ref: str  # the entry: ``id:<server id>`` or ``local:<uuid>``
+    draft: AttendanceDraft | None  # for creates
+    change: AttendanceChange | None  # for updates
+    queued_at: datetime
+    attempts: int  # how many sends began (a create sent once may have been stored)
+    stuck: bool  # refused by the server in a way retrying cannot fix
+    problem: str  # why it is stuck, or the last failure
+
+
+class Outbox:
+    """The outbox of this desk, in ``state.sqlite3`` of the data folder (or ``path``)."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = str(path) if path is not None else str(data_dir() / "outbox.sqlite3")
+        self._lock = threading.Lock()
+        self._memory = (
+            sqlite3.connect(":memory:", check_same_thread=False)
+            if self.path == ":memory:"
+            else None
+        )
+        with self._transaction() as connection:
+            connection.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        """Release an in-memory database."""
+        if self._memory is not None:
+            self._memory.close()
+
+    # -- adding -------------------------------------------------------------------------
+
+    def add_create(self, base_url: str, draft: AttendanceDraft) -> tuple[int, str]:
+        """Queue a create; returns its sequence number and the new entry's local reference."""
+        ref = local_ref()
+        return self._add(base_url, Kind.CREATE, ref, _draft_json(draft)), ref
+
+    def add_update(self, base_url: str, ref: str, change: AttendanceChange) -> int:
+        """Queue an update of the entry ``ref`` (a server or a local reference)."""
+        return self._add(base_url, Kind.UPDATE, ref, _change_json(change))
+
+    def add_delete(self, base_url: str, ref: str) -> int:
+        """Queue a delete of the entry ``ref``."""
+        return self._add(base_url, Kind.DELETE, ref, {})
+
+    # -- reading ------------------------------------------------------------------------
+
+    def items(self, base_url: str) -> list[OutboxItem]:
+        """Everything waiting for ``base_url``, oldest first, stuck items included."""
+        with self._transaction() as connection:
+            rows = connection.execute(
+                "SELECT seq, kind, ref, payload, queued_at, attempts, stuck, problem"
+                " FROM outbox WHERE base_url = ? ORDER BY seq",
+                (base_url,),
+            ).fetchall()
+        return [_item(row) for row in rows]
+
+    def count(self, base_url: str) -> int:
+        """How many changes wait."""
+        with self._transaction() as connection:
+            (count,) = connection.execute(
+                "SELECT COUNT(*) FROM outbox WHERE base_url = ?", (base_url,)
+            ).fetchone()
+        return int(count)
+
+    def server_id(self, base_url: str, ref: str) -> int | None:
+        """The server id of the entry ``ref``, once it is known."""
+        direct = entry_id_of(ref)
+        if direct is not None:
+            return direct
+        with self._transaction() as connection:
+            row = connection.execute(
+                "SELECT entry_id FROM created WHERE base_url = ? AND ref = ?", (base_url, ref)
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def last_success(self, base_url: str) -> datetime | None:
+        """When a delivery to ``base_url`` last went through."""
+        with self._transaction() as connection:
+            row = connection.execute(
+                "SELECT last_success FROM sync_state WHERE base_url = ?", (base_url,)
+            ).fetchone()
+        return None if row is None else parse_timestamp(row[0])
+
+    # -- delivering ---------------------------------------------------------------------
+
+    def begin_attempt(self, seq: int) -> None:
+        """Count a send as begun, committed *before* the request leaves.
+
+        A create whose answer never came (or whose program was killed meanwhile) is then
+        known to have been sent, so the next try first looks for it on the server.
+        """
+        with self._transaction() as connection:
+            connection.execute("UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?", (seq,))
+
+    def note_problem(self, seq: int, problem: str) -> None:
+        """Remember why the last try failed (the item stays queued)."""
+        with self._transaction() as connection:
+            connection.execute("UPDATE outbox SET problem = ? WHERE seq = ?", (problem, seq))
+
+    def delivered(self, base_url: str, seq: int, *, created_id: int | None = None) -> None:
+        """The server has the change: drop the item (and note a create's server id)."""
+        with self._transaction() as connection:
+            if created_id is not None:
+                row = connection.execute("SELECT ref FROM outbox WHERE seq = ?", (seq,)).fetchone()
+                if row is not None:
+                    connection.execute(
+                        "INSERT OR REPLACE INTO created VALUES (?, ?, ?)",
+                        (base_url, row[0], created_id),
+                    )
+            connection.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
+            connection.execute(
+                "INSERT OR REPLACE INTO sync_state VALUES (?, ?)",
+                (base_url, format_timestamp(datetime.now(UTC))),
+            )
+
+    def mark_stuck(self, seq: int, problem: str) -> None:
+        """The server refused the item in a way retrying cannot fix: hold it for a person."""
+        with self._transaction() as connection:
+            connection.execute(
+                "UPDATE outbox SET stuck = 1, problem = ? WHERE seq = ?", (problem, seq)
+            )
+
+    def release(self, seq: int) -> None:
+        """Let a stuck item be tried again (after the person fixed what was wrong)."""
+        with self._transaction() as connection:
+            connection.execute("UPDATE outbox SET stuck = 0, problem = '' WHERE seq = ?", (seq,))
+
+    def discard(self, seq: int) -> None:
+        """Drop an item the person chose not to send."""
+        with self._transaction() as connection:
+            connection.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _add(self, base_url: str, kind: Kind, ref: str, payload: dict[str, Any]) -> int:
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "INSERT INTO outbox (base_url, kind, ref, payload, queued_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (
+                    base_url,
+                    kind.value,
+                    ref,
+                    json.dumps(payload),
+                    format_timestamp(datetime.now(UTC)),
+                ),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            connection = self._memory or self._open()
+            try:
+                with connection:  # commit on success, roll back on error
+                    yield connection
+            except sqlite3.Error as error:
+                raise OutboxError(f"the outbox {self.path} failed: {error}") from None
+            finally:
+                if self._memory is None:
+                    connection.close()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(self.path, timeout=10)
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=FULL")
+            except sqlite3.Error:
+                connection.close()
+                raise
+        except (OSError, sqlite3.Error) as error:
+            raise OutboxError(f"cannot open the outbox {self.path}: {error}") from None
+        return connection
+
+
+def _draft_json(draft: AttendanceDraft) -> dict[str, Any]:
+    return {
+        "user": draft.user,
+        "start": format_timestamp(draft.start),
+        "end": format_timestamp(draft.end),
+        "break_minutes": draft.break_minutes,
+        "notes": draft.notes,
+        "manual": draft.manual,
+        "start_location": _location_json(draft.start_location),
+        "end_location": _location_json(draft.end_location),
+    }
+
+
+def _change_json(change: AttendanceChange) -> dict[str, Any]:
+    return {
+        "start": None if change.start is None else format_timestamp(change.start),
+        "end": None if change.end is None else format_timestamp(change.end),
+        "break_minutes": change.break_minutes,
+        "notes": change.notes,
+        "manual": change.manual,
+    }
+
+
+def _location_json(location: Location | None) -> list[float] | None:
+    return None if location is None else [location.latitude, location.longitude]
+
+
+def _location(value: Any) -> Location | None:
+    return None if value is None else Location(float(value[0]), float(value[1]))
+
+
+def _moment(value: Any) -> datetime | None:
+    return None if value is None else parse_timestamp(value)
+
+
+def _item(row: tuple[Any, ...]) -> OutboxItem:
+    seq, kind, ref, payload, queued_at, attempts, stuck, problem = row
+    data = json.loads(payload)
+    draft = change = None
+    if kind == Kind.CREATE:
+        draft = AttendanceDraft(
+            user=data["user"],
+            start=parse_timestamp(data["start"]),
+            end=parse_timestamp(data["end"]),
+            break_minutes=data["break_minutes"],
+            notes=data["notes"],
+            manual=data["manual"],
+            start_location=_location(data["start_location"]),
+            end_location=_location(data["end_location"]),
+        )
+    elif kind == Kind.UPDATE:
+        change = AttendanceChange(
+            start=_moment(data["start"]),
+            end=_moment(data["end"]),
+            break_minutes=data["break_minutes"],
+            notes=data["notes"],
+            manual=data["manual"],
+        )
+    return OutboxItem(
+        seq=seq,
+        kind=Kind(kind),
+        ref=ref,
+        draft=draft,
+        change=change,
+        queued_at=parse_timestamp(queued_at),
+        attempts=attempts,
+        stuck=bool(stuck),
+        problem=problem,
+    )
