@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from timeclock.domain.attendance import AttendanceChange, AttendanceDraft, Location
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft, Location
 from timeclock.domain.timestamps import format_timestamp, parse_timestamp
 from timeclock.store.paths import data_dir
 
@@ -42,7 +42,15 @@ CREATE TABLE IF NOT EXISTS created (
     base_url TEXT NOT NULL,
     ref TEXT NOT NULL,
     entry_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
     PRIMARY KEY (base_url, ref)
+);
+CREATE TABLE IF NOT EXISTS recent (
+    base_url TEXT NOT NULL,
+    user_name TEXT NOT NULL,
+    entries TEXT NOT NULL,
+    fetched_at TEXT NOT NULL,
+    PRIMARY KEY (base_url, user_name)
 );
 CREATE TABLE IF NOT EXISTS sync_state (
     base_url TEXT PRIMARY KEY,
@@ -101,7 +109,11 @@ class OutboxItem:
 
 
 class Outbox:
-    """The outbox of this desk, in ``state.sqlite3`` of the data folder (or ``path``)."""
+    """The outbox of this desk, in ``outbox.sqlite3`` of the data folder (or ``path``).
+
+    It also keeps the user's recent entries as last seen on the server, so that the state
+    of a shift can be shown, and stamped on, while the server cannot be reached.
+    """
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = str(path) if path is not None else str(data_dir() / "outbox.sqlite3")
@@ -165,6 +177,36 @@ class Outbox:
             ).fetchone()
         return None if row is None else int(row[0])
 
+    def created_by(self, base_url: str, entry_id: int) -> int | None:
+        """The sequence number of the queued create that made server entry ``entry_id``."""
+        with self._transaction() as connection:
+            row = connection.execute(
+                "SELECT seq FROM created WHERE base_url = ? AND entry_id = ?", (base_url, entry_id)
+            ).fetchone()
+        return None if row is None else int(row[0])
+
+    def remember_recent(
+        self, base_url: str, user: str, entries: list[Attendance], fetched_at: datetime
+    ) -> None:
+        """Keep the user's recent entries as last seen on the server, for offline use."""
+        payload = json.dumps([_attendance_json(entry) for entry in entries])
+        with self._transaction() as connection:
+            connection.execute(
+                "INSERT OR REPLACE INTO recent VALUES (?, ?, ?, ?)",
+                (base_url, user, payload, format_timestamp(fetched_at)),
+            )
+
+    def recall_recent(self, base_url: str, user: str) -> tuple[list[Attendance], datetime] | None:
+        """The recent entries last seen on the server, and when, if ever."""
+        with self._transaction() as connection:
+            row = connection.execute(
+                "SELECT entries, fetched_at FROM recent WHERE base_url = ? AND user_name = ?",
+                (base_url, user),
+            ).fetchone()
+        if row is None:
+            return None
+        return [_attendance(value) for value in json.loads(row[0])], parse_timestamp(row[1])
+
     def last_success(self, base_url: str) -> datetime | None:
         """When a delivery to ``base_url`` last went through."""
         with self._transaction() as connection:
@@ -196,8 +238,8 @@ class Outbox:
                 row = connection.execute("SELECT ref FROM outbox WHERE seq = ?", (seq,)).fetchone()
                 if row is not None:
                     connection.execute(
-                        "INSERT OR REPLACE INTO created VALUES (?, ?, ?)",
-                        (base_url, row[0], created_id),
+                        "INSERT OR REPLACE INTO created VALUES (?, ?, ?, ?)",
+                        (base_url, row[0], created_id, seq),
                     )
             connection.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
             connection.execute(
@@ -291,6 +333,54 @@ def _change_json(change: AttendanceChange) -> dict[str, Any]:
     }
 
 
+def _attendance_json(entry: Attendance) -> dict[str, Any]:
+    return {
+        **_draft_json(
+            AttendanceDraft(
+                user=entry.user,
+                start=entry.start,
+                end=entry.end,
+                break_minutes=entry.break_minutes,
+                notes=entry.notes,
+                manual=entry.manual,
+                start_location=entry.start_location,
+                end_location=entry.end_location,
+            )
+        ),
+        "id": entry.id,
+        "worked_minutes": entry.worked_minutes,
+    }
+
+
+def _attendance(data: dict[str, Any]) -> Attendance:
+    draft = _draft(data)
+    return Attendance(
+        id=data["id"],
+        user=draft.user,
+        start=draft.start,
+        end=draft.end,
+        break_minutes=draft.break_minutes,
+        notes=draft.notes,
+        manual=draft.manual,
+        worked_minutes=data["worked_minutes"],
+        start_location=draft.start_location,
+        end_location=draft.end_location,
+    )
+
+
+def _draft(data: dict[str, Any]) -> AttendanceDraft:
+    return AttendanceDraft(
+        user=data["user"],
+        start=parse_timestamp(data["start"]),
+        end=parse_timestamp(data["end"]),
+        break_minutes=data["break_minutes"],
+        notes=data["notes"],
+        manual=data["manual"],
+        start_location=_location(data["start_location"]),
+        end_location=_location(data["end_location"]),
+    )
+
+
 def _location_json(location: Location | None) -> list[float] | None:
     return None if location is None else [location.latitude, location.longitude]
 
@@ -308,16 +398,7 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
     data = json.loads(payload)
     draft = change = None
     if kind == Kind.CREATE:
-        draft = AttendanceDraft(
-            user=data["user"],
-            start=parse_timestamp(data["start"]),
-            end=parse_timestamp(data["end"]),
-            break_minutes=data["break_minutes"],
-            notes=data["notes"],
-            manual=data["manual"],
-            start_location=_location(data["start_location"]),
-            end_location=_location(data["end_location"]),
-        )
+        draft = _draft(data)
     elif kind == Kind.UPDATE:
         change = AttendanceChange(
             start=_moment(data["start"]),

@@ -1,0 +1,61 @@
+"""What the user's entries look like from this desk: the server's, plus what still waits.
+
+A stamp queued in the outbox must show at once, network or not. This applies the waiting
+changes, oldest first, to the entries last seen on the server. An entry created while
+offline has no server id yet; it shows with the negative of its create's sequence number
+as its id (no server id is negative), which :func:`ref_of` turns back into its reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from timeclock.domain.attendance import Attendance, AttendanceDraft
+from timeclock.store.outbox import Kind, Outbox, OutboxItem, server_ref
+
+
+def overlay(
+    entries: Iterable[Attendance], items: Iterable[OutboxItem], outbox: Outbox, base_url: str
+) -> list[Attendance]:
+    """``entries`` with the waiting ``items`` applied, in time order."""
+    by_ref: dict[str, Attendance] = {server_ref(entry.id): entry for entry in entries}
+    for item in items:
+        if item.stuck:
+            continue  # refused by the server: listed in the outbox, not shown as done
+        known = outbox.server_id(base_url, item.ref)
+        key = server_ref(known) if known is not None else item.ref
+        if item.kind == Kind.CREATE and item.draft is not None:
+            if key not in by_ref:  # not yet seen on the server
+                by_ref[key] = pending_entry(item.seq, item.draft)
+        elif item.kind == Kind.UPDATE and item.change is not None:
+            if key in by_ref:
+                by_ref[key] = item.change.applied_to(by_ref[key])
+        elif item.kind == Kind.DELETE:
+            by_ref.pop(key, None)
+    return sorted(by_ref.values(), key=lambda entry: (entry.start, entry.id))
+
+
+def ref_of(entry: Attendance, items: Iterable[OutboxItem]) -> str:
+    """The outbox reference of a shown entry (server id, or the local create's ref)."""
+    if entry.id > 0:
+        return server_ref(entry.id)
+    seq = -entry.id
+    for item in items:
+        if item.seq == seq and item.kind == Kind.CREATE:
+            return item.ref
+    raise LookupError(f"no queued create for the local entry {entry.id}")
+
+
+def pending_entry(seq: int, draft: AttendanceDraft) -> Attendance:
+    """How a queued create shows until the server has it: with the id ``-seq``."""
+    return Attendance(
+        id=-seq,
+        user=draft.user,
+        start=draft.start,
+        end=draft.end,
+        break_minutes=draft.break_minutes,
+        notes=draft.notes,
+        manual=draft.manual,
+        start_location=draft.start_location,
+        end_location=draft.end_location,
+    )
