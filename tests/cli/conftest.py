@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 
 from timeclock import cli
+from timeclock.cli import run as cli_run
 from timeclock.sandbox import SandboxServer
 
 USER = "hansm"
@@ -42,7 +43,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
     """Set the moment the command line believes it is (stamping tests need minutes to pass)."""
 
     def set_now(moment: datetime) -> None:
-        monkeypatch.setattr(cli, "utc_now", lambda: moment.astimezone(UTC))
+        monkeypatch.setattr(cli_run, "utc_now", lambda: moment.astimezone(UTC))
 
     return set_now
 

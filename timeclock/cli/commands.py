@@ -1,0 +1,229 @@
+"""The verbs: stamping, listing and correcting entries."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import date, datetime, timedelta
+
+from timeclock.api.client import TimeTrackClient
+from timeclock.api.endpoint import resolve_base_url
+from timeclock.cli import text as cli_text
+from timeclock.cli.context import EXIT_OK, Context, UsageError, ask, ask_credentials
+from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
+from timeclock.domain.localtime import to_utc
+from timeclock.domain.ranges import DayRange, Preset, month_of
+from timeclock.domain.rules import entry_problems
+from timeclock.domain.totals import format_hours, totals, worked_on
+from timeclock.services import export
+from timeclock.services.stamping import TimeClock
+from timeclock.store.secrets import delete_credentials, save_credentials
+from timeclock.store.settings import load_settings, save_settings
+
+
+def _login(context: Context, stack: ExitStack) -> int:
+    options = context.options
+    if options.demo:
+        raise UsageError("the demo needs no login")
+    settings = load_settings()
+    account = options.url or settings.account or ask("TimeTrack account name or API URL: ")
+    base_url = resolve_base_url(account)
+    user = options.user or settings.user or ask("TimeTrack user name: ")
+    credentials = ask_credentials()
+    if not options.no_check:
+        with TimeTrackClient(base_url, credentials) as client:
+            client.list_attendances(
+                user=user, since=context.now - timedelta(days=1), until=context.now
+            )
+    save_credentials(base_url, credentials)
+    save_settings(settings.updated(account=account.strip(), user=user.strip()))
+    checked = "" if options.no_check else " (checked with the server)"
+    context.print(f"Saved: {user} at {base_url}; key and secret are in the OS keyring{checked}.")
+    return EXIT_OK
+
+
+def _logout(context: Context, stack: ExitStack) -> int:
+    if context.options.demo:
+        raise UsageError("the demo has no saved login")
+    settings = load_settings()
+    account = context.options.url or settings.account
+    if not account:
+        context.print("No account is set up; nothing to remove.")
+        return EXIT_OK
+    base_url = resolve_base_url(account)
+    removed = delete_credentials(base_url)
+    context.print(
+        f"Removed the key and secret for {base_url}."
+        if removed
+        else f"No key or secret was saved for {base_url}."
+    )
+    return EXIT_OK
+
+
+def _status(context: Context, stack: ExitStack) -> int:
+    clock = _clock(context, stack)
+    status = clock.status(context.now)
+    today = context.now.astimezone(context.zone).date()
+    worked = worked_on(today, status.recent, status.shift, context.now, context.zone)
+    for line in cli_text.shift_lines(status.shift, worked, context.zone, context.now):
+        context.print(line)
+    return EXIT_OK
+
+
+def _stamp(context: Context, stack: ExitStack) -> int:
+    clock = _clock(context, stack)
+    if context.options.direction == "in":
+        entry = clock.stamp_in(context.now)
+        context.print(
+            f"Stamped in at {cli_text.clock_time(entry.start, context.zone)} (entry #{entry.id})."
+        )
+        return EXIT_OK
+    entry = clock.stamp_out(context.now)
+    context.print(
+        f"Stamped out at {cli_text.clock_time(entry.end, context.zone)}: worked "
+        f"{format_hours(entry.worked_until(context.now))} h, break "
+        f"{format_hours(timedelta(minutes=entry.break_minutes))} h (entry #{entry.id})."
+    )
+    return EXIT_OK
+
+
+def _break(context: Context, stack: ExitStack) -> int:
+    clock = _clock(context, stack)
+    if context.options.action == "start":
+        log = clock.start_break(context.now)
+        context.print(
+            f"Break started at {cli_text.clock_time(context.now, context.zone)}"
+            f" (breaks so far: {format_hours(log.taken)} h)."
+        )
+        return EXIT_OK
+    log = clock.end_break(context.now)
+    context.print(
+        f"Break ended at {cli_text.clock_time(context.now, context.zone)}"
+        f" (breaks so far: {format_hours(log.taken)} h)."
+    )
+    return EXIT_OK
+
+
+def _list(context: Context, stack: ExitStack) -> int:
+    options = context.options
+    days = _day_range(options, context.now.astimezone(context.zone).date())
+    since, until = days.utc_bounds(context.zone)
+    user = None if options.all_users else context.account().user
+    entries = context.client(stack).list_attendances(user=user, since=since, until=until)
+    if options.format == "json":
+        context.print(export.to_json(entries))
+    elif options.format == "csv":
+        context.out.write(export.to_csv(entries))
+    else:
+        if entries:
+            context.print(
+                cli_text.entry_table(
+                    entries, context.zone, context.now, with_user=options.all_users
+                )
+            )
+        else:
+            context.print(f"No entries from {days.first} to {days.last}.")
+        context.print(cli_text.totals_line(totals(entries, context.now, context.zone)))
+    return EXIT_OK
+
+
+def _show(context: Context, stack: ExitStack) -> int:
+    entry = context.client(stack).get_attendance(context.options.id)
+    if context.options.format == "json":
+        context.print(json.dumps(export.entry_record(entry), indent=2, ensure_ascii=False))
+    else:
+        context.print(cli_text.entry_details(entry, context.zone, context.now))
+    return EXIT_OK
+
+
+def _add(context: Context, stack: ExitStack) -> int:
+    options = context.options
+    user = context.account().user
+    start, end = to_utc(options.start, context.zone), to_utc(options.end, context.zone)
+    _check_entry(user, start, end, options.break_minutes)
+    draft = AttendanceDraft(
+        user=user,
+        start=start,
+        end=end,
+        break_minutes=options.break_minutes,
+        notes=options.notes,
+        manual=True,
+    )
+    entry = context.client(stack).create_attendance(draft)
+    context.print("Added " + cli_text.entry_line(entry, context.zone, context.now))
+    return EXIT_OK
+
+
+def _edit(context: Context, stack: ExitStack) -> int:
+    options = context.options
+    change = AttendanceChange(
+        start=to_utc(options.start, context.zone) if options.start else None,
+        end=to_utc(options.end, context.zone) if options.end else None,
+        break_minutes=options.break_minutes,
+        notes=options.notes,
+    )
+    if change.is_empty():
+        raise UsageError("nothing to change: give --from, --to, --break or --notes")
+    client = context.client(stack)
+    planned = change.applied_to(client.get_attendance(options.id))
+    _check_entry(planned.user or "?", planned.start, planned.end, planned.break_minutes)
+    entry = client.update_attendance(options.id, change)
+    context.print("Changed " + cli_text.entry_line(entry, context.zone, context.now))
+    return EXIT_OK
+
+
+def _delete(context: Context, stack: ExitStack) -> int:
+    client = context.client(stack)
+    entry = client.get_attendance(context.options.id)
+    description = cli_text.entry_line(entry, context.zone, context.now)
+    if not context.options.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("not deleting without confirmation; add --yes")
+        answer = input(f"Delete {description}? [y/N] ").strip().lower()
+        if answer not in ("y", "yes", "j", "ja"):
+            context.print("Nothing deleted.")
+            return EXIT_OK
+    client.delete_attendance(entry.id)
+    context.print("Deleted " + description)
+    return EXIT_OK
+
+
+def _clock(context: Context, stack: ExitStack) -> TimeClock:
+    return TimeClock(context.client(stack), context.account().user, context.breaks())
+
+
+def _check_entry(user: str, start: datetime, end: datetime, break_minutes: int) -> None:
+    problems = entry_problems(user, start, end, break_minutes)
+    if problems:
+        raise UsageError("; ".join(problem.value for problem in problems))
+
+
+def _day_range(options: argparse.Namespace, today: date) -> DayRange:
+    if options.preset and (options.first or options.last):
+        raise UsageError("--range cannot be combined with --from or --to")
+    if options.preset:
+        return Preset(options.preset).range(today)
+    first = options.first or (
+        month_of(options.last).first if options.last else today.replace(day=1)
+    )
+    last = options.last or max(first, today)
+    if last < first:
+        raise UsageError(f"--to ({last}) lies before --from ({first})")
+    return DayRange(first, last)
+
+
+COMMANDS: dict[str, Callable[[Context, ExitStack], int]] = {
+    "login": _login,
+    "logout": _logout,
+    "status": _status,
+    "stamp": _stamp,
+    "break": _break,
+    "list": _list,
+    "show": _show,
+    "add": _add,
+    "edit": _edit,
+    "delete": _delete,
+}

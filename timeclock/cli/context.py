@@ -1,0 +1,87 @@
+"""What every command gets, and how the command line talks to a person."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import TextIO
+
+from timeclock.api.client import TimeTrackClient
+from timeclock.api.credentials import Credentials
+from timeclock.services.account import Account
+from timeclock.store.breaks import BreakStore
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done as written."""
+
+
+@dataclass
+class Context:
+    """What every command gets: its options, where to write, the clock and the zone."""
+
+    options: argparse.Namespace
+    out: TextIO
+    zone: tzinfo
+    now: datetime
+    account: Callable[[], Account]
+    breaks: Callable[[], BreakStore]
+
+    def client(self, stack: ExitStack) -> TimeTrackClient:
+        account = self.account()
+        return stack.enter_context(TimeTrackClient(account.base_url, account.credentials))
+
+    def print(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+
+
+def ask(prompt: str) -> str:
+    """A line from the person at the terminal (or from piped standard input)."""
+    if sys.stdin.isatty():
+        sys.stderr.write(prompt)
+        sys.stderr.flush()
+    answer = sys.stdin.readline()
+    if not answer:
+        raise UsageError("no answer on standard input")
+    answer = answer.strip()
+    if not answer:
+        raise UsageError("an answer is needed")
+    return answer
+
+
+def ask_secret(prompt: str) -> str:
+    """A secret from the terminal without echo; from standard input when piped."""
+    if sys.stdin.isatty():
+        answer = getpass.getpass(prompt).strip()
+        if not answer:
+            raise UsageError("an answer is needed")
+        return answer
+    return ask(prompt)
+
+
+def ask_credentials() -> Credentials:
+    key = ask_secret("API key: ")
+    secret = ask_secret("API secret: ")
+    try:
+        return Credentials(key, secret)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def fail(message: str, status: int = EXIT_FAILED) -> int:
+    sys.stderr.write(f"timeclock: error: {message}\n")
+    return status
+
+
+def explain(error: BaseException) -> str:
+    return str(error) or type(error).__name__

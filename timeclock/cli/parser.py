@@ -1,0 +1,168 @@
+"""The command line's verbs and options, and how their values are read."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+from typing import NoReturn
+
+from timeclock import __version__
+from timeclock.cli.context import EXIT_USAGE
+from timeclock.domain.ranges import Preset
+from timeclock.sandbox.command import add_sandbox_arguments
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every verb and option."""
+    parser = _Parser(
+        prog="timeclock",
+        description="A time clock for TimeTrack: stamp in and out, take breaks, list and "
+        "correct attendance entries.",
+        epilog="Secrets are never taken as options: use 'timeclock login' (OS keyring) or "
+        "TIMECLOCK_API_KEY and TIMECLOCK_API_SECRET.",
+    )
+    _add_connection_options(parser, defaults=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    verbs = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def verb(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=help_text, description=help_text)
+        _add_connection_options(sub, defaults=False)
+        return sub
+
+    login = verb("login", "save account and user, and the API key and secret in the OS keyring")
+    login.add_argument(
+        "--no-check",
+        action="store_true",
+        help="save without trying the credentials against the server",
+    )
+    verb("logout", "remove the saved API key and secret from the OS keyring")
+    verb("status", "show whether you are stamped in, and the time worked so far")
+    stamp = verb("stamp", "stamp in (start work) or out (end work)")
+    stamp.add_argument("direction", choices=["in", "out"])
+    pause = verb("break", "start or end a break")
+    pause.add_argument("action", choices=["start", "end"])
+
+    listing = verb("list", "list entries of local calendar days (default: this month)")
+    listing.add_argument(
+        "--from", dest="first", metavar="DATE", type=_date, help="first local day, YYYY-MM-DD"
+    )
+    listing.add_argument(
+        "--to",
+        dest="last",
+        metavar="DATE",
+        type=_date,
+        help="last local day, YYYY-MM-DD (included)",
+    )
+    listing.add_argument(
+        "--range",
+        dest="preset",
+        choices=[p.value for p in Preset],
+        help="a named range instead of --from/--to",
+    )
+    listing.add_argument("--all-users", action="store_true", help="entries of every user")
+    listing.add_argument("--format", choices=["table", "json", "csv"], default="table")
+
+    show = verb("show", "show one entry")
+    show.add_argument("id", type=_entry_id)
+    show.add_argument("--format", choices=["table", "json"], default="table")
+
+    add = verb("add", "add an entry by hand (T: ISO date-time, local unless it has an offset)")
+    add.add_argument("--from", dest="start", metavar="T", type=_moment, required=True)
+    add.add_argument("--to", dest="end", metavar="T", type=_moment, required=True)
+    add.add_argument("--break", dest="break_minutes", metavar="MIN", type=_minutes, default=0)
+    add.add_argument("--notes", default="")
+
+    edit = verb("edit", "change an entry (only the given fields)")
+    edit.add_argument("id", type=_entry_id)
+    edit.add_argument("--from", dest="start", metavar="T", type=_moment)
+    edit.add_argument("--to", dest="end", metavar="T", type=_moment)
+    edit.add_argument("--break", dest="break_minutes", metavar="MIN", type=_minutes)
+    edit.add_argument("--notes")
+
+    delete = verb("delete", "delete an entry")
+    delete.add_argument("id", type=_entry_id)
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    sandbox = verbs.add_parser(
+        "sandbox",
+        help="run a local TimeTrack-compatible server for trying and testing",
+        description="Run a local TimeTrack-compatible server for trying and testing.",
+    )
+    add_sandbox_arguments(sandbox)
+    return parser
+
+
+def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:
+    """The options every verb takes, before or after the verb.
+
+    After the verb their defaults are suppressed, so they override what was given before
+    it without resetting it.
+    """
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    group = parser.add_argument_group("connection")
+    group.add_argument(
+        "--url",
+        metavar="ACCOUNT",
+        default=default(None),
+        help="TimeTrack account name or API URL (else TIMECLOCK_URL, settings)",
+    )
+    group.add_argument(
+        "--user",
+        metavar="NAME",
+        default=default(None),
+        help="TimeTrack user name (else TIMECLOCK_USER, settings)",
+    )
+    group.add_argument(
+        "--demo",
+        action="store_true",
+        default=default(False),
+        help="use a built-in sandbox with demo data instead of TimeTrack",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        default=default(False),
+        help="log requests (never secrets) to stderr",
+    )
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2020-10-31") from None
+
+
+def _moment(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a date-time like 2020-10-05T08:00 or 2020-10-05T06:00Z"
+        ) from None
+
+
+def _minutes(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes")
+    return int(text)
+
+
+def _entry_id(text: str) -> int:
+    if not text.strip().isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not an entry id")
+    return int(text)
