@@ -164,7 +164,8 @@ def test_add_an_entry_in_local_time(connected: SandboxServer, run: Run) -> None:
         "Nachtrag: Arzttermin",
     )
     assert result.status == 0, result.err
-    assert result.out.startswith("Added #1 hansm: Mon 2020-10-26 08:00-16:30, break 0:45")
+    assert result.out.startswith("Added hansm: Mon 2020-10-26 08:00-16:30, break 0:45")
+    assert result.out.endswith("(entry #1).\n")
     (entry,) = connected.store.all()
     assert entry.start == datetime(2020, 10, 26, 7, 0, tzinfo=UTC)  # CET after the switch
     assert entry.end == datetime(2020, 10, 26, 15, 30, tzinfo=UTC)
@@ -221,7 +222,8 @@ def test_edit_is_checked_against_the_stored_entry(october: SandboxServer, run: R
 def test_delete_with_yes(october: SandboxServer, run: Run) -> None:
     result = run("delete", "3", "--yes")
     assert result.status == 0
-    assert result.out.startswith("Deleted #3 hansm: Thu 2020-10-15 08:00-16:00")
+    assert result.out.startswith("Deleted hansm: Thu 2020-10-15 08:00-16:00")
+    assert result.out.endswith("(entry #3).\n")
     assert 3 not in [entry.id for entry in october.store.all()]
     gone = run("show", "3")
     assert gone.status == 1

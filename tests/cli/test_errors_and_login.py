@@ -38,7 +38,7 @@ def test_a_server_that_is_down_is_one_line(
     connected: SandboxServer, run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TIMECLOCK_URL", f"http://127.0.0.1:{_free_port()}")
-    result = run("status")
+    result = run("list")
     assert result.status == 1
     assert (
         result.err

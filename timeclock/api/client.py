@@ -64,7 +64,9 @@ class TimeTrackClient:
                 "User-Agent": f"TimeClock/{__version__} (+https://github.com/timeclock)",
             },
             timeout=timeout,
-            verify=verify,
+            # Trusted certificates follow SSL_CERT_FILE/SSL_CERT_DIR even where proxies from
+            # the environment are not used (loopback), so a TLS sandbox can be trusted.
+            verify=httpx.create_ssl_context(trust_env=True) if verify is True else verify,
             transport=transport,
             follow_redirects=False,
             trust_env=not is_loopback(host),

@@ -11,15 +11,19 @@ from datetime import date, datetime, timedelta
 
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.endpoint import resolve_base_url
+from timeclock.api.errors import TimeTrackError
 from timeclock.cli import text as cli_text
 from timeclock.cli.context import EXIT_OK, Context, UsageError, ask, ask_credentials
-from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
+from timeclock.cli.outbox import outbox_command, queue_and_deliver, sync_command, tell
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.localtime import to_utc
 from timeclock.domain.ranges import DayRange, Preset, month_of
 from timeclock.domain.rules import entry_problems
 from timeclock.domain.totals import format_hours, totals, worked_on
 from timeclock.services import export
+from timeclock.services.local_view import pending_entry
 from timeclock.services.stamping import TimeClock
+from timeclock.store.outbox import server_ref
 from timeclock.store.secrets import delete_credentials, save_credentials
 from timeclock.store.settings import load_settings, save_settings
 
@@ -66,28 +70,31 @@ def _logout(context: Context, stack: ExitStack) -> int:
 def _status(context: Context, stack: ExitStack) -> int:
     clock = _clock(context, stack)
     status = clock.status(context.now)
+    if status.offline is not None:
+        context.print(f"Offline ({status.offline}); this is what this computer knows:")
     today = context.now.astimezone(context.zone).date()
     worked = worked_on(today, status.recent, status.shift, context.now, context.zone)
     for line in cli_text.shift_lines(status.shift, worked, context.zone, context.now):
         context.print(line)
+    if status.waiting:
+        context.print(f"{status.waiting} change(s) not yet on TimeTrack; see 'timeclock outbox'.")
     return EXIT_OK
 
 
 def _stamp(context: Context, stack: ExitStack) -> int:
     clock = _clock(context, stack)
+    before = {item.seq for item in context.outbox().items(clock.base_url)}
     if context.options.direction == "in":
         entry = clock.stamp_in(context.now)
-        context.print(
-            f"Stamped in at {cli_text.clock_time(entry.start, context.zone)} (entry #{entry.id})."
+        done = f"Stamped in at {cli_text.clock_time(entry.start, context.zone)}"
+    else:
+        entry = clock.stamp_out(context.now)
+        done = (
+            f"Stamped out at {cli_text.clock_time(entry.end, context.zone)}: worked "
+            f"{format_hours(entry.worked_until(context.now))} h, break "
+            f"{format_hours(timedelta(minutes=entry.break_minutes))} h"
         )
-        return EXIT_OK
-    entry = clock.stamp_out(context.now)
-    context.print(
-        f"Stamped out at {cli_text.clock_time(entry.end, context.zone)}: worked "
-        f"{format_hours(entry.worked_until(context.now))} h, break "
-        f"{format_hours(timedelta(minutes=entry.break_minutes))} h (entry #{entry.id})."
-    )
-    return EXIT_OK
+    return tell(context, done, clock.deliver(), before)
 
 
 def _break(context: Context, stack: ExitStack) -> int:
@@ -152,9 +159,13 @@ def _add(context: Context, stack: ExitStack) -> int:
         notes=options.notes,
         manual=True,
     )
-    entry = context.client(stack).create_attendance(draft)
-    context.print("Added " + cli_text.entry_line(entry, context.zone, context.now))
-    return EXIT_OK
+    shown = cli_text.entry_line(pending_entry(0, draft), context.zone, context.now, with_id=False)
+    return queue_and_deliver(
+        context,
+        stack,
+        lambda outbox, base_url: outbox.add_create(base_url, draft)[1],
+        "Added " + shown,
+    )
 
 
 def _edit(context: Context, stack: ExitStack) -> int:
@@ -167,18 +178,32 @@ def _edit(context: Context, stack: ExitStack) -> int:
     )
     if change.is_empty():
         raise UsageError("nothing to change: give --from, --to, --break or --notes")
-    client = context.client(stack)
-    planned = change.applied_to(client.get_attendance(options.id))
-    _check_entry(planned.user or "?", planned.start, planned.end, planned.break_minutes)
-    entry = client.update_attendance(options.id, change)
-    context.print("Changed " + cli_text.entry_line(entry, context.zone, context.now))
-    return EXIT_OK
+    stored = _stored_entry(context, stack, options.id)
+    if stored is not None:
+        planned = change.applied_to(stored)
+        _check_entry(planned.user or "?", planned.start, planned.end, planned.break_minutes)
+        what = cli_text.entry_line(planned, context.zone, context.now, with_id=False)
+    else:  # offline: what can be checked without the stored entry
+        if change.start is not None and change.end is not None:
+            _check_entry("?", change.start, change.end, change.break_minutes or 0)
+        what = "the entry"
+    ref = server_ref(options.id)
+    return queue_and_deliver(
+        context,
+        stack,
+        lambda outbox, base_url: _queued(ref, outbox.add_update(base_url, ref, change)),
+        "Changed " + what,
+    )
 
 
 def _delete(context: Context, stack: ExitStack) -> int:
-    client = context.client(stack)
-    entry = client.get_attendance(context.options.id)
-    description = cli_text.entry_line(entry, context.zone, context.now)
+    entry_id = context.options.id
+    stored = _stored_entry(context, stack, entry_id)
+    description = (
+        "the entry"
+        if stored is None
+        else cli_text.entry_line(stored, context.zone, context.now, with_id=False)
+    )
     if not context.options.yes:
         if not sys.stdin.isatty():
             raise UsageError("not deleting without confirmation; add --yes")
@@ -186,13 +211,36 @@ def _delete(context: Context, stack: ExitStack) -> int:
         if answer not in ("y", "yes", "j", "ja"):
             context.print("Nothing deleted.")
             return EXIT_OK
-    client.delete_attendance(entry.id)
-    context.print("Deleted " + description)
-    return EXIT_OK
+    ref = server_ref(entry_id)
+    return queue_and_deliver(
+        context,
+        stack,
+        lambda outbox, base_url: _queued(ref, outbox.add_delete(base_url, ref)),
+        "Deleted " + description,
+    )
+
+
+def _queued(ref: str, _seq: int) -> str:
+    return ref
+
+
+def _stored_entry(context: Context, stack: ExitStack, entry_id: int) -> Attendance | None:
+    """The entry as the server has it; None when the server cannot be asked right now.
+
+    An entry the server does not know is an error here: there is nothing to change.
+    """
+    try:
+        return context.client(stack).get_attendance(entry_id)
+    except TimeTrackError as error:
+        if error.retryable:
+            return None
+        raise
 
 
 def _clock(context: Context, stack: ExitStack) -> TimeClock:
-    return TimeClock(context.client(stack), context.account().user, context.breaks())
+    return TimeClock(
+        context.client(stack), context.account().user, context.breaks(), context.outbox()
+    )
 
 
 def _check_entry(user: str, start: datetime, end: datetime, break_minutes: int) -> None:
@@ -226,4 +274,6 @@ COMMANDS: dict[str, Callable[[Context, ExitStack], int]] = {
     "add": _add,
     "edit": _edit,
     "delete": _delete,
+    "sync": sync_command,
+    "outbox": outbox_command,
 }

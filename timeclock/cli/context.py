@@ -15,6 +15,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
+from timeclock.store.outbox import Outbox
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -36,6 +37,7 @@ class Context:
     now: datetime
     account: Callable[[], Account]
     breaks: Callable[[], BreakStore]
+    outbox: Callable[[], Outbox]
 
     def client(self, stack: ExitStack) -> TimeTrackClient:
         account = self.account()

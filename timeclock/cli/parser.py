@@ -93,6 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("id", type=_entry_id)
     delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
 
+    sync = verb("sync", "send the changes waiting on this computer to TimeTrack")
+    sync.add_argument(
+        "--wait",
+        metavar="SECONDS",
+        type=_seconds,
+        default=0.0,
+        help="keep trying this long while TimeTrack cannot be reached",
+    )
+    outbox = verb("outbox", "list the changes waiting on this computer; retry or discard one")
+    outbox.add_argument("action", nargs="?", choices=["retry", "discard"])
+    outbox.add_argument("item", nargs="?", type=_entry_id, metavar="ID")
+
     sandbox = verbs.add_parser(
         "sandbox",
         help="run a local TimeTrack-compatible server for trying and testing",
@@ -160,6 +172,16 @@ def _minutes(text: str) -> int:
     if not text.strip().isdigit():
         raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes")
     return int(text)
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (0 to 86400)")
+    return seconds
 
 
 def _entry_id(text: str) -> int:

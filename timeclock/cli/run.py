@@ -29,6 +29,7 @@ from timeclock.services.account import Account, AccountError, resolve_account
 from timeclock.services.demo import demo_account
 from timeclock.services.localzone import local_zone
 from timeclock.store.breaks import BreakStore, BreakStoreError
+from timeclock.store.outbox import Outbox, OutboxError
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError
 
@@ -42,6 +43,7 @@ _EXPECTED_ERRORS = (
     BreakStoreError,
     StampError,
     LocalTimeError,
+    OutboxError,
 )
 
 
@@ -91,6 +93,8 @@ def _context(options: argparse.Namespace, stack: ExitStack) -> Context:
         account = stack.enter_context(demo_account())
         breaks = BreakStore(":memory:")
         stack.callback(breaks.close)
+        outbox = Outbox(":memory:")
+        stack.callback(outbox.close)
         return Context(
             options,
             sys.stdout,
@@ -98,6 +102,7 @@ def _context(options: argparse.Namespace, stack: ExitStack) -> Context:
             utc_now(),
             account=lambda: account,
             breaks=lambda: breaks,
+            outbox=lambda: outbox,
         )
     return Context(
         options,
@@ -106,6 +111,7 @@ def _context(options: argparse.Namespace, stack: ExitStack) -> Context:
         utc_now(),
         account=lambda: _account(options),
         breaks=BreakStore,
+        outbox=Outbox,
     )
 
 

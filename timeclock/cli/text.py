@@ -20,12 +20,12 @@ def day_label(moment: datetime, zone: tzinfo) -> str:
     return moment.astimezone(zone).strftime("%a %Y-%m-%d")
 
 
-def entry_line(entry: Attendance, zone: tzinfo, now: datetime) -> str:
+def entry_line(entry: Attendance, zone: tzinfo, now: datetime, *, with_id: bool = True) -> str:
     """One entry in one line: ``#12 Mon 2020-10-05 08:00-16:30, break 0:30, worked 8:00``."""
     end = "now (running)" if entry.is_open else clock_time(entry.end, zone)
     worked = format_hours(entry.worked_until(now))
     text = (
-        f"#{entry.id} {entry.user}: {day_label(entry.start, zone)} "
+        (f"#{entry.id} " if with_id else "") + f"{entry.user}: {day_label(entry.start, zone)} "
         f"{clock_time(entry.start, zone)}-{end}, "
         f"break {format_hours(timedelta(minutes=entry.break_minutes))}, worked {worked}"
     )

@@ -1,0 +1,147 @@
+"""Writes through the outbox: a change is safe on this computer before it is sent.
+
+``timeclock stamp``, ``add``, ``edit`` and ``delete`` queue their change, then try to
+deliver everything that waits. When TimeTrack cannot be reached (or fails, or refuses the
+key), the change stays queued, the command says so and exits 0: the stamp is safe.
+``timeclock sync`` delivers later; ``timeclock outbox`` shows what waits.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import datetime
+
+from timeclock.cli import text as cli_text
+from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError
+from timeclock.domain.backoff import Backoff
+from timeclock.services.sync import Deliverer, SyncReport
+from timeclock.store.outbox import Outbox, OutboxItem
+
+
+def queue_and_deliver(
+    context: Context, stack: ExitStack, queue: Callable[[Outbox, str], str], done: str
+) -> int:
+    """Queue a change with ``queue(outbox, base_url)`` (it returns the entry's reference),
+    deliver, and tell what happened."""
+    outbox = context.outbox()
+    base_url = context.account().base_url
+    before = {item.seq for item in outbox.items(base_url)}
+    ref = queue(outbox, base_url)
+    report = Deliverer(context.client(stack), outbox).deliver()
+    entry_id = outbox.server_id(base_url, ref)
+    return tell(
+        context, done if entry_id is None else f"{done} (entry #{entry_id})", report, before
+    )
+
+
+def tell(context: Context, done: str, report: SyncReport, before: set[int]) -> int:
+    """Say what became of the changes queued just now (those not in ``before``)."""
+    refused = [item for item in report.stuck if item.seq not in before]
+    if refused:
+        problems = "; ".join(item.problem for item in refused)
+        context.print(f"{done}, but TimeTrack refused it: {problems}")
+        context.print("It is held in the outbox: see 'timeclock outbox' to retry or discard it.")
+        return EXIT_FAILED
+    if report.failure is None:
+        context.print(f"{done}.")
+        return EXIT_OK
+    context.print(f"{done}; saved on this computer, not yet on TimeTrack: {report.failure}")
+    context.print(f"{_changes(report.waiting)} waiting; 'timeclock sync' sends them.")
+    return EXIT_OK
+
+
+def sync_command(context: Context, stack: ExitStack) -> int:
+    """``timeclock sync [--wait SECONDS]``: deliver; exit 1 while anything still waits."""
+    outbox = context.outbox()
+    deliverer = Deliverer(context.client(stack), outbox)
+    deadline = time.monotonic() + context.options.wait
+    backoff = Backoff(first=1.0, longest=30.0)
+    attempt = 0
+    while True:
+        report = deliverer.deliver()
+        if report.complete:
+            context.print(f"All changes are on TimeTrack ({report.delivered} sent now).")
+            return EXIT_OK
+        blocked = report.failure is None or report.paused_for_credentials
+        pause = backoff.delay(attempt, report.retry_after)
+        if blocked or time.monotonic() + pause > deadline:
+            break
+        time.sleep(pause)
+        attempt += 1
+    reason = f": {report.failure}" if report.failure is not None else ""
+    held = f", {len(report.stuck)} of them held (see 'timeclock outbox')" if report.stuck else ""
+    context.print(f"{_changes(report.waiting)} still waiting{held}{reason}")
+    return EXIT_FAILED
+
+
+def outbox_command(context: Context, stack: ExitStack) -> int:
+    """``timeclock outbox [retry|discard ID]``: what waits, and what to do with held items."""
+    outbox = context.outbox()
+    base_url = context.account().base_url
+    action, seq = context.options.action, context.options.item
+    if action is not None:
+        if seq is None or seq not in {item.seq for item in outbox.items(base_url)}:
+            raise UsageError(f"no waiting change #{seq}; see 'timeclock outbox'")
+        if action == "retry":
+            outbox.release(seq)
+            context.print(f"Change #{seq} will be sent again by the next 'timeclock sync'.")
+        else:
+            outbox.discard(seq)
+            context.print(f"Change #{seq} was discarded; TimeTrack will not get it.")
+        return EXIT_OK
+    items = outbox.items(base_url)
+    last = outbox.last_success(base_url)
+    since = (
+        "never"
+        if last is None
+        else cli_text.day_label(last, context.zone)
+        + " "
+        + (cli_text.clock_time(last, context.zone))
+    )
+    if not items:
+        context.print(f"Nothing waits. Last delivery: {since}.")
+        return EXIT_OK
+    for item in items:
+        context.print(describe(item, context))
+    context.print(f"{_changes(len(items))} waiting. Last delivery: {since}.")
+    return EXIT_OK
+
+
+def describe(item: OutboxItem, context: Context) -> str:
+    """One waiting change in one line."""
+    zone = context.zone
+    if item.draft is not None:
+        what = (
+            f"create {item.draft.user}: {_when(item.draft.start, context)}-"
+            f"{cli_text.clock_time(item.draft.end, zone)}"
+        )
+    elif item.change is not None:
+        fields = ", ".join(
+            name
+            for name, value in (
+                ("from", item.change.start),
+                ("to", item.change.end),
+                ("break", item.change.break_minutes),
+                ("notes", item.change.notes),
+            )
+            if value is not None
+        )
+        what = f"change {_entry(item.ref)} ({fields})"
+    else:
+        what = f"delete {_entry(item.ref)}"
+    state = f"HELD: {item.problem}" if item.stuck else (item.problem or "waiting")
+    return f"#{item.seq} {what}, queued {_when(item.queued_at, context)} - {state}"
+
+
+def _when(moment: datetime, context: Context) -> str:
+    return f"{cli_text.day_label(moment, context.zone)} {cli_text.clock_time(moment, context.zone)}"
+
+
+def _entry(ref: str) -> str:
+    return f"entry {ref.removeprefix('id:')}" if ref.startswith("id:") else "the new entry"
+
+
+def _changes(count: int) -> str:
+    return "1 change" if count == 1 else f"{count} changes"
