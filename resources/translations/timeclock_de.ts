@@ -343,6 +343,10 @@
         <translation>Wird geladen</translation>
     </message>
     <message>
+        <source>Changes not yet sent</source>
+        <translation>Noch nicht gesendete Änderungen</translation>
+    </message>
+    <message>
         <source>Attendance entries</source>
         <translation>Anwesenheiten</translation>
     </message>
@@ -421,6 +425,14 @@
     <message>
         <source>Server error</source>
         <translation>Serverfehler</translation>
+    </message>
+    <message>
+        <source>%1 change(s) saved here, not yet on TimeTrack</source>
+        <translation>%1 Änderung(en) hier gespeichert, noch nicht in TimeTrack</translation>
+    </message>
+    <message>
+        <source>last sent %1</source>
+        <translation>zuletzt gesendet %1 Uhr</translation>
     </message>
 </context>
 <context>
@@ -535,6 +547,10 @@
     <message>
         <source>The system keyring does not work, so the API key and secret cannot be kept.</source>
         <translation>Der Schlüsselbund des Systems funktioniert nicht; API-Schlüssel und API-Secret können dort nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>TimeTrack refused a change saved on this computer: %1</source>
+        <translation>TimeTrack hat eine auf diesem Computer gespeicherte Änderung abgelehnt: %1</translation>
     </message>
     <message>
         <source>An entry cannot be longer than 24 hours.</source>

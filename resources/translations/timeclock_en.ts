@@ -343,6 +343,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Changes not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Attendance entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -420,6 +424,14 @@
     </message>
     <message>
         <source>Server error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 change(s) saved here, not yet on TimeTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last sent %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -534,6 +546,10 @@
     </message>
     <message>
         <source>The system keyring does not work, so the API key and secret cannot be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeTrack refused a change saved on this computer: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -412,3 +412,19 @@ def test_json_helper_matches_what_httpx_sends() -> None:
 
     assert answer.headers["content-type"] == "application/json"
     assert json.loads(answer.content) == {"a": 1}
+
+
+def test_transport_errors_name_their_reason_for_the_window_to_word() -> None:
+    """The window words network trouble by ``reason``; a timeout must say it is one."""
+    from timeclock.api.errors import NetworkError as Network
+    from timeclock.api.responses import transport_error as classify
+
+    request = httpx.Request("GET", "https://x.example.com/")
+    timeout = classify(httpx.ReadTimeout("slow", request=request), "https://x.example.com")
+    refused = classify(httpx.ConnectError("refused", request=request), "https://x.example.com")
+    cut = classify(httpx.RemoteProtocolError("cut", request=request), "https://x.example.com")
+    assert isinstance(timeout, Network) and timeout.reason == "timeout" and timeout.retryable
+    assert isinstance(refused, Network) and refused.reason == "unreachable"
+    assert isinstance(cut, Network) and cut.reason == "cut"
+    untrusted = Network("not trusted", reason="untrusted")
+    assert not untrusted.retryable  # a person must look at it; no silent retrying

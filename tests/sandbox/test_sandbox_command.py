@@ -160,6 +160,13 @@ def test_the_options_and_their_defaults() -> None:
         "api_key": None,
         "api_secret": None,
         "envelope": "array",
+        "fault_rate": None,
+        "fault": None,
+        "latency": None,
+        "fault_seed": None,
+        "retry_after": 1,
+        "tls_cert": None,
+        "tls_key": None,
     }
 
 

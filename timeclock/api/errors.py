@@ -108,11 +108,15 @@ class NetworkError(TimeTrackError):
 
     @property
     def retryable(self) -> bool:
-        return True
+        # An untrusted certificate is no passing outage: someone must look at it first.
+        return self.reason != "untrusted"
 
 
 class TimeoutError(NetworkError, builtins.TimeoutError):
     """The server did not answer in time."""
+
+    def __init__(self, message: str, **parts: Any) -> None:
+        super().__init__(message, reason="timeout", **parts)
 
 
 class MalformedResponseError(TimeTrackError):

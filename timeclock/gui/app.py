@@ -25,6 +25,7 @@ from timeclock.services.account import Account, AccountError, resolve_account
 from timeclock.services.demo import demo_account
 from timeclock.services.localzone import local_zone
 from timeclock.store.breaks import BreakStore
+from timeclock.store.outbox import Outbox
 from timeclock.store.paths import config_dir
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import load_settings, save_settings
@@ -54,7 +55,9 @@ def run_gui(*, demo: bool = False) -> int:
         stack.callback(instance.release)
         breaks = BreakStore(":memory:") if demo else BreakStore()
         stack.callback(breaks.close)
-        launcher = Launcher(app, breaks, instance, demo=demo)
+        outbox = Outbox(":memory:") if demo else Outbox()
+        stack.callback(outbox.close)
+        launcher = Launcher(app, breaks, instance, demo=demo, outbox=outbox)
         stack.callback(launcher.runner.shutdown)
         launcher.change_language(load_settings().language)
         if demo:
@@ -72,10 +75,17 @@ class Launcher:
     """Makes the main window for an account, and a new one when the account changes."""
 
     def __init__(
-        self, app: QApplication, breaks: BreakStore, instance: SingleInstance, *, demo: bool
+        self,
+        app: QApplication,
+        breaks: BreakStore,
+        instance: SingleInstance,
+        *,
+        demo: bool,
+        outbox: Outbox | None = None,
     ) -> None:
         self.app = app
         self.breaks = breaks
+        self.outbox = outbox
         self.demo = demo
         self.window: MainWindow | None = None
         self._accounts: list[Account] = []
@@ -90,7 +100,7 @@ class Launcher:
         """Show the main window for ``account`` (replacing the current one)."""
         self._accounts.append(account)
         previous = self.window
-        session = ClockSession(account, self.breaks)
+        session = ClockSession(account, self.breaks, outbox=self.outbox)
         window = MainWindow(session, local_zone(), window_state())
         WindowDialogs(
             window,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.totals import totals, worked_on
 from timeclock.gui.filter_bar import FilterBar
-from timeclock.gui.formatting import hours_text
+from timeclock.gui.formatting import hours_text, time_text
 from timeclock.gui.message_bar import MessageBar
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, AttendanceProxy, Column
 from timeclock.gui.session import ClockSession, ConnectionState
@@ -101,8 +101,13 @@ class MainWindow(QMainWindow):
         self.busy_indicator.setMaximumWidth(120)
         self.busy_indicator.setAccessibleName(self.tr("Loading"))
         self.busy_indicator.hide()
+        self.waiting_label = QLabel(self)
+        self.waiting_label.setObjectName("waitingChanges")
+        self.waiting_label.setAccessibleName(self.tr("Changes not yet sent"))
+        self.waiting_label.hide()
         footer = QHBoxLayout()
         footer.addWidget(self.totals_label, 1)
+        footer.addWidget(self.waiting_label)
         footer.addWidget(self.busy_indicator)
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -218,6 +223,7 @@ class MainWindow(QMainWindow):
         session.problem.connect(self._show_problem)
         session.credentials_rejected.connect(self._ask_for_credentials)
         session.busy_changed.connect(self._busy)
+        session.outbox_changed.connect(self._show_waiting)
         host = session.account.base_url.split("//", 1)[-1].split("/", 1)[0]
         self.identity.setText(self.tr("%1 at %2").replace("%1", session.user).replace("%2", host))
         self._show_connection(session.state)
@@ -361,6 +367,19 @@ class MainWindow(QMainWindow):
         text, color = texts[state]
         self.connection.setText(f'<span style="color:{color}">\N{BLACK CIRCLE}</span> {text}')
         self.connection.setToolTip(text)
+
+    def _show_waiting(self, waiting: int, last_delivery: datetime | None) -> None:
+        """How many stamps and changes wait on this computer for TimeTrack."""
+        if not waiting:
+            self.waiting_label.hide()
+            return
+        text = self.tr("%1 change(s) saved here, not yet on TimeTrack").replace("%1", str(waiting))
+        if last_delivery is not None:
+            text += " · " + self.tr("last sent %1").replace(
+                "%1", time_text(last_delivery, self.zone)
+            )
+        self.waiting_label.setText(text)
+        self.waiting_label.show()
 
     def _busy(self, busy: bool) -> None:
         if busy:

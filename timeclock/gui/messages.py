@@ -164,3 +164,10 @@ def _with_server(text: str, error: TimeTrackError) -> str:
             + translate("Messages", "TimeTrack says: %1").replace("%1", error.server_says)
         )
     return text
+
+
+def held_message(problem: str) -> str:
+    """A change TimeTrack refused for good, held in the outbox for a person to decide."""
+    return translate("Messages", "TimeTrack refused a change saved on this computer: %1").replace(
+        "%1", problem
+    )

@@ -15,17 +15,20 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import MalformedResponseError, ServerError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.backoff import Backoff
 from timeclock.domain.timestamps import utc_now
-from timeclock.gui.messages import explain
-from timeclock.gui.tasks import Failure, TaskRunner
+from timeclock.gui.messages import explain, held_message
+from timeclock.gui.tasks import Failure, TaskRunner, describe
 from timeclock.services.account import Account
 from timeclock.services.stamping import Status, TimeClock
+from timeclock.services.sync import SyncReport
 from timeclock.store.breaks import BreakStore
+from timeclock.store.outbox import Outbox
 
 Clock = Callable[[], datetime]
 
@@ -51,12 +54,15 @@ class ClockSession(QObject):
     problem = Signal(str, object)  # a message for people, and a retry callable or None
     credentials_rejected = Signal()
     busy_changed = Signal(bool)
+    outbox_changed = Signal(int, object)  # changes waiting, when the last one went through
 
     def __init__(
         self,
         account: Account,
         breaks: BreakStore,
         *,
+        outbox: Outbox | None = None,
+        backoff: Backoff = Backoff(),  # noqa: B008 - immutable
         clock: Clock = utc_now,
         parent: QObject | None = None,
     ) -> None:
@@ -64,7 +70,14 @@ class ClockSession(QObject):
         self.account = account
         self._clock = clock
         self._client = TimeTrackClient(account.base_url, account.credentials)
-        self._time_clock = TimeClock(self._client, account.user, breaks)
+        self._time_clock = TimeClock(self._client, account.user, breaks, outbox)
+        self._backoff = backoff
+        self._failed_deliveries = 0
+        # Stamps wait in the outbox while TimeTrack cannot be reached; this timer tries
+        # again, after longer pauses the longer the trouble lasts.
+        self._delivery_timer = QTimer(self)
+        self._delivery_timer.setSingleShot(True)
+        self._delivery_timer.timeout.connect(self.deliver)
         self._runner = TaskRunner(self)
         self._runner.busy_changed.connect(self.busy_changed)
         self._loads = itertools.count(1)
@@ -83,6 +96,7 @@ class ClockSession(QObject):
 
     def close(self) -> None:
         """Stop the worker thread and close the connection; nothing runs afterwards."""
+        self._delivery_timer.stop()
         self._runner.shutdown()
         self._client.close()
 
@@ -100,7 +114,8 @@ class ClockSession(QObject):
         action = self._time_clock.stamp_out if stamped_in else self._time_clock.stamp_in
 
         def work() -> tuple[Attendance, Status]:
-            entry = action(now)
+            entry = action(now)  # with an outbox: queued, safe on disk, before any sending
+            self._time_clock.deliver()
             return entry, self._time_clock.status(now)
 
         # The window disabled its buttons for this stamp: a new status enables them again.
@@ -117,6 +132,29 @@ class ClockSession(QObject):
             return self._time_clock.status(now)
 
         self._run(work, self._status_arrived, after_failure=self.refresh_status)
+
+    def deliver(self) -> None:
+        """Send what waits in the outbox now (the timer calls this after a failure)."""
+        self._delivery_timer.stop()
+        self._runner.run(self._time_clock.deliver, self._delivered, self._note_failure)
+
+    def _delivered(self, report: SyncReport) -> None:
+        if report.complete:
+            self._failed_deliveries = 0
+            self.refresh_status()  # entries made offline now have their server ids
+            return
+        if report.failure is not None:
+            self._note_failure(describe(report.failure))
+            if not report.paused_for_credentials:
+                self._retry_delivery(report.retry_after)
+        for held in report.stuck:
+            self.problem.emit(held_message(held.problem), None)
+        self.refresh_status()
+
+    def _retry_delivery(self, retry_after: float | None = None) -> None:
+        delay = self._backoff.delay(self._failed_deliveries, retry_after)
+        self._failed_deliveries += 1
+        self._delivery_timer.start(int(delay * 1000))
 
     # -- entries ------------------------------------------------------------------------
 
@@ -219,7 +257,13 @@ class ClockSession(QObject):
 
     def _status_arrived(self, status: Status) -> None:
         self.status = status
+        if status.offline is not None:
+            self._note_failure(describe(status.offline))
+            self.problem.emit(explain(status.offline), self.refresh_status)
         self.status_changed.emit(status)
+        self.outbox_changed.emit(status.waiting, status.last_delivery)
+        if status.waiting and not self._delivery_timer.isActive():
+            self._retry_delivery()
 
     def _note_failure(self, failure: Failure) -> None:
         if failure.kind == "auth":

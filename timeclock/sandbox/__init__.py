@@ -2,7 +2,8 @@
 
 An independent implementation of the vendor's documented behaviour (it must not be built on
 the project's own client). Start one in-process with :class:`SandboxServer`, or from the
-command line with ``timeclock sandbox`` (:func:`run_sandbox_command`).
+command line with ``timeclock sandbox`` (:func:`run_sandbox_command`). It can inject
+faults (:class:`FaultPlan`) and serve HTTPS.
 """
 
 from timeclock.sandbox.app import API_PREFIX, OPENAPI_PATH, create_app
@@ -10,9 +11,10 @@ from timeclock.sandbox.auth import KEY_HEADER, SECRET_HEADER, ApiCredentials
 from timeclock.sandbox.command import add_sandbox_arguments, run_sandbox, run_sandbox_command
 from timeclock.sandbox.demo import DEMO_USER, DEMO_USERS, demo_entries, load_demo_data
 from timeclock.sandbox.errors import ErrorCode
+from timeclock.sandbox.faults import FaultCounts, FaultKind, FaultPlan
 from timeclock.sandbox.listing import DEFAULT_LIMIT, MAX_LIMIT, Envelope
 from timeclock.sandbox.records import Attendance, AttendancePatch, NewAttendance
-from timeclock.sandbox.server import SandboxServer, SandboxStartError
+from timeclock.sandbox.server import SandboxServer, SandboxStartError, SandboxTlsError
 from timeclock.sandbox.store import AttendanceStore, EntryDeletedError, EntryNotFoundError
 
 __all__ = [
@@ -32,9 +34,13 @@ __all__ = [
     "EntryNotFoundError",
     "Envelope",
     "ErrorCode",
+    "FaultCounts",
+    "FaultKind",
+    "FaultPlan",
     "NewAttendance",
     "SandboxServer",
     "SandboxStartError",
+    "SandboxTlsError",
     "add_sandbox_arguments",
     "create_app",
     "demo_entries",

@@ -21,6 +21,7 @@ from timeclock.sandbox.errors import (
     handle_http_exception,
     handle_unexpected,
 )
+from timeclock.sandbox.faults import FaultControl, FaultInjection, admin_routes
 from timeclock.sandbox.listing import ENVELOPES, Envelope, parse_list_query, wrap
 from timeclock.sandbox.openapi import build_openapi
 from timeclock.sandbox.payloads import parse_create, parse_update, read_json_object, to_wire
@@ -41,11 +42,15 @@ def create_app(
     *,
     envelope: Envelope = "array",
     middleware: Sequence[Middleware] = (),
+    faults: FaultControl | None = None,
 ) -> Starlette:
     """The TimeTrack-compatible app over ``store``.
 
     ``envelope`` shapes list responses ("array" or "data"). ``middleware`` is wrapped around
-    the credential check (outermost first): the hook for behaviour such as fault injection.
+    the credential check (outermost first). With ``faults`` the attendances resource gets
+    the faults of ``faults.plan`` (inside ``middleware``, outside the credential check) and
+    the admin endpoints ``{API_PREFIX}/_admin/faults`` and ``/_admin/reset`` exist; they
+    need the API key and secret and are not in the OpenAPI document.
     """
     if envelope not in ENVELOPES:
         raise ValueError(f"unknown envelope {envelope!r}; expected one of {ENVELOPES}")
@@ -91,12 +96,17 @@ def create_app(
             Route(collection + suffix, _by_method(collection_methods), methods=["GET", "POST"]),
             Route(item + suffix, _by_method(item_methods), methods=["GET", "PUT", "DELETE"]),
         ]
+    injection: list[Middleware] = []
+    if faults is not None:
+        routes += admin_routes(faults, store, API_PREFIX)
+        resource = re.escape(collection) + r"(/.*)?"
+        injection.append(Middleware(FaultInjection, control=faults, paths=resource))
     auth = Middleware(
         ApiKeyMiddleware, credentials=credentials, prefix=API_PREFIX, public_paths={OPENAPI_PATH}
     )
     app = Starlette(
         routes=routes,
-        middleware=[*middleware, auth],
+        middleware=[*middleware, *injection, auth],
         exception_handlers={
             ApiError: handle_api_error,
             EntryNotFoundError: _handle_not_found,

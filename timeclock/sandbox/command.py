@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import random
 import shlex
 import signal
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from types import FrameType
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from timeclock.domain.timestamps import utc_now
 from timeclock.sandbox.demo import DEMO_USER, DEMO_USERS, berlin_today, load_demo_data
+from timeclock.sandbox.faults import ALL_KINDS, FaultPlan, parse_fault, parse_latency, parse_rate
 from timeclock.sandbox.listing import ENVELOPES
-from timeclock.sandbox.server import SandboxServer, SandboxStartError
+from timeclock.sandbox.server import SandboxServer, SandboxStartError, SandboxTlsError
 from timeclock.sandbox.store import AttendanceStore
 
+T = TypeVar("T")
 DEFAULT_PORT = 8080
 PROG = "timeclock sandbox"
 
@@ -53,7 +56,78 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
         default="array",
         help="list responses as a bare JSON array or as {'data': [...]} (default: array)",
     )
+    faults = parser.add_argument_group(
+        "fault injection",
+        "Faults hit only the attendances resource. Tests can also read and replace them"
+        " with GET/PUT /api/v2/ext/_admin/faults.",
+    )
+    faults.add_argument(
+        "--fault-rate",
+        type=_argument(parse_rate),
+        metavar="RATE",
+        help="share of requests that get a fault, spread evenly over all kinds (0.3 or 30%%)",
+    )
+    faults.add_argument(
+        "--fault",
+        action="append",
+        type=_argument(parse_fault),
+        metavar="KIND=RATE",
+        help="share of requests that get this fault (repeatable; overrides --fault-rate for"
+        f" KIND); kinds: {', '.join(kind.value for kind in ALL_KINDS)}; latency=RATE delays"
+        " only that share of requests",
+    )
+    faults.add_argument(
+        "--latency",
+        type=_argument(parse_latency),
+        metavar="MS[-MS]",
+        help="delay requests by MS milliseconds, or by a random time between the two",
+    )
+    faults.add_argument(
+        "--fault-seed",
+        type=int,
+        metavar="N",
+        help="seed for repeatable faults (default: a random one, shown in the banner)",
+    )
+    faults.add_argument(
+        "--retry-after",
+        type=_seconds,
+        default=1,
+        metavar="SECONDS",
+        help="Retry-After of the 429 and 503 faults (default 1)",
+    )
+    tls = parser.add_argument_group("TLS")
+    tls.add_argument(
+        "--tls-cert",
+        metavar="PEM",
+        help="serve HTTPS with this certificate chain (holding the key too, unless --tls-key)",
+    )
+    tls.add_argument("--tls-key", metavar="PEM", help="the private key of --tls-cert")
     return parser
+
+
+def fault_plan_from_args(args: argparse.Namespace) -> FaultPlan:
+    """The :class:`FaultPlan` the options describe; ValueError for a bad combination."""
+    rates: dict[str, float] = {}
+    if args.fault_rate:
+        rates = dict.fromkeys((kind.value for kind in ALL_KINDS), args.fault_rate / len(ALL_KINDS))
+    latency_rate = 1.0
+    for name, rate in args.fault or []:
+        if name == "latency":
+            latency_rate = rate
+        else:
+            rates[name] = rate
+    if latency_rate < 1 and args.latency is None:
+        raise ValueError("--fault latency=RATE needs --latency MS[-MS]")
+    seed = args.fault_seed
+    if seed is None and (any(rates.values()) or args.latency is not None):
+        seed = random.randrange(2**31)  # noqa: S311 - printed, so a run can be repeated
+    return FaultPlan(
+        rates,
+        latency_ms=args.latency,
+        latency_rate=latency_rate,
+        retry_after=args.retry_after,
+        seed=seed,
+    )
 
 
 def run_sandbox(
@@ -62,6 +136,13 @@ def run_sandbox(
     """Serve with the options parsed by :func:`add_sandbox_arguments`; the exit code."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    try:
+        if args.tls_key and not args.tls_cert:
+            raise ValueError("--tls-key needs --tls-cert")
+        plan = fault_plan_from_args(args)
+    except ValueError as error:
+        print(f"{PROG}: error: {error}", file=err)
+        return 2
     stop = threading.Event()
     with _stop_on_signals(stop):
         try:
@@ -80,9 +161,15 @@ def run_sandbox(
                 api_key=args.api_key,
                 api_secret=args.api_secret,
                 envelope=args.envelope,
+                faults=plan,
+                ssl_certfile=args.tls_cert,
+                ssl_keyfile=args.tls_key,
             )
             try:
                 server.start()
+            except SandboxTlsError as error:
+                print(f"{PROG}: {error}", file=err)
+                return 1
             except (OSError, SandboxStartError) as error:
                 reason = error.strerror if isinstance(error, OSError) else None
                 print(
@@ -136,6 +223,10 @@ def _print_banner(
         lines.append(f"Demo data:  {demo_count} entries for {users} (demo user: {DEMO_USER})")
     elif args.demo_data:
         lines.append("Demo data:  not loaded, the store already has entries")
+    if server.tls:
+        lines.append(f"TLS:        certificate {args.tls_cert}")
+    if server.faults.active:
+        lines.append(f"Faults:     {server.faults.describe()}")
     use_with_timeclock = shlex.join(
         [
             "export",
@@ -184,6 +275,24 @@ def _port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
     return port
+
+
+def _seconds(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) > 86_400:
+        raise argparse.ArgumentTypeError(f"not a number of seconds (0 to 86400): {text!r}")
+    return int(text)
+
+
+def _argument(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """``parse`` as an argparse type: its ValueError becomes a usage error with its text."""
+
+    def convert(text: str) -> T:
+        try:
+            return parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+
+    return convert
 
 
 def _non_empty(text: str) -> str:

@@ -4,6 +4,11 @@ Binding the socket before the thread starts means a busy port fails in ``start()
 plain ``OSError`` (no thread, no traceback in the log), and port 0 yields the free port
 before anyone needs the URL. Tests start many servers, so stopping is made quick: the
 serve loop wakes as soon as ``stop()`` asks instead of polling every 0.1 s.
+
+Each connection is served by :class:`_SandboxH11Protocol`, uvicorn's h11 protocol that also
+hands every request a :class:`~timeclock.sandbox.faults.ConnectionHandle`: fault injection
+needs it to close a connection without an answer. With a certificate the server speaks
+HTTPS; the certificate is loaded in ``start()``, before anything is bound.
 """
 
 from __future__ import annotations
@@ -12,16 +17,20 @@ import asyncio
 import contextlib
 import os
 import socket
+import ssl
 import threading
 from collections.abc import Sequence
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 import uvicorn
 from starlette.middleware import Middleware
+from starlette.types import Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from timeclock.sandbox.app import API_PREFIX, create_app
 from timeclock.sandbox.auth import ApiCredentials
+from timeclock.sandbox.faults import CONNECTION_EXTENSION, ConnectionHandle, FaultControl, FaultPlan
 from timeclock.sandbox.listing import Envelope
 from timeclock.sandbox.store import AttendanceStore
 
@@ -31,6 +40,32 @@ STOP_TIMEOUT_SECONDS = 5.0
 
 class SandboxStartError(RuntimeError):
     """The server thread ended before it was ready to serve."""
+
+
+class SandboxTlsError(SandboxStartError):
+    """The TLS certificate or key cannot be used; the message names the file and why."""
+
+
+class _SandboxH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, with a :class:`ConnectionHandle` in every request's scope."""
+
+    _handle: ConnectionHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        handle = self._handle = ConnectionHandle(transport)
+        app = self.app
+
+        async def with_handle(scope: Scope, receive: Receive, send: Send) -> None:
+            scope["extensions"] = {**(scope.get("extensions") or {}), CONNECTION_EXTENSION: handle}
+            await app(scope, receive, send)
+
+        self.app = with_handle
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        super().connection_lost(exc)
+        if self._handle is not None:
+            self._handle.connection_lost()
 
 
 class _ThreadedServer(uvicorn.Server):
@@ -68,6 +103,10 @@ class SandboxServer:
 
     Without a ``store`` the server makes an in-memory one and closes it on ``stop()``; a
     store passed in belongs to the caller. Key and secret are generated when not given.
+    ``faults`` is the :class:`FaultPlan` to start with (default: none); ``server.faults``
+    reads or replaces it at any time, as does ``PUT /api/v2/ext/_admin/faults``. With
+    ``ssl_certfile`` (a PEM certificate chain, with the key unless ``ssl_keyfile`` names
+    it) the server speaks HTTPS.
     """
 
     def __init__(
@@ -80,12 +119,20 @@ class SandboxServer:
         api_secret: str | None = None,
         envelope: Envelope = "array",
         middleware: Sequence[Middleware] = (),
+        faults: FaultPlan | None = None,
+        ssl_certfile: str | os.PathLike[str] | None = None,
+        ssl_keyfile: str | os.PathLike[str] | None = None,
     ) -> None:
+        if ssl_keyfile is not None and ssl_certfile is None:
+            raise ValueError("a TLS key needs its certificate (ssl_certfile)")
         generated = ApiCredentials.generate()
         self.credentials = ApiCredentials(api_key or generated.key, api_secret or generated.secret)
         self.host = host
         self.port = port
         self.envelope: Envelope = envelope
+        self.ssl_certfile = ssl_certfile
+        self.ssl_keyfile = ssl_keyfile
+        self._fault_control = FaultControl(faults)
         self._socket: socket.socket | None = None
         self._server: _ThreadedServer | None = None
         self._thread: threading.Thread | None = None
@@ -95,7 +142,11 @@ class SandboxServer:
         self.store = AttendanceStore() if store is None else store
         try:
             self.app = create_app(
-                self.store, self.credentials, envelope=envelope, middleware=middleware
+                self.store,
+                self.credentials,
+                envelope=envelope,
+                middleware=middleware,
+                faults=self._fault_control,
             )
         except BaseException:
             self.stop()  # closes the store made above
@@ -110,11 +161,28 @@ class SandboxServer:
         return self.credentials.secret
 
     @property
+    def faults(self) -> FaultPlan:
+        """The fault plan in force; assign a new :class:`FaultPlan` to change it."""
+        return self._fault_control.plan
+
+    @faults.setter
+    def faults(self, plan: FaultPlan | None) -> None:
+        self._fault_control.plan = plan if plan is not None else FaultPlan()
+
+    @property
+    def tls(self) -> bool:
+        """Whether the server speaks HTTPS."""
+        return self.ssl_certfile is not None
+
+    @property
     def root_url(self) -> str:
-        """``http://host:port`` with a wildcard host replaced by loopback, IPv6 bracketed."""
+        """``http(s)://host:port`` with a wildcard host replaced by loopback, IPv6 bracketed."""
         wildcards = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}  # noqa: S104
         host = wildcards.get(self.host, self.host)
-        return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
+        scheme = "https" if self.tls else "http"
+        return (
+            f"{scheme}://[{host}]:{self.port}" if ":" in host else f"{scheme}://{host}:{self.port}"
+        )
 
     @property
     def base_url(self) -> str:
@@ -128,18 +196,16 @@ class SandboxServer:
     def start(self) -> Self:
         """Bind, serve in a daemon thread, and return once requests are accepted.
 
-        Raises ``OSError`` when the address cannot be bound (e.g. the port is in use) and
+        Raises :class:`SandboxTlsError` when the certificate or key cannot be used,
+        ``OSError`` when the address cannot be bound (e.g. the port is in use) and
         :class:`SandboxStartError` if the server fails to come up.
         """
         if self._used:
             raise RuntimeError("a SandboxServer can be started only once")
         self._used = True
-        try:
-            self._socket = bind_socket(self.host, self.port)
-        except OSError:
-            self.stop()
-            raise
-        self.port = self._socket.getsockname()[1]
+        tls: dict[str, Any] = {}
+        if self.ssl_certfile is not None:
+            tls = {"ssl_certfile": self.ssl_certfile, "ssl_keyfile": self.ssl_keyfile}
         config = uvicorn.Config(
             self.app,
             log_config=None,  # leave the process's logging set-up alone
@@ -147,10 +213,26 @@ class SandboxServer:
             access_log=False,
             lifespan="off",
             loop="asyncio",
-            http="h11",
+            http=_SandboxH11Protocol,
             ws="none",
             timeout_graceful_shutdown=2,
+            **tls,
         )
+        try:
+            config.load()  # reads the certificate here, not in the thread
+        except (OSError, ValueError) as error:  # ssl.SSLError is an OSError
+            self.stop()
+            if not self.tls:
+                raise
+            raise SandboxTlsError(
+                _tls_problem(self.ssl_certfile, self.ssl_keyfile, error)
+            ) from error
+        try:
+            self._socket = bind_socket(self.host, self.port)
+        except OSError:
+            self.stop()
+            raise
+        self.port = self._socket.getsockname()[1]
         self._server = _ThreadedServer(config)
         self._thread = threading.Thread(
             target=self._serve, name=f"timeclock-sandbox-{self.port}", daemon=True
@@ -204,6 +286,23 @@ class SandboxServer:
             self._failure = error
         finally:
             self._server.ready.set()
+
+
+def _tls_problem(
+    certfile: str | os.PathLike[str] | None,
+    keyfile: str | os.PathLike[str] | None,
+    error: BaseException,
+) -> str:
+    files = os.fspath(certfile or "") + (f" / {os.fspath(keyfile)}" if keyfile else "")
+    if isinstance(error, ssl.SSLError):
+        reason = error.reason or error.strerror or str(error)
+        if reason == "KEY_VALUES_MISMATCH":
+            reason = "the key does not belong to the certificate"
+        elif "PEM" in str(reason) or "NO_START_LINE" in str(reason):
+            reason = "not a PEM certificate with its private key"
+    else:
+        reason = getattr(error, "strerror", None) or str(error)
+    return f"cannot use the TLS certificate {files}: {reason}"
 
 
 def bind_socket(host: str, port: int) -> socket.socket:

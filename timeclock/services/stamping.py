@@ -42,6 +42,7 @@ class Status:
     recent: list[Attendance]
     offline: TimeTrackError | None = None
     waiting: int = 0
+    last_delivery: datetime | None = None  # when the outbox last got a change through
 
 
 class TimeClock:
@@ -82,14 +83,15 @@ class TimeClock:
         else:
             if self.outbox is not None:
                 self.outbox.remember_recent(self.base_url, self.user, entries, now)
-        waiting = 0
+        waiting, last_delivery = 0, None
         if self.outbox is not None:
             items = self.outbox.items(self.base_url)
             waiting = len(items)
+            last_delivery = self.outbox.last_success(self.base_url)
             entries = overlay(entries, items, self.outbox, self.base_url)
         entry = find_open_entry(entries, self.user)
         shift = Shift(None) if entry is None else Shift(entry, self._break_log(entry))
-        return Status(shift, entries, offline, waiting)
+        return Status(shift, entries, offline, waiting, last_delivery)
 
     def deliver(self) -> SyncReport:
         """Send what waits in the outbox (one pass; see :mod:`timeclock.services.sync`)."""

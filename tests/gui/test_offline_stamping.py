@@ -1,0 +1,125 @@
+"""The window keeps stamping when TimeTrack cannot be reached, and sends when it can."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from tests.api.faults import unused_port
+from tests.gui.helpers import BERLIN, WAIT, SettableClock, utc
+from timeclock.api.credentials import Credentials
+from timeclock.domain.backoff import Backoff
+from timeclock.gui.main_window import MainWindow
+from timeclock.gui.session import ClockSession, ConnectionState
+from timeclock.sandbox import AttendanceStore, SandboxServer
+from timeclock.services.account import Account
+from timeclock.store.breaks import BreakStore
+from timeclock.store.outbox import Outbox
+
+KEY, SECRET = "desk-key", "desk-secret"
+MORNING = utc(2026, 3, 10, 7, 0)  # 08:00 in Berlin
+QUICK = Backoff(first=0.05, longest=0.2)  # retries within a test's patience
+
+
+class Office:
+    """A sandbox on a fixed port whose network can be pulled and put back."""
+
+    def __init__(self, store: AttendanceStore) -> None:
+        self.store = store
+        self.port = unused_port()
+        self.server: SandboxServer | None = None
+
+    @property
+    def account(self) -> Account:
+        return Account(
+            f"http://127.0.0.1:{self.port}/api/v2/ext", "hansm", Credentials(KEY, SECRET)
+        )
+
+    def up(self) -> None:
+        self.server = SandboxServer(
+            port=self.port, store=self.store, api_key=KEY, api_secret=SECRET
+        ).start()
+
+    def down(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+
+@pytest.fixture
+def office() -> Iterator[Office]:
+    with AttendanceStore() as store:
+        office = Office(store)
+        yield office
+        office.down()
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    return SettableClock(MORNING)
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, office: Office, clock: SettableClock, tmp_path: Path
+) -> Iterator[MainWindow]:
+    breaks = BreakStore(tmp_path / "state.sqlite3")
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    session = ClockSession(office.account, breaks, outbox=outbox, backoff=QUICK, clock=clock)
+    shown = MainWindow(
+        session, BERLIN, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    )
+    shown.show()
+    shown.start()
+    yield shown
+    shown.close()
+    shown.deleteLater()
+
+
+def test_a_stamp_without_network_is_kept_shown_and_sent_when_the_server_is_back(
+    qtbot: QtBot, office: Office, window: MainWindow
+) -> None:
+    button = window.stamp_panel.stamp_button
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)  # offline, but the state is known
+    assert window.session.state == ConnectionState.OFFLINE
+    assert button.text() == "Clock in"
+
+    button.click()
+    qtbot.waitUntil(lambda: button.text() == "Clock out", timeout=WAIT)
+    assert window.waiting_label.isVisible()
+    assert window.waiting_label.text().startswith("1 change(s) saved here")
+    assert office.store.all() == []
+
+    office.up()  # the network is back: the retry timer finds it without any click
+    qtbot.waitUntil(lambda: len(office.store.all()) == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.waiting_label.isVisible(), timeout=WAIT)
+    (entry,) = office.store.all()
+    assert (entry.user, entry.start, entry.end, entry.manual) == ("hansm", MORNING, MORNING, False)
+    qtbot.waitUntil(lambda: window.session.state == ConnectionState.ONLINE, timeout=WAIT)
+    assert button.text() == "Clock out"
+
+
+def test_a_shift_stamped_out_offline_closes_the_entry_on_the_server(
+    qtbot: QtBot, office: Office, window: MainWindow, clock: SettableClock
+) -> None:
+    office.up()
+    button = window.stamp_panel.stamp_button
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    button.click()
+    qtbot.waitUntil(lambda: len(office.store.all()) == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: button.text() == "Clock out" and button.isEnabled(), timeout=WAIT)
+
+    office.down()
+    clock.advance(hours=8)
+    button.click()
+    qtbot.waitUntil(lambda: button.text() == "Clock in", timeout=WAIT)
+    assert window.waiting_label.isVisible()
+
+    office.up()
+    qtbot.waitUntil(lambda: office.store.all()[0].end == MORNING + timedelta(hours=8), timeout=WAIT)
+    qtbot.waitUntil(lambda: not window.waiting_label.isVisible(), timeout=WAIT)
