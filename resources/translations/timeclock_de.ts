@@ -367,6 +367,10 @@
         <translation>Neuer Eintrag…</translation>
     </message>
     <message>
+        <source>Changes not yet sent…</source>
+        <translation>Noch nicht gesendete Änderungen…</translation>
+    </message>
+    <message>
         <source>Edit entry…</source>
         <translation>Eintrag bearbeiten…</translation>
     </message>
@@ -433,6 +437,10 @@
     <message>
         <source>last sent %1</source>
         <translation>zuletzt gesendet %1 Uhr</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
     </message>
 </context>
 <context>
@@ -583,6 +591,80 @@
     <message>
         <source>TimeTrack says: %1</source>
         <translation>TimeTrack meldet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Changes not yet on TimeTrack</source>
+        <translation>Änderungen, die TimeTrack noch nicht hat</translation>
+    </message>
+    <message>
+        <source>Waiting changes</source>
+        <translation>Wartende Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation>Jetzt &amp;senden</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Everything is on TimeTrack.</source>
+        <translation>Alles ist in TimeTrack.</translation>
+    </message>
+    <message>
+        <source>%1 change(s) wait, %2 of them held because TimeTrack refused them.</source>
+        <translation>%1 Änderung(en) warten, davon %2 angehalten, weil TimeTrack sie abgelehnt hat.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>New entry of %1: %2 %3 to %4</source>
+        <translation>Neuer Eintrag von %1: %2 %3 bis %4</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>(neu)</translation>
+    </message>
+    <message>
+        <source>Change of entry %1</source>
+        <translation>Änderung von Eintrag %1</translation>
+    </message>
+    <message>
+        <source>Deletion of entry %1</source>
+        <translation>Löschen von Eintrag %1</translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation>Angehalten: %1</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
+        <translation>Wartet (%1)</translation>
     </message>
 </context>
 <context>

@@ -367,6 +367,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Changes not yet sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Edit entry…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,6 +436,10 @@
     </message>
     <message>
         <source>last sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -582,6 +590,80 @@
     </message>
     <message>
         <source>TimeTrack says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Changes not yet on TimeTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is on TimeTrack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 change(s) wait, %2 of them held because TimeTrack refused them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxModel</name>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New entry of %1: %2 %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change of entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion of entry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

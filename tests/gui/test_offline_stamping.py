@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 from tests.api.faults import unused_port
 from tests.gui.helpers import BERLIN, WAIT, SettableClock, utc
 from timeclock.api.credentials import Credentials
+from timeclock.domain.attendance import AttendanceDraft
 from timeclock.domain.backoff import Backoff
 from timeclock.gui.main_window import MainWindow
+from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.sandbox import AttendanceStore, SandboxServer
 from timeclock.services.account import Account
@@ -123,3 +125,39 @@ def test_a_shift_stamped_out_offline_closes_the_entry_on_the_server(
     office.up()
     qtbot.waitUntil(lambda: office.store.all()[0].end == MORNING + timedelta(hours=8), timeout=WAIT)
     qtbot.waitUntil(lambda: not window.waiting_label.isVisible(), timeout=WAIT)
+
+
+def test_the_outbox_dialog_lists_waiting_and_held_changes_and_discards_one(
+    qtbot: QtBot, office: Office, window: MainWindow, tmp_path: Path
+) -> None:
+    button = window.stamp_panel.stamp_button
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+    button.click()  # offline: waits
+    qtbot.waitUntil(lambda: button.text() == "Clock out", timeout=WAIT)
+    dialog = OutboxDialog(window.session, BERLIN, parent=window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
+    assert dialog.model.describe(dialog.model.item_at(0)).startswith("New entry of hansm: ")
+    assert (
+        dialog.summary.text() == "1 change(s) wait, 0 of them held because TimeTrack refused them."
+    )
+
+    # A change TimeTrack will refuse: an entry that ends before it starts.
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    outbox.add_create(
+        office.account.base_url,
+        AttendanceDraft(user="hansm", start=MORNING, end=MORNING - timedelta(hours=1), manual=True),
+    )
+    office.up()
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: len(office.store.all()) == 1, timeout=WAIT)  # the stamp went
+    qtbot.waitUntil(
+        lambda: dialog.model.rowCount() == 1 and dialog.model.item_at(0).stuck, timeout=WAIT
+    )
+    assert dialog.model.state(dialog.model.item_at(0)).startswith("Held: TimeTrack refused")
+    dialog.table.selectRow(0)
+    assert dialog.retry_button.isEnabled()
+    dialog.discard_button.click()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=WAIT)
+    assert dialog.summary.text() == "Everything is on TimeTrack."
+    dialog.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.open_entry_dialog: Callable[[Attendance | None], None] | None = None
         self.open_delete_dialog: Callable[[Attendance], None] | None = None
         self.open_settings_dialog: Callable[[bool], None] | None = None
+        self.open_outbox_dialog: Callable[[], None] | None = None
 
     # -- building -----------------------------------------------------------------------
 
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         self.busy_indicator.hide()
         self.waiting_label = QLabel(self)
         self.waiting_label.setObjectName("waitingChanges")
+        self.waiting_label.setTextFormat(Qt.TextFormat.RichText)
+        self.waiting_label.linkActivated.connect(lambda _link: self.show_outbox())
         self.waiting_label.setAccessibleName(self.tr("Changes not yet sent"))
         self.waiting_label.hide()
         footer = QHBoxLayout()
@@ -169,6 +173,9 @@ class MainWindow(QMainWindow):
         )
         self.refresh_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
         self.new_action = action(self.tr("New entry…"), "Ctrl+N", self.new_entry)
+        self.outbox_action = action(
+            self.tr("Changes not yet sent…"), "Ctrl+Shift+O", self.show_outbox
+        )
         self.edit_action = action(self.tr("Edit entry…"), "Return", self._edit_selected, table=True)
         self.edit_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.delete_action = action(
@@ -190,6 +197,8 @@ class MainWindow(QMainWindow):
         entries = self.menuBar().addMenu(self.tr("&Entries"))
         for item in (self.new_action, self.edit_action, self.delete_action):
             entries.addAction(item)
+        entries.addSeparator()
+        entries.addAction(self.outbox_action)
         self._build_language_menu()
 
     def _build_language_menu(self) -> None:
@@ -269,6 +278,11 @@ class MainWindow(QMainWindow):
         """Open the dialog for a new entry."""
         if self.open_entry_dialog is not None:
             self.open_entry_dialog(None)
+
+    def show_outbox(self) -> None:
+        """Open the list of changes waiting on this computer."""
+        if self.open_outbox_dialog is not None:
+            self.open_outbox_dialog()
 
     def selected_entry(self) -> Attendance | None:
         """The entry of the selected row, if any."""
@@ -378,7 +392,10 @@ class MainWindow(QMainWindow):
             text += " · " + self.tr("last sent %1").replace(
                 "%1", time_text(last_delivery, self.zone)
             )
-        self.waiting_label.setText(text)
+        link = self.tr("Show")
+        self.waiting_label.setText(
+            f'{html.escape(text)} · <a href="#outbox">{html.escape(link)}</a>'
+        )
         self.waiting_label.show()
 
     def _busy(self, busy: bool) -> None:

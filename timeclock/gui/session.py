@@ -28,7 +28,7 @@ from timeclock.services.account import Account
 from timeclock.services.stamping import Status, TimeClock
 from timeclock.services.sync import SyncReport
 from timeclock.store.breaks import BreakStore
-from timeclock.store.outbox import Outbox
+from timeclock.store.outbox import Outbox, OutboxItem
 
 Clock = Callable[[], datetime]
 
@@ -137,6 +137,35 @@ class ClockSession(QObject):
         """Send what waits in the outbox now (the timer calls this after a failure)."""
         self._delivery_timer.stop()
         self._runner.run(self._time_clock.deliver, self._delivered, self._note_failure)
+
+    def load_outbox(self, on_done: Callable[[list[OutboxItem]], None]) -> None:
+        """The changes waiting on this computer, for the outbox dialog."""
+        outbox = self._time_clock.outbox
+        if outbox is None:
+            on_done([])
+            return
+        self._runner.run(lambda: outbox.items(self.account.base_url), on_done, self._note_failure)
+
+    def release_change(self, seq: int) -> None:
+        """Let a held change be sent again, and try at once."""
+        self._change_outbox(lambda outbox: outbox.release(seq), then_deliver=True)
+
+    def discard_change(self, seq: int) -> None:
+        """Drop a waiting change: TimeTrack will not get it."""
+        self._change_outbox(lambda outbox: outbox.discard(seq), then_deliver=False)
+
+    def _change_outbox(self, change: Callable[[Outbox], None], *, then_deliver: bool) -> None:
+        outbox = self._time_clock.outbox
+        if outbox is None:
+            return
+
+        def changed(_result: object) -> None:
+            if then_deliver:
+                self.deliver()
+            else:
+                self.refresh_status()
+
+        self._runner.run(lambda: change(outbox), changed, self._note_failure)
 
     def _delivered(self, report: SyncReport) -> None:
         if report.complete:

@@ -11,6 +11,7 @@ from timeclock.domain.attendance import Attendance
 from timeclock.gui.delete_dialog import DeleteDialog
 from timeclock.gui.entry_dialog import EntryDialog
 from timeclock.gui.main_window import MainWindow
+from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.settings_dialog import SettingsDialog
 from timeclock.services.account import Account
 
@@ -40,6 +41,7 @@ class WindowDialogs(QObject):
         window.open_entry_dialog = self.open_entry
         window.open_delete_dialog = self.open_delete
         window.open_settings_dialog = self.open_settings
+        window.open_outbox_dialog = self.open_outbox
 
     def open_entry(self, entry: Attendance | None) -> None:
         """The dialog for a new entry (``None``) or for editing ``entry``."""
@@ -63,6 +65,15 @@ class WindowDialogs(QObject):
         self._show(
             DeleteDialog(
                 window.session, window.zone, entry, window_state=window.window_state, parent=window
+            )
+        )
+
+    def open_outbox(self) -> None:
+        """The changes waiting on this computer."""
+        window = self._window
+        self._show(
+            OutboxDialog(
+                window.session, window.zone, window_state=window.window_state, parent=window
             )
         )
 

@@ -1,0 +1,201 @@
+"""The changes saved on this computer that TimeTrack does not have yet.
+
+Opened from the footer or the Entries menu. It lists what waits, oldest first; a change
+TimeTrack refused for good is marked *held* with the reason, and can be tried again (after
+the cause was fixed elsewhere) or discarded. "Send now" tries at once instead of waiting
+for the next retry.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import tzinfo
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeclock.gui.dialog_base import RememberingDialog
+from timeclock.gui.formatting import day_text, time_text
+from timeclock.gui.session import ClockSession
+from timeclock.store.outbox import Kind, OutboxItem, entry_id_of
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class _Column(enum.IntEnum):
+    CHANGE = 0
+    QUEUED = enum.auto()
+    STATE = enum.auto()
+
+
+class OutboxModel(QAbstractTableModel):
+    """Waiting changes, one per row."""
+
+    def __init__(self, zone: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = zone
+        self._items: list[OutboxItem] = []
+
+    def set_items(self, items: list[OutboxItem]) -> None:
+        """Show these changes."""
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def item_at(self, row: int) -> OutboxItem:
+        """The change in ``row``."""
+        return self._items[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(_Column)
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (self.tr("Change"), self.tr("Saved"), self.tr("State"))
+        return titles[section] if 0 <= section < len(titles) else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = _Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == _Column.CHANGE:
+                return self.describe(item)
+            if column == _Column.QUEUED:
+                queued = item.queued_at
+                return f"{day_text(queued, self._zone)} {time_text(queued, self._zone)}"
+            return self.state(item)
+        if role == Qt.ItemDataRole.ToolTipRole and item.problem:
+            return item.problem
+        return None
+
+    def describe(self, item: OutboxItem) -> str:
+        """What the change does, in a few words."""
+        if item.kind == Kind.CREATE and item.draft is not None:
+            draft = item.draft
+            return (
+                self.tr("New entry of %1: %2 %3 to %4")
+                .replace("%1", draft.user)
+                .replace("%2", day_text(draft.start, self._zone))
+                .replace("%3", time_text(draft.start, self._zone))
+                .replace("%4", time_text(draft.end, self._zone))
+            )
+        entry = entry_id_of(item.ref)
+        which = str(entry) if entry is not None else self.tr("(new)")
+        if item.kind == Kind.UPDATE:
+            return self.tr("Change of entry %1").replace("%1", which)
+        return self.tr("Deletion of entry %1").replace("%1", which)
+
+    def state(self, item: OutboxItem) -> str:
+        """Waiting, or held with the server's reason."""
+        if item.stuck:
+            return self.tr("Held: %1").replace("%1", item.problem)
+        return (
+            self.tr("Waiting")
+            if not item.problem
+            else self.tr("Waiting (%1)").replace("%1", item.problem)
+        )
+
+
+class OutboxDialog(RememberingDialog):
+    """Lists waiting changes; retry or discard held ones; send now."""
+
+    def __init__(
+        self,
+        session: ClockSession,
+        zone: tzinfo,
+        *,
+        window_state: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(window_state, parent)
+        self._session = session
+        self.setWindowTitle(self.tr("Changes not yet on TimeTrack"))
+        self.setAccessibleName(self.windowTitle())
+        self.model = OutboxModel(zone, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Waiting changes"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.send_button = QPushButton(self.tr("&Send now"), self)
+        self.retry_button = QPushButton(self.tr("&Try again"), self)
+        self.discard_button = QPushButton(self.tr("&Discard"), self)
+        for button in (self.send_button, self.retry_button, self.discard_button):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.send_button.clicked.connect(self._send)
+        self.retry_button.clicked.connect(self._retry)
+        self.discard_button.clicked.connect(self._discard)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 320)
+        session.outbox_changed.connect(self.reload)
+        self._selection_changed()
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask for the waiting changes again (in the session's worker)."""
+        self._session.load_outbox(self._show)
+
+    def _show(self, items: list[OutboxItem]) -> None:
+        self.model.set_items(items)
+        held = sum(item.stuck for item in items)
+        if not items:
+            self.summary.setText(self.tr("Everything is on TimeTrack."))
+        else:
+            self.summary.setText(
+                self.tr("%1 change(s) wait, %2 of them held because TimeTrack refused them.")
+                .replace("%1", str(len(items)))
+                .replace("%2", str(held))
+            )
+        self._selection_changed()
+
+    def _selected(self) -> OutboxItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.item_at(rows[0].row()) if rows else None
+
+    def _selection_changed(self) -> None:
+        item = self._selected()
+        self.retry_button.setEnabled(item is not None and item.stuck)
+        self.discard_button.setEnabled(item is not None)
+        self.send_button.setEnabled(self.model.rowCount() > 0)
+
+    def _send(self) -> None:
+        self._session.deliver()
+
+    def _retry(self) -> None:
+        item = self._selected()
+        if item is not None:
+            self._session.release_change(item.seq)
+
+    def _discard(self) -> None:
+        item = self._selected()
+        if item is not None:
+            self._session.discard_change(item.seq)
