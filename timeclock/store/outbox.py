@@ -22,8 +22,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft, Location
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.timestamps import format_timestamp, parse_timestamp
+from timeclock.store.codec import (
+    attendance_from_json,
+    attendance_json,
+    change_from_json,
+    change_json,
+    draft_from_json,
+    draft_json,
+)
 from timeclock.store.paths import data_dir
 
 _SCHEMA = """
@@ -136,11 +144,11 @@ class Outbox:
     def add_create(self, base_url: str, draft: AttendanceDraft) -> tuple[int, str]:
         """Queue a create; returns its sequence number and the new entry's local reference."""
         ref = local_ref()
-        return self._add(base_url, Kind.CREATE, ref, _draft_json(draft)), ref
+        return self._add(base_url, Kind.CREATE, ref, draft_json(draft)), ref
 
     def add_update(self, base_url: str, ref: str, change: AttendanceChange) -> int:
         """Queue an update of the entry ``ref`` (a server or a local reference)."""
-        return self._add(base_url, Kind.UPDATE, ref, _change_json(change))
+        return self._add(base_url, Kind.UPDATE, ref, change_json(change))
 
     def add_delete(self, base_url: str, ref: str) -> int:
         """Queue a delete of the entry ``ref``."""
@@ -189,7 +197,7 @@ class Outbox:
         self, base_url: str, user: str, entries: list[Attendance], fetched_at: datetime
     ) -> None:
         """Keep the user's recent entries as last seen on the server, for offline use."""
-        payload = json.dumps([_attendance_json(entry) for entry in entries])
+        payload = json.dumps([attendance_json(entry) for entry in entries])
         with self._transaction() as connection:
             connection.execute(
                 "INSERT OR REPLACE INTO recent VALUES (?, ?, ?, ?)",
@@ -205,7 +213,9 @@ class Outbox:
             ).fetchone()
         if row is None:
             return None
-        return [_attendance(value) for value in json.loads(row[0])], parse_timestamp(row[1])
+        return [attendance_from_json(value) for value in json.loads(row[0])], parse_timestamp(
+            row[1]
+        )
 
     def last_success(self, base_url: str) -> datetime | None:
         """When a delivery to ``base_url`` last went through."""
@@ -310,103 +320,14 @@ class Outbox:
         return connection
 
 
-def _draft_json(draft: AttendanceDraft) -> dict[str, Any]:
-    return {
-        "user": draft.user,
-        "start": format_timestamp(draft.start),
-        "end": format_timestamp(draft.end),
-        "break_minutes": draft.break_minutes,
-        "notes": draft.notes,
-        "manual": draft.manual,
-        "start_location": _location_json(draft.start_location),
-        "end_location": _location_json(draft.end_location),
-    }
-
-
-def _change_json(change: AttendanceChange) -> dict[str, Any]:
-    return {
-        "start": None if change.start is None else format_timestamp(change.start),
-        "end": None if change.end is None else format_timestamp(change.end),
-        "break_minutes": change.break_minutes,
-        "notes": change.notes,
-        "manual": change.manual,
-    }
-
-
-def _attendance_json(entry: Attendance) -> dict[str, Any]:
-    return {
-        **_draft_json(
-            AttendanceDraft(
-                user=entry.user,
-                start=entry.start,
-                end=entry.end,
-                break_minutes=entry.break_minutes,
-                notes=entry.notes,
-                manual=entry.manual,
-                start_location=entry.start_location,
-                end_location=entry.end_location,
-            )
-        ),
-        "id": entry.id,
-        "worked_minutes": entry.worked_minutes,
-    }
-
-
-def _attendance(data: dict[str, Any]) -> Attendance:
-    draft = _draft(data)
-    return Attendance(
-        id=data["id"],
-        user=draft.user,
-        start=draft.start,
-        end=draft.end,
-        break_minutes=draft.break_minutes,
-        notes=draft.notes,
-        manual=draft.manual,
-        worked_minutes=data["worked_minutes"],
-        start_location=draft.start_location,
-        end_location=draft.end_location,
-    )
-
-
-def _draft(data: dict[str, Any]) -> AttendanceDraft:
-    return AttendanceDraft(
-        user=data["user"],
-        start=parse_timestamp(data["start"]),
-        end=parse_timestamp(data["end"]),
-        break_minutes=data["break_minutes"],
-        notes=data["notes"],
-        manual=data["manual"],
-        start_location=_location(data["start_location"]),
-        end_location=_location(data["end_location"]),
-    )
-
-
-def _location_json(location: Location | None) -> list[float] | None:
-    return None if location is None else [location.latitude, location.longitude]
-
-
-def _location(value: Any) -> Location | None:
-    return None if value is None else Location(float(value[0]), float(value[1]))
-
-
-def _moment(value: Any) -> datetime | None:
-    return None if value is None else parse_timestamp(value)
-
-
 def _item(row: tuple[Any, ...]) -> OutboxItem:
     seq, kind, ref, payload, queued_at, attempts, stuck, problem = row
     data = json.loads(payload)
     draft = change = None
     if kind == Kind.CREATE:
-        draft = _draft(data)
+        draft = draft_from_json(data)
     elif kind == Kind.UPDATE:
-        change = AttendanceChange(
-            start=_moment(data["start"]),
-            end=_moment(data["end"]),
-            break_minutes=data["break_minutes"],
-            notes=data["notes"],
-            manual=data["manual"],
-        )
+        change = change_from_json(data)
     return OutboxItem(
         seq=seq,
         kind=Kind(kind),
