@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import html
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "timeclock" / "gui"
@@ -36,9 +39,14 @@ def tool(name: str) -> str:
 
 
 def update_sources(ts_folder: Path) -> None:
-    """Run lupdate over the GUI code into the .ts files in ``ts_folder``."""
+    """Run lupdate over the GUI code into the .ts files in ``ts_folder``.
+
+    A string that moved to another class keeps its translation: lupdate files it under the
+    new context as unfinished, and it is filled in from the old one.
+    """
     python_files = sorted(str(path) for path in SOURCES.glob("*.py"))
     targets = [str(ts_folder / f"timeclock_{language}.ts") for language in LANGUAGES]
+    known = {target: _translations(Path(target)) for target in targets}
     subprocess.run(
         [
             tool("pyside6-lupdate"),
@@ -52,6 +60,44 @@ def update_sources(ts_folder: Path) -> None:
         check=True,
         capture_output=True,
     )
+    for target, translations in known.items():
+        _carry_over(Path(target), translations)
+
+
+def _translations(ts_file: Path) -> dict[str, str]:
+    """Finished translations by source text."""
+    if not ts_file.exists():
+        return {}
+    found = {}
+    root = ElementTree.parse(ts_file).getroot()  # noqa: S314 - the project's own files
+    for message in root.iter("message"):
+        source, translation = message.find("source"), message.find("translation")
+        if source is None or translation is None or translation.get("type"):
+            continue
+        if source.text and translation.text:
+            found[source.text] = translation.text
+    return found
+
+
+def _carry_over(ts_file: Path, translations: dict[str, str]) -> None:
+    """Fill unfinished messages whose source text was translated before (lupdate may have
+    guessed one already, still marked unfinished: the earlier translation wins)."""
+    text = ts_file.read_text(encoding="utf-8")
+    unfinished = re.compile(
+        r"<source>(?P<source>[^<]*)</source>\n(?P<indent>\s*)"
+        r'<translation type="unfinished">[^<]*</translation>'
+    )
+
+    def fill(match: re.Match[str]) -> str:
+        translation = translations.get(html.unescape(match["source"]))
+        if translation is None:
+            return match[0]
+        return (
+            f"<source>{match['source']}</source>\n{match['indent']}"
+            f"<translation>{html.escape(translation, quote=False)}</translation>"
+        )
+
+    ts_file.write_text(unfinished.sub(fill, text), encoding="utf-8")
 
 
 def compile_translations(ts_folder: Path, qm_folder: Path) -> None:

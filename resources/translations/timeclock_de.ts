@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>ConnectionHeader</name>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindungsaufbau…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Credentials rejected</source>
+        <translation>Zugangsdaten abgelehnt</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Serverfehler</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>Unexpected error</source>
@@ -327,26 +362,6 @@
         <translation>TimeClock</translation>
     </message>
     <message>
-        <source>Signed in as</source>
-        <translation>Angemeldet als</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Verbindung</translation>
-    </message>
-    <message>
-        <source>Totals</source>
-        <translation>Summen</translation>
-    </message>
-    <message>
-        <source>Loading</source>
-        <translation>Wird geladen</translation>
-    </message>
-    <message>
-        <source>Changes not yet sent</source>
-        <translation>Noch nicht gesendete Änderungen</translation>
-    </message>
-    <message>
         <source>Attendance entries</source>
         <translation>Anwesenheiten</translation>
     </message>
@@ -401,46 +416,6 @@
     <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1 bei %2</translation>
-    </message>
-    <message>
-        <source>Entries: %1 · days: %2 · worked: %3 h · breaks: %4 h</source>
-        <translation>Einträge: %1 · Tage: %2 · gearbeitet: %3 h · Pausen: %4 h</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindungsaufbau…</translation>
-    </message>
-    <message>
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <source>Credentials rejected</source>
-        <translation>Zugangsdaten abgelehnt</translation>
-    </message>
-    <message>
-        <source>Server error</source>
-        <translation>Serverfehler</translation>
-    </message>
-    <message>
-        <source>%1 change(s) saved here, not yet on TimeTrack</source>
-        <translation>%1 Änderung(en) hier gespeichert, noch nicht in TimeTrack</translation>
-    </message>
-    <message>
-        <source>last sent %1</source>
-        <translation>zuletzt gesendet %1 Uhr</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Anzeigen</translation>
     </message>
 </context>
 <context>
@@ -827,6 +802,37 @@
     <message>
         <source>Today: %1 h worked</source>
         <translation>Arbeitszeit heute: %1 h</translation>
+    </message>
+</context>
+<context>
+    <name>StatusFooter</name>
+    <message>
+        <source>Totals</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Changes not yet sent</source>
+        <translation>Noch nicht gesendete Änderungen</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Entries: %1 · days: %2 · worked: %3 h · breaks: %4 h</source>
+        <translation>Einträge: %1 · Tage: %2 · gearbeitet: %3 h · Pausen: %4 h</translation>
+    </message>
+    <message>
+        <source>%1 change(s) saved here, not yet on TimeTrack</source>
+        <translation>%1 Änderung(en) hier gespeichert, noch nicht in TimeTrack</translation>
+    </message>
+    <message>
+        <source>last sent %1</source>
+        <translation>zuletzt gesendet %1 Uhr</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
     </message>
 </context>
 <context>

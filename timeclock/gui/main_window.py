@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMainWindow,
-    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,15 +20,14 @@ from PySide6.QtWidgets import (
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.totals import totals, worked_on
 from timeclock.gui.filter_bar import FilterBar
-from timeclock.gui.formatting import hours_text, time_text
 from timeclock.gui.message_bar import MessageBar
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, AttendanceProxy, Column
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.stamp_panel import StampPanel
+from timeclock.gui.status_widgets import ConnectionHeader, StatusFooter
 from timeclock.services.stamping import Status
 
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
-BUSY_DELAY_MILLISECONDS = 200  # quicker work shows no busy indicator at all
 
 
 class MainWindow(QMainWindow):
@@ -67,10 +62,6 @@ class MainWindow(QMainWindow):
         self._tick.setInterval(TICK_MILLISECONDS)
         self._tick.timeout.connect(self._clock_moved)
         self._tick.start()
-        self._busy_delay = QTimer(self)
-        self._busy_delay.setSingleShot(True)
-        self._busy_delay.setInterval(BUSY_DELAY_MILLISECONDS)
-        self._busy_delay.timeout.connect(self.busy_indicator.show)
         self._offline = False
         self._restore_window_state()
         self.open_entry_dialog: Callable[[Attendance | None], None] | None = None
@@ -81,46 +72,26 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.identity = QLabel(self)
-        self.identity.setObjectName("identity")
-        self.identity.setAccessibleName(self.tr("Signed in as"))
-        self.connection = QLabel(self)
-        self.connection.setObjectName("connectionState")
-        self.connection.setAccessibleName(self.tr("Connection"))
-        header = QHBoxLayout()
-        header.addWidget(self.identity, 1)
-        header.addWidget(self.connection)
+        self.header = ConnectionHeader(self)
+        self.identity, self.connection = self.header.identity, self.header.connection
         self.message_bar = MessageBar(self)
         self.stamp_panel = StampPanel(self.zone, self)
         self.filter_bar = FilterBar(self, today=self.today)
         self.filter_bar.set_recent_users(self._recent_users())
         self._build_table()
-        self.totals_label = QLabel(self)
-        self.totals_label.setObjectName("totals")
-        self.totals_label.setAccessibleName(self.tr("Totals"))
-        self.busy_indicator = QProgressBar(self)
-        self.busy_indicator.setRange(0, 0)
-        self.busy_indicator.setMaximumWidth(120)
-        self.busy_indicator.setAccessibleName(self.tr("Loading"))
-        self.busy_indicator.hide()
-        self.waiting_label = QLabel(self)
-        self.waiting_label.setObjectName("waitingChanges")
-        self.waiting_label.setTextFormat(Qt.TextFormat.RichText)
-        self.waiting_label.linkActivated.connect(lambda _link: self.show_outbox())
-        self.waiting_label.setAccessibleName(self.tr("Changes not yet sent"))
-        self.waiting_label.hide()
-        footer = QHBoxLayout()
-        footer.addWidget(self.totals_label, 1)
-        footer.addWidget(self.waiting_label)
-        footer.addWidget(self.busy_indicator)
+        self.footer = StatusFooter(self.zone, self)
+        self.footer.outbox_requested.connect(self.show_outbox)
+        self.totals_label = self.footer.totals_label
+        self.waiting_label = self.footer.waiting_label
+        self.busy_indicator = self.footer.busy_indicator
         central = QWidget(self)
         layout = QVBoxLayout(central)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.message_bar)
         layout.addWidget(self.stamp_panel)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
-        layout.addLayout(footer)
+        layout.addWidget(self.footer)
         self.setCentralWidget(central)
         QWidget.setTabOrder(self.stamp_panel.stamp_button, self.stamp_panel.break_button)
         QWidget.setTabOrder(self.stamp_panel.break_button, self.filter_bar.preset)
@@ -227,15 +198,14 @@ class MainWindow(QMainWindow):
         session.entry_saved.connect(self._entry_saved)
         session.entry_deleted.connect(self.model.remove)
         session.entry_deleted.connect(self._update_totals)
-        session.state_changed.connect(self._show_connection)
+        session.state_changed.connect(self.header.show_state)
         session.state_changed.connect(self._back_online)
         session.problem.connect(self._show_problem)
         session.credentials_rejected.connect(self._ask_for_credentials)
-        session.busy_changed.connect(self._busy)
-        session.outbox_changed.connect(self._show_waiting)
-        host = session.account.base_url.split("//", 1)[-1].split("/", 1)[0]
-        self.identity.setText(self.tr("%1 at %2").replace("%1", session.user).replace("%2", host))
-        self._show_connection(session.state)
+        session.busy_changed.connect(self.footer.set_busy)
+        session.outbox_changed.connect(self.footer.show_waiting)
+        self.header.show_identity(session.user, session.account.base_url)
+        self.header.show_state(session.state)
 
     # -- what the window does -----------------------------------------------------------
 
@@ -352,13 +322,7 @@ class MainWindow(QMainWindow):
 
     def _update_totals(self) -> None:
         summary = totals(self.model.entries(), self.session.now(), self.zone, self.model.shift)
-        self.totals_label.setText(
-            self.tr("Entries: %1 · days: %2 · worked: %3 h · breaks: %4 h")
-            .replace("%1", str(summary.entries))
-            .replace("%2", str(summary.days))
-            .replace("%3", hours_text(summary.worked))
-            .replace("%4", hours_text(summary.breaks))
-        )
+        self.footer.show_totals(summary)
 
     def _back_online(self, state: ConnectionState) -> None:
         """Reachable again after being offline: "cannot reach" is over, and what could not
@@ -369,41 +333,6 @@ class MainWindow(QMainWindow):
             self.message_bar.clear()
             if self.session.status is None:
                 self.session.refresh_status()
-
-    def _show_connection(self, state: ConnectionState) -> None:
-        texts = {
-            ConnectionState.CONNECTING: (self.tr("Connecting…"), "#777777"),
-            ConnectionState.ONLINE: (self.tr("Online"), "#2e7d32"),
-            ConnectionState.OFFLINE: (self.tr("Offline"), "#9e9e9e"),
-            ConnectionState.REJECTED: (self.tr("Credentials rejected"), "#c62828"),
-            ConnectionState.ERROR: (self.tr("Server error"), "#c62828"),
-        }
-        text, color = texts[state]
-        self.connection.setText(f'<span style="color:{color}">\N{BLACK CIRCLE}</span> {text}')
-        self.connection.setToolTip(text)
-
-    def _show_waiting(self, waiting: int, last_delivery: datetime | None) -> None:
-        """How many stamps and changes wait on this computer for TimeTrack."""
-        if not waiting:
-            self.waiting_label.hide()
-            return
-        text = self.tr("%1 change(s) saved here, not yet on TimeTrack").replace("%1", str(waiting))
-        if last_delivery is not None:
-            text += " · " + self.tr("last sent %1").replace(
-                "%1", time_text(last_delivery, self.zone)
-            )
-        link = self.tr("Show")
-        self.waiting_label.setText(
-            f'{html.escape(text)} · <a href="#outbox">{html.escape(link)}</a>'
-        )
-        self.waiting_label.show()
-
-    def _busy(self, busy: bool) -> None:
-        if busy:
-            self._busy_delay.start()
-        else:
-            self._busy_delay.stop()
-            self.busy_indicator.hide()
 
     def _clock_moved(self) -> None:
         self.model.tick()
@@ -436,6 +365,6 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.reject()  # their workers stop with them
         self._tick.stop()
-        self._busy_delay.stop()
+        self.footer.stop()
         self.session.close()
         super().closeEvent(event)
