@@ -57,6 +57,181 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Entry deleted on TimeTrack</source>
+        <translation>Eintrag auf TimeTrack gelöscht</translation>
+    </message>
+    <message>
+        <source>Entry changed on TimeTrack</source>
+        <translation>Eintrag auf TimeTrack geändert</translation>
+    </message>
+    <message>
+        <source>What the choices do</source>
+        <translation>Was die Auswahl bewirkt</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>It was deleted on TimeTrack.</source>
+        <translation>Der Eintrag wurde auf TimeTrack gelöscht.</translation>
+    </message>
+    <message>
+        <source>Someone changed this entry on TimeTrack after you opened it.</source>
+        <translation>Jemand hat diesen Eintrag auf TimeTrack geändert, nachdem Sie ihn geöffnet haben.</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+    <message>
+        <source>Someone deleted this entry after you opened it. Your change has not been saved: create the entry again with your values, or discard your change.</source>
+        <translation>Jemand hat diesen Eintrag gelöscht, nachdem Sie ihn geöffnet haben. Ihre Änderung wurde nicht gespeichert: Legen Sie den Eintrag mit Ihren Werten erneut an oder verwerfen Sie Ihre Änderung.</translation>
+    </message>
+    <message>
+        <source>Your change has not been saved. Compare the versions and choose which to keep.</source>
+        <translation>Ihre Änderung wurde nicht gespeichert. Vergleichen Sie die Fassungen und wählen Sie, welche gelten soll.</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+    <message>
+        <source>&amp;Create it again</source>
+        <translation>&amp;Erneut anlegen</translation>
+    </message>
+    <message>
+        <source>Create a new manual entry with the values of your change</source>
+        <translation>Einen neuen manuellen Eintrag mit den Werten Ihrer Änderung anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard my change</source>
+        <translation>Meine Änderung &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Close the form; the entry stays deleted</source>
+        <translation>Das Formular schließen; der Eintrag bleibt gelöscht</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Meine behalten</translation>
+    </message>
+    <message>
+        <source>Save the fields you changed on top of the version on TimeTrack now</source>
+        <translation>Die von Ihnen geänderten Felder auf die jetzige Fassung von TimeTrack speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Andere übernehmen</translation>
+    </message>
+    <message>
+        <source>Close the form without saving your change</source>
+        <translation>Das Formular schließen, ohne Ihre Änderung zu speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Back to editing</source>
+        <translation>&amp;Zurück zur Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Show the version on TimeTrack now in the form, with your changes on top</source>
+        <translation>Die jetzige Fassung von TimeTrack im Formular zeigen, mit Ihren Änderungen darauf</translation>
+    </message>
+    <message>
+        <source>As you opened it</source>
+        <translation>Wie Sie ihn geöffnet haben</translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation>Ihre Änderung</translation>
+    </message>
+    <message>
+        <source>As it is on TimeTrack now</source>
+        <translation>Jetzt auf TimeTrack</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Fassungen</translation>
+    </message>
+    <message>
+        <source>changed on TimeTrack</source>
+        <translation>auf TimeTrack geändert</translation>
+    </message>
+    <message>
+        <source>changed by you</source>
+        <translation>von Ihnen geändert</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>“Create it again” makes a new manual entry with the values under “Your change”. “Discard my change” closes the form; the entry stays deleted.</source>
+        <translation>„Erneut anlegen“ legt einen neuen manuellen Eintrag mit den Werten unter „Ihre Änderung“ an. „Meine Änderung verwerfen“ schließt das Formular; der Eintrag bleibt gelöscht.</translation>
+    </message>
+    <message>
+        <source>“Keep mine” saves what “Your change” shows: the fields you changed (%1) on top of the version on TimeTrack now; everything else stays as it is there. “Take theirs” closes the form without saving your change.</source>
+        <translation>„Meine behalten“ speichert, was unter „Ihre Änderung“ steht: die von Ihnen geänderten Felder (%1) auf der jetzigen Fassung von TimeTrack; alles andere bleibt, wie es dort ist. „Andere übernehmen“ schließt das Formular, ohne Ihre Änderung zu speichern.</translation>
+    </message>
+    <message>
+        <source>“Keep mine” is not possible: %1 Go back to editing to fix it.</source>
+        <translation>„Meine behalten“ ist nicht möglich: %1 Gehen Sie zurück zur Bearbeitung, um das zu beheben.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuell</translation>
+    </message>
+    <message>
+        <source>time clock</source>
+        <translation>Stempeluhr</translation>
+    </message>
+    <message>
+        <source>start %1</source>
+        <translation>Beginn: %1</translation>
+    </message>
+    <message>
+        <source>end %1</source>
+        <translation>Ende: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionHeader</name>
     <message>
         <source>Signed in as</source>
@@ -254,6 +429,18 @@
     <message>
         <source>time clock</source>
         <translation>Stempeluhr</translation>
+    </message>
+    <message>
+        <source>Not saved: this entry was deleted on TimeTrack meanwhile.</source>
+        <translation>Nicht gespeichert: Dieser Eintrag wurde inzwischen auf TimeTrack gelöscht.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this entry meanwhile.</source>
+        <translation>Nicht gespeichert: Jemand anderes hat diesen Eintrag inzwischen geändert.</translation>
+    </message>
+    <message>
+        <source>The form now shows the entry as it is on TimeTrack, with your changes on top. Check it and save again.</source>
+        <translation>Das Formular zeigt jetzt den Eintrag, wie er auf TimeTrack ist, mit Ihren Änderungen darauf. Prüfen Sie ihn und speichern Sie erneut.</translation>
     </message>
     <message>
         <source>Source</source>

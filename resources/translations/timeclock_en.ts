@@ -57,6 +57,181 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Entry deleted on TimeTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry changed on TimeTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the choices do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was deleted on TimeTrack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone changed this entry on TimeTrack after you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone deleted this entry after you opened it. Your change has not been saved: create the entry again with your values, or discard your change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change has not been saved. Compare the versions and choose which to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new manual entry with the values of your change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard my change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the form; the entry stays deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the fields you changed on top of the version on TimeTrack now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the form without saving your change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the version on TimeTrack now in the form, with your changes on top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As you opened it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As it is on TimeTrack now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed on TimeTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed by you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Create it again” makes a new manual entry with the values under “Your change”. “Discard my change” closes the form; the entry stays deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Keep mine” saves what “Your change” shows: the fields you changed (%1) on top of the version on TimeTrack now; everything else stays as it is there. “Take theirs” closes the form without saving your change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Keep mine” is not possible: %1 Go back to editing to fix it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionHeader</name>
     <message>
         <source>Signed in as</source>
@@ -253,6 +428,18 @@
     </message>
     <message>
         <source>time clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: this entry was deleted on TimeTrack meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: someone else changed this entry meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The form now shows the entry as it is on TimeTrack, with your changes on top. Check it and save again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

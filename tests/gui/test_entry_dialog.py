@@ -16,6 +16,7 @@ from timeclock.domain.attendance import Attendance, AttendanceChange, Attendance
 from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
 from timeclock.gui.session import ClockSession
 from timeclock.sandbox import SandboxServer
+from timeclock.sandbox.faults import FaultPlan
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
 
@@ -192,9 +193,11 @@ def test_edit_sends_only_what_changed(
 ) -> None:
     entry = existing(client)
     sent: list[AttendanceChange] = []
-    update = session.update_entry
+    update = session.update_entry_checked
     monkeypatch.setattr(
-        session, "update_entry", lambda i, change, *a: (sent.append(change), update(i, change, *a))
+        session,
+        "update_entry_checked",
+        lambda base, change, *a: (sent.append(change), update(base, change, *a)),
     )
     dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
     dialog.break_spin.setValue(45)
@@ -239,12 +242,16 @@ def test_a_refusal_is_shown_in_the_dialog_and_nothing_typed_is_lost(
 ) -> None:
     entry = existing(client)
     dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
-    server.store.delete(entry.id)  # someone else deleted it meanwhile
     dialog.break_spin.setValue(60)
     dialog.notes_edit.setPlainText("Spätschicht")
-    dialog.save_button.click()
-    qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT)
+    server.faults = FaultPlan(script=["500"], methods=["PUT"])  # the update itself fails
+    try:
+        dialog.save_button.click()
+        qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT)
+    finally:
+        server.faults = None
     assert dialog.isVisible()
-    assert dialog.message.text().startswith(f"Entry {entry.id} no longer exists on TimeTrack.")
+    assert dialog.message.text().startswith("TimeTrack had a problem (HTTP 500).")
     assert (dialog.break_spin.value(), dialog.notes_edit.toPlainText()) == (60, "Spätschicht")
     assert dialog.save_button.isEnabled()
+    assert server.store.get(entry.id).break_minutes == 30

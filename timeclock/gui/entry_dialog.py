@@ -30,8 +30,10 @@ from timeclock.domain.attendance import (
     Location,
     worked_time,
 )
+from timeclock.domain.conflicts import Conflict
 from timeclock.domain.localtime import LocalTimeError, local_date, to_utc
 from timeclock.domain.rules import EntryProblem, entry_problems
+from timeclock.gui.conflict_dialog import ConflictDialog, Resolution
 from timeclock.gui.dialog_base import (
     InlineMessage,
     MessageKind,
@@ -72,6 +74,11 @@ class EntryDialog(RememberingDialog):
     A new entry is created ``manual``; an edit sends only the fields that changed and
     leaves ``manual`` as the server has it. If the server refuses, its message is shown
     here and everything typed stays.
+
+    An edit is sent only if TimeTrack still holds the entry as the dialog showed it (the
+    session re-reads it in the same task). If someone else changed or deleted it meanwhile,
+    nothing is sent and a :class:`~timeclock.gui.conflict_dialog.ConflictDialog` lets the
+    person choose (:meth:`_resolve` says what each choice does).
     """
 
     saved = Signal(object)  # Attendance, as the server stored it
@@ -92,11 +99,13 @@ class EntryDialog(RememberingDialog):
         self._zone = zone
         self._entry = entry
         self._saving = False
+        self.conflict_dialog: ConflictDialog | None = None
+        self._conflict: Conflict | None = None
         self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("New entry"))
         self.setAccessibleName(self.windowTitle())
 
         self.form = QWidget(self)
-        form = QFormLayout(self.form)
+        self._form_layout = form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         self.user_edit = QLineEdit(self.form)
         self.user_edit.setAccessibleName(self.tr("User"))
@@ -129,7 +138,7 @@ class EntryDialog(RememberingDialog):
         if entry is None:
             self._fill_new(user or session.user, day or local_date(session.now(), zone))
         else:
-            self._fill_edit(entry, form)
+            self._fill_edit(entry)
         for signal in (
             self.user_edit.textChanged,
             self.start_edit.dateTimeChanged,
@@ -165,26 +174,29 @@ class EntryDialog(RememberingDialog):
         self.break_spin.setValue(DEFAULT_BREAK_MINUTES)
         (self.start_edit if user else self.user_edit).setFocus()
 
-    def _fill_edit(self, entry: Attendance, form: QFormLayout) -> None:
+    def _fill_edit(self, entry: Attendance) -> None:
         self.user_edit.setText(entry.user)
         self.user_edit.setReadOnly(True)
-        self.start_edit.setDateTime(wall_qdatetime(_wall_minute(entry.start, self._zone)))
-        self.end_edit.setDateTime(wall_qdatetime(_wall_minute(entry.end, self._zone)))
-        self.break_spin.setValue(entry.break_minutes)
-        self.notes_edit.setPlainText(entry.notes)
-        source = self.tr("manual") if entry.manual else self.tr("time clock")
-        self.source_label = QLabel(source, self.form)
+        self.source_label = QLabel(self.form)
         self.source_label.setAccessibleName(self.tr("Source"))
-        form.addRow(self.tr("Source:"), self.source_label)
-        places = self._location_text(entry.start_location, entry.end_location)
-        if places:
-            self.location_label = QLabel(places, self.form)
-            self.location_label.setAccessibleName(self.tr("Location"))
-            self.location_label.setTextInteractionFlags(
-                Qt.TextInteractionFlag.TextSelectableByMouse
-            )
-            form.addRow(self.tr("Location:"), self.location_label)
+        self._form_layout.addRow(self.tr("Source:"), self.source_label)
+        self.location_label = QLabel(self.form)
+        self.location_label.setAccessibleName(self.tr("Location"))
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._form_layout.addRow(self.tr("Location:"), self.location_label)
+        self._show_values(entry, entry)
         self.start_edit.setFocus()
+
+    def _show_values(self, entry: Attendance, values: Attendance) -> None:
+        """Show ``values`` in the editors, and what cannot be edited as ``entry`` has it."""
+        self.start_edit.setDateTime(wall_qdatetime(_wall_minute(values.start, self._zone)))
+        self.end_edit.setDateTime(wall_qdatetime(_wall_minute(values.end, self._zone)))
+        self.break_spin.setValue(values.break_minutes)
+        self.notes_edit.setPlainText(values.notes)
+        self.source_label.setText(self.tr("manual") if entry.manual else self.tr("time clock"))
+        places = self._location_text(entry.start_location, entry.end_location)
+        self.location_label.setText(places)
+        self._form_layout.setRowVisible(self.location_label, bool(places))
 
     def _location_text(self, start: Location | None, end: Location | None) -> str:
         def place(location: Location) -> str:
@@ -284,7 +296,17 @@ class EntryDialog(RememberingDialog):
             self.accept()
             return
         self._set_saving(True)
-        self._session.update_entry(entry.id, change, done, failed)
+        self._send_checked(entry, change)
+
+    def _send_checked(self, base: Attendance, change: AttendanceChange) -> None:
+        """Send ``change`` if TimeTrack still holds ``base``; else the conflict comes back."""
+        self._session.update_entry_checked(
+            base,
+            change,
+            self.while_open(self._saved),
+            self.while_open(self._conflicted),
+            self.while_open(self._failed),
+        )
 
     def _set_saving(self, saving: bool) -> None:
         self._saving = saving
@@ -302,3 +324,93 @@ class EntryDialog(RememberingDialog):
         self._set_saving(False)
         self._validate()
         self.message.show_message(message, MessageKind.ERROR)
+
+    # -- conflicts ----------------------------------------------------------------------
+
+    def _conflicted(self, conflict: Conflict) -> None:
+        self._set_saving(False)
+        self.form.setEnabled(False)  # until the person chose; the choice may change the form
+        self.save_button.setEnabled(False)
+        self.message.show_message(
+            self.tr("Not saved: this entry was deleted on TimeTrack meanwhile.")
+            if conflict.current is None
+            else self.tr("Not saved: someone else changed this entry meanwhile."),
+            MessageKind.ERROR,
+        )
+        dialog = ConflictDialog(conflict, self._zone, window_state=self._window_state, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # A bound method, not a closure: a closure would keep this dialog alive from a
+        # connection of its own child, and could end it inside the child's destructor.
+        dialog.chosen.connect(self._conflict_chosen)
+        self._conflict = conflict
+        self.conflict_dialog = dialog
+        dialog.open()
+
+    def _conflict_chosen(self, resolution: Resolution) -> None:
+        conflict, self._conflict = self._conflict, None
+        if conflict is not None and self.isVisible():
+            self._resolve(conflict, resolution)
+
+    def _resolve(self, conflict: Conflict, resolution: Resolution) -> None:
+        """Do what the person chose in the conflict dialog.
+
+        * Keep mine: the form becomes the current version with the person's changed
+          fields on top, and only those fields are sent, checked against that version (a
+          third change meanwhile is a new conflict, never an overwrite).
+        * Take theirs / Discard my change: close without sending; the list already shows
+          TimeTrack's version (the session announced it when it found the conflict).
+        * Back to editing: the form as for Keep mine, without sending; Save compares with
+          the current version from now on. For a deleted entry the form stays as it was.
+        * Create it again: a new manual entry with the values of the person's change (and
+          the positions the entry had, if any).
+        """
+        self.conflict_dialog = None
+        current = conflict.current
+        if resolution in (Resolution.TAKE_THEIRS, Resolution.DISCARD):
+            self.reject()
+            return
+        if resolution is Resolution.CREATE_AGAIN:
+            yours = conflict.yours()
+            draft = AttendanceDraft(
+                user=yours.user,
+                start=yours.start,
+                end=yours.end,
+                break_minutes=yours.break_minutes,
+                notes=yours.notes,
+                manual=True,
+                start_location=yours.start_location,
+                end_location=yours.end_location,
+            )
+            self._set_saving(True)
+            self._session.create_entry(
+                draft, self.while_open(self._saved), self.while_open(self._failed)
+            )
+            return
+        if current is None:  # deleted, and the person wants to think again
+            self.form.setEnabled(True)
+            self._validate()
+            self.message.show_message(
+                self.tr("Not saved: this entry was deleted on TimeTrack meanwhile."),
+                MessageKind.ERROR,
+            )
+            return
+        self._entry = current
+        self._show_values(current, conflict.merged())
+        self.form.setEnabled(True)
+        self._validate()
+        if resolution is Resolution.KEEP_MINE:
+            kept = conflict.kept_mine()
+            if kept.is_empty():  # TimeTrack already holds every value the person set
+                self._saved(current)
+                return
+            self._set_saving(True)
+            self._send_checked(current, kept)
+            return
+        if not self.problems():
+            self.message.show_message(
+                self.tr(
+                    "The form now shows the entry as it is on TimeTrack, with your changes "
+                    "on top. Check it and save again."
+                ),
+                MessageKind.INFO,
+            )

@@ -18,9 +18,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from timeclock.api.client import TimeTrackClient
-from timeclock.api.errors import MalformedResponseError, ServerError
+from timeclock.api.errors import MalformedResponseError, NotFoundError, ServerError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
+from timeclock.domain.conflicts import Conflict, find_conflict
 from timeclock.domain.timestamps import utc_now
 from timeclock.gui.messages import explain, held_message
 from timeclock.gui.tasks import Failure, TaskRunner, describe
@@ -224,6 +225,57 @@ class ClockSession(QObject):
     ) -> None:
         """Change an entry."""
         self._run_for(lambda: self._client.update_attendance(entry_id, change), on_done, on_failed)
+
+    def update_entry_checked(
+        self,
+        base: Attendance,
+        change: AttendanceChange,
+        on_done: Callable[[Attendance], None],
+        on_conflict: Callable[[Conflict], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """Change an entry only if TimeTrack still holds it as ``base``; never overwrite unseen.
+
+        One task re-reads the entry, compares it with ``base`` and only then sends
+        ``change``, so an edit from another desk is caught as late as possible. If the
+        entry changed or is gone, nothing is sent: ``on_conflict`` gets the
+        :class:`~timeclock.domain.conflicts.Conflict`, and the list learns the server's
+        version at once (:attr:`entry_saved`, or :attr:`entry_deleted` for a gone entry).
+        """
+        client = self._client
+
+        def work() -> Attendance | Conflict:
+            try:
+                current = client.get_attendance(base.id)
+            except NotFoundError:
+                return Conflict(base, None, change)
+            conflict = find_conflict(base, current, change)
+            if conflict is not None:
+                return conflict
+            if change.is_empty():
+                return current
+            try:
+                return client.update_attendance(base.id, change)
+            except NotFoundError:  # deleted between the read and the write
+                return Conflict(base, None, change)
+
+        def done(result: Attendance | Conflict) -> None:
+            self._set_state(ConnectionState.ONLINE)
+            if isinstance(result, Attendance):
+                self.entry_saved.emit(result)
+                on_done(result)
+                return
+            if result.current is None:
+                self.entry_deleted.emit(base.id)
+            else:
+                self.entry_saved.emit(result.current)
+            on_conflict(result)
+
+        def failed(failure: Failure) -> None:
+            self._note_failure(failure)
+            on_failed(explain(failure.error))
+
+        self._runner.run(work, done, failed)
 
     def delete_entry(
         self, entry_id: int, on_done: Callable[[int], None], on_failed: Callable[[str], None]
