@@ -18,7 +18,7 @@ from timeclock.api import wire
 from timeclock.api.credentials import Credentials
 from timeclock.api.endpoint import is_loopback, resolve_base_url
 from timeclock.api.errors import MalformedResponseError
-from timeclock.api.responses import read_json, status_error, transport_error
+from timeclock.api.responses import read_body, read_json, status_error, transport_error
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 
 log = logging.getLogger(__name__)
@@ -54,6 +54,8 @@ class TimeTrackClient:
             raise TypeError("TLS verification cannot be switched off")
         self.base_url = resolve_base_url(account_or_url)
         self.page_size = page_size
+        # Cut out of what a server says back, should it quote the request's headers.
+        self._hidden = (credentials.api_key, credentials.api_secret)
         host = httpx.URL(self.base_url).host
         self._http = httpx.Client(
             base_url=self.base_url + "/",
@@ -117,12 +119,16 @@ class TimeTrackClient:
                 wire.PAGE_LIMIT: str(self.page_size),
             }
             page = self._parse(wire.parse_attendance_list, self._request("GET", "", page_params))
-            fresh = [entry for entry in page if entry.id not in seen]
+            # An id seen before (on an earlier page or on this one) is the same entry again.
+            fresh = []
+            for entry in page:
+                if entry.id not in seen:
+                    seen.add(entry.id)
+                    fresh.append(entry)
             if page and not fresh:
                 raise MalformedResponseError(
                     "TimeTrack sent the same page again; the list may be incomplete."
                 )
-            seen.update(entry.id for entry in fresh)
             entries.extend(fresh)
             if len(page) < self.page_size:
                 break
@@ -176,10 +182,15 @@ class TimeTrackClient:
     ) -> httpx.Response:
         url = f"{_RESOURCE}/{path}" if path else _RESOURCE
         started = time.monotonic()
+        request = self._http.build_request(
+            method, url, params=params, content=None if body is None else json.dumps(body)
+        )
         try:
-            response = self._http.request(
-                method, url, params=params, content=None if body is None else json.dumps(body)
-            )
+            streamed = self._http.send(request, stream=True)
+            try:
+                response = read_body(streamed)
+            finally:
+                streamed.close()
         except httpx.HTTPError as error:
             log.debug("%s %s failed: %s", method, url, type(error).__name__)
             raise transport_error(error, self.base_url) from None
@@ -192,7 +203,7 @@ class TimeTrackClient:
         )
         if response.is_success:
             return response
-        raise status_error(response, entry_id)
+        raise status_error(response, entry_id, hidden=self._hidden)
 
     @staticmethod
     def _parse(reader: Callable[[object], T], response: httpx.Response) -> T:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import json
 import ssl
+from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +29,71 @@ from timeclock.api.errors import (
 MAX_BODY_BYTES = 32 * 1024 * 1024
 
 
+def read_body(response: httpx.Response) -> httpx.Response:
+    """``response`` (sent with ``stream=True``) read, as long as it stays within MAX_BODY_BYTES.
+
+    Reading everything and measuring afterwards would let a broken or hostile server fill
+    the memory or keep the client reading for ever: with a body that never ends, a small
+    gzip body that inflates to gigabytes, or endless bytes after a gzip member's end (which
+    decode to nothing). So the limit holds for the bytes received and for the bytes they
+    decode to, and reading stops at it either way. The answer comes back as a read response
+    whose body is already decoded.
+    """
+    limit = MAX_BODY_BYTES
+
+    def too_big() -> MalformedResponseError:
+        return MalformedResponseError(
+            f"TimeTrack sent an answer of more than {_size(limit)}; "
+            "that is not an attendance list.",
+            status=response.status_code,
+            host=response.request.url.host,
+        )
+
+    assert isinstance(response.stream, httpx.SyncByteStream)
+    response.stream = _CappedStream(response.stream, limit, too_big)
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limit:
+            raise too_big()
+        chunks.append(chunk)
+    headers = [
+        (name, value)
+        for name, value in response.headers.multi_items()
+        if name.lower() != "content-encoding"  # the body is decoded already
+    ]
+    return httpx.Response(
+        response.status_code,
+        headers=headers,
+        content=b"".join(chunks),
+        request=response.request,
+        extensions=response.extensions,
+    )
+
+
+class _CappedStream(httpx.SyncByteStream):
+    """The bytes of ``stream`` as received, raising ``too_big()`` past ``limit`` of them."""
+
+    def __init__(
+        self, stream: httpx.SyncByteStream, limit: int, too_big: Callable[[], Exception]
+    ) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._too_big = too_big
+
+    def __iter__(self) -> Iterator[bytes]:
+        received = 0
+        for chunk in self._stream:
+            received += len(chunk)
+            if received > self._limit:
+                raise self._too_big()
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
 def read_json(response: httpx.Response) -> object:
     """The JSON of a successful answer, or a :class:`MalformedResponseError` saying why not."""
     content_type = response.headers.get("content-type", "").split(";")[0].strip() or "no type"
@@ -47,10 +113,17 @@ def read_json(response: httpx.Response) -> object:
         ) from None
 
 
-def status_error(response: httpx.Response, entry_id: int | None = None) -> TimeTrackError:
-    """The error for an answer whose status is not a success."""
+def status_error(
+    response: httpx.Response, entry_id: int | None = None, *, hidden: Collection[str] = ()
+) -> TimeTrackError:
+    """The error for an answer whose status is not a success.
+
+    What the server said is quoted, with every text in ``hidden`` (the key and secret)
+    replaced by ``<hidden>``.
+    """
     status = response.status_code
-    said = _server_says(response)
+    messages = _messages(response, hidden)
+    said = "; ".join(str(message) for message in messages[:3])
     parts: dict[str, Any] = {
         "status": status,
         "host": response.request.url.host,
@@ -71,7 +144,7 @@ def status_error(response: httpx.Response, entry_id: int | None = None) -> TimeT
     if status in (400, 422):
         return ValidationError(
             "TimeTrack refused the data: " + (said or f"HTTP {status} without a reason") + ".",
-            messages=_messages(response),
+            messages=messages,
             **parts,
         )
     if status == 429:
@@ -147,16 +220,16 @@ def retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
-def _messages(response: httpx.Response) -> tuple[ServerMessage, ...]:
+def _messages(response: httpx.Response, hidden: Collection[str]) -> tuple[ServerMessage, ...]:
     try:
         payload: object = json.loads(response.content)
     except (ValueError, RecursionError):
         payload = response.text if "html" not in response.headers.get("content-type", "") else ""
-    return wire.parse_error_messages(payload)
+    return wire.parse_error_messages(payload, hidden)
 
 
-def _server_says(response: httpx.Response) -> str:
-    return "; ".join(str(message) for message in _messages(response)[:3])
+def _size(count: int) -> str:
+    return f"{count / 1e6:.0f} MB" if count >= 1_000_000 else f"{count / 1e3:.0f} kB"
 
 
 def _is_certificate_error(error: BaseException) -> bool:

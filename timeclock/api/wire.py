@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -52,6 +52,9 @@ _COORDINATES = ("latitudeStart", "longitudeStart", "latitudeEnd", "longitudeEnd"
 
 # An optionally signed run of ASCII digits (int() alone would also take "1_000", "٣").
 _WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,20}")
+
+_HIDDEN = "<hidden>"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # No real entry lasts or breaks for 19 years; a bigger number is a broken server.
 _MAX_MINUTES = 10_000_000
@@ -103,19 +106,24 @@ def parse_attendance_list(value: object) -> list[Attendance]:
     return entries
 
 
-def parse_error_messages(value: object) -> tuple[ServerMessage, ...]:
-    """The messages of an error body, in the vendor's shape or a common other one."""
+def parse_error_messages(value: object, hidden: Collection[str] = ()) -> tuple[ServerMessage, ...]:
+    """The messages of an error body, in the vendor's shape or a common other one.
+
+    Every text in ``hidden`` (the API key and secret: a debug page may quote the request's
+    headers) is replaced by ``<hidden>``, before long texts are clipped, so no part of it
+    is left either.
+    """
     if isinstance(value, Mapping):
         errors = value.get("errors")
         if isinstance(errors, list):
-            return tuple(message for item in errors if (message := _server_message(item)))
+            return tuple(message for item in errors if (message := _server_message(item, hidden)))
         if isinstance(errors, Mapping | str):
-            message = _server_message(errors)
+            message = _server_message(errors, hidden)
             return (message,) if message else ()
-        single = _server_message(value)
+        single = _server_message(value, hidden)
         return (single,) if single else ()
     if isinstance(value, str) and value.strip():
-        return (ServerMessage(title=_clip(value.strip())),)
+        return (ServerMessage(title=_clip(value.strip(), hidden)),)
     return ()
 
 
@@ -217,7 +225,16 @@ def _entry_id(value: object) -> int:
 def _text(value: object, name: str) -> str:
     if not isinstance(value, str):
         raise WireFormatError(f"'{name}' must be text, got {_kind(value)}")
-    return value
+    return _valid_unicode(value)
+
+
+def _valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (JSON allows ``"\\ud800"``) replaced by U+FFFD.
+
+    No such text can be encoded: printing it, or saving it to SQLite, would fail far from
+    here. A surrogate pair in JSON arrives as one character, so every one left is lone.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _optional_text(value: object, name: str) -> str:
@@ -283,9 +300,9 @@ def _location(latitude: object, longitude: object) -> Location | None:
     return Location(lat, lon) if lat is not None and lon is not None else None
 
 
-def _server_message(item: object) -> ServerMessage | None:
+def _server_message(item: object, hidden: Collection[str]) -> ServerMessage | None:
     if isinstance(item, str):
-        return ServerMessage(title=_clip(item)) if item.strip() else None
+        return ServerMessage(title=_clip(item, hidden)) if item.strip() else None
     if not isinstance(item, Mapping):
         return None
     title = item.get("title") or item.get("message") or item.get("error") or ""
@@ -293,7 +310,7 @@ def _server_message(item: object) -> ServerMessage | None:
     code = item.get("code")
     if not isinstance(title, str) or not isinstance(detail, str):
         return None
-    title, detail = _clip(title), _clip(detail)  # before the test: " " clips to ""
+    title, detail = _clip(title, hidden), _clip(detail, hidden)  # " " clips to "": first
     if not title and not detail:
         return None
     return ServerMessage(
@@ -303,8 +320,11 @@ def _server_message(item: object) -> ServerMessage | None:
     )
 
 
-def _clip(text: str, limit: int = 300) -> str:
-    one_line = " ".join(text.split())
+def _clip(text: str, hidden: Collection[str] = (), limit: int = 300) -> str:
+    for secret in hidden:
+        if secret:
+            text = text.replace(secret, _HIDDEN)
+    one_line = " ".join(_valid_unicode(text).split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
