@@ -9,6 +9,7 @@ as its id (no server id is negative), which :func:`ref_of` turns back into its r
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from timeclock.domain.attendance import Attendance, AttendanceDraft
 from timeclock.store.outbox import Kind, Outbox, OutboxItem, server_ref
@@ -19,13 +20,26 @@ def overlay(
 ) -> list[Attendance]:
     """``entries`` with the waiting ``items`` applied, in time order."""
     by_ref: dict[str, Attendance] = {server_ref(entry.id): entry for entry in entries}
+    # The server's entry that a create sent before already made (its answer was lost)
+    # shows as that create, with the create's id, until the delivery adopts it: so it
+    # shows once, and as the same entry whether the server could be asked or not (a
+    # break started on it is kept under that id).
+    made_by: dict[str, str] = {}  # server ref -> the local ref of the create that made it
     for item in items:
         if item.stuck:
             continue  # refused by the server: listed in the outbox, not shown as done
         known = outbox.server_id(base_url, item.ref)
         key = server_ref(known) if known is not None else item.ref
+        key = made_by.get(key, key)
         if item.kind == Kind.CREATE and item.draft is not None:
-            if key not in by_ref:  # not yet seen on the server
+            if key in by_ref:
+                continue
+            made = lost_create(item, by_ref.values())
+            if made is not None:
+                del by_ref[server_ref(made.id)]
+                made_by[server_ref(made.id)] = key
+                by_ref[key] = replace(made, id=-item.seq)
+            else:  # not yet seen on the server
                 by_ref[key] = pending_entry(item.seq, item.draft)
         elif item.kind == Kind.UPDATE and item.change is not None:
             if key in by_ref:
@@ -33,6 +47,25 @@ def overlay(
         elif item.kind == Kind.DELETE:
             by_ref.pop(key, None)
     return sorted(by_ref.values(), key=lambda entry: (entry.start, entry.id))
+
+
+def lost_create(item: OutboxItem, entries: Iterable[Attendance]) -> Attendance | None:
+    """The server's entry that a create sent before (its answer lost) already made.
+
+    The same test as the delivery's before it sends such a create again (same user,
+    exactly the same start), so the entry does not show twice until then.
+    """
+    draft = item.draft
+    if item.kind != Kind.CREATE or draft is None or item.attempts == 0:
+        return None
+    return next(
+        (
+            entry
+            for entry in entries
+            if entry.id > 0 and entry.user == draft.user and entry.start == draft.start
+        ),
+        None,
+    )
 
 
 def ref_of(entry: Attendance, items: Iterable[OutboxItem]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from timeclock.api.client import TimeTrackClient
-from timeclock.api.errors import TimeTrackError
+from timeclock.api.errors import MalformedResponseError, TimeTrackError
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.shift import BreakLog, Shift, find_open_entry
 from timeclock.services.local_view import overlay, pending_entry, ref_of
@@ -75,14 +75,14 @@ class TimeClock:
                 until=now + CLOCK_SKEW_ALLOWANCE,
             )
         except TimeTrackError as error:
-            if self.outbox is None or not error.retryable:
+            if self.outbox is None or not _passing(error):
                 raise
             offline = error
             remembered = self.outbox.recall_recent(self.base_url, self.user)
             entries = remembered[0] if remembered is not None else []
         else:
             if self.outbox is not None:
-                self.outbox.remember_recent(self.base_url, self.user, entries, now)
+                self.outbox.remember_recent(self.base_url, self.user, entries, fetched_at=now)
         waiting, last_delivery = 0, None
         if self.outbox is not None:
             items = self.outbox.items(self.base_url)
@@ -152,3 +152,10 @@ class TimeClock:
         log = self.shift(now).end_break(now)
         self.breaks.save(self.base_url, log)
         return log
+
+
+def _passing(error: TimeTrackError) -> bool:
+    """Whether the state can be taken from this desk instead: the server cannot be reached,
+    fails, or sent a garbled answer (a cut line, a proxy's page). The outbox's delivery
+    treats these alike and tries again; a stamp must not be refused for them."""
+    return error.retryable or isinstance(error, MalformedResponseError)

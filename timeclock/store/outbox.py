@@ -194,7 +194,7 @@ class Outbox:
         return None if row is None else int(row[0])
 
     def remember_recent(
-        self, base_url: str, user: str, entries: list[Attendance], fetched_at: datetime
+        self, base_url: str, user: str, entries: list[Attendance], *, fetched_at: datetime
     ) -> None:
         """Keep the user's recent entries as last seen on the server, for offline use."""
         payload = json.dumps([attendance_json(entry) for entry in entries])
@@ -242,15 +242,24 @@ class Outbox:
             connection.execute("UPDATE outbox SET problem = ? WHERE seq = ?", (problem, seq))
 
     def delivered(self, base_url: str, seq: int, *, created_id: int | None = None) -> None:
-        """The server has the change: drop the item (and note a create's server id)."""
+        """The server has the change: drop the item (and note a create's server id).
+
+        The entries last seen on the server get the change too, in the same transaction:
+        once the item is gone, they are all this desk knows of it, and a stamp that went
+        out must still show when the next look at the server fails.
+        """
         with self._transaction() as connection:
-            if created_id is not None:
-                row = connection.execute("SELECT ref FROM outbox WHERE seq = ?", (seq,)).fetchone()
-                if row is not None:
+            row = connection.execute(
+                "SELECT kind, ref, payload FROM outbox WHERE seq = ?", (seq,)
+            ).fetchone()
+            if row is not None:
+                kind, ref, payload = Kind(row[0]), row[1], json.loads(row[2])
+                if created_id is not None:
                     connection.execute(
                         "INSERT OR REPLACE INTO created VALUES (?, ?, ?, ?)",
-                        (base_url, row[0], created_id, seq),
+                        (base_url, ref, created_id, seq),
                     )
+                _apply_to_recent(connection, base_url, kind, ref, payload, created_id=created_id)
             connection.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
             connection.execute(
                 "INSERT OR REPLACE INTO sync_state VALUES (?, ?)",
@@ -318,6 +327,66 @@ class Outbox:
         except (OSError, sqlite3.Error) as error:
             raise OutboxError(f"cannot open the outbox {self.path}: {error}") from None
         return connection
+
+
+def _apply_to_recent(
+    connection: sqlite3.Connection,
+    base_url: str,
+    kind: Kind,
+    ref: str,
+    payload: dict[str, Any],
+    *,
+    created_id: int | None,
+) -> None:
+    """Bring the entries last seen on the server up to date with a delivered change."""
+    if kind == Kind.CREATE:
+        if created_id is None:
+            return
+        draft = draft_from_json(payload)
+        row = connection.execute(
+            "SELECT entries FROM recent WHERE base_url = ? AND user_name = ?",
+            (base_url, draft.user),
+        ).fetchone()
+        entries = [] if row is None else json.loads(row[0])
+        if all(entry["id"] != created_id for entry in entries):
+            entries.append({**draft_json(draft), "id": created_id, "worked_minutes": None})
+            connection.execute(
+                "INSERT OR REPLACE INTO recent VALUES (?, ?, ?, COALESCE("
+                "(SELECT fetched_at FROM recent WHERE base_url = ? AND user_name = ?), ?))",
+                (
+                    base_url,
+                    draft.user,
+                    json.dumps(entries),
+                    base_url,
+                    draft.user,
+                    format_timestamp(datetime.now(UTC)),
+                ),
+            )
+        return
+    entry_id = entry_id_of(ref)
+    if entry_id is None:
+        found = connection.execute(
+            "SELECT entry_id FROM created WHERE base_url = ? AND ref = ?", (base_url, ref)
+        ).fetchone()
+        if found is None:
+            return
+        entry_id = int(found[0])
+    change = change_from_json(payload) if kind == Kind.UPDATE else None
+    rows = connection.execute(
+        "SELECT user_name, entries FROM recent WHERE base_url = ?", (base_url,)
+    ).fetchall()
+    for user, text in rows:
+        entries = [attendance_from_json(value) for value in json.loads(text)]
+        if all(entry.id != entry_id for entry in entries):
+            continue
+        if change is None:  # deleted
+            entries = [entry for entry in entries if entry.id != entry_id]
+        else:
+            entries = [change.applied_to(e) if e.id == entry_id else e for e in entries]
+        connection.execute(
+            "UPDATE recent SET entries = ? WHERE base_url = ? AND user_name = ?",
+            (json.dumps([attendance_json(entry) for entry in entries]), base_url, user),
+        )
 
 
 def _item(row: tuple[Any, ...]) -> OutboxItem:

@@ -1,0 +1,1 @@
+"""Long runs against a misbehaving server and killed processes: nothing lost, nothing doubled."""
