@@ -197,3 +197,20 @@ def test_rejected_credentials_pause_everything(server: SandboxServer, outbox: Ou
     assert report.paused_for_credentials
     assert report.waiting == 2
     assert server.store.all() == []
+
+
+def test_only_one_delivery_runs_at_a_time_across_processes(
+    server: SandboxServer, tmp_path: Path, connect: Callable[[SandboxServer], TimeTrackClient]
+) -> None:
+    """The window's retry and a `timeclock sync` must not both send the same create."""
+    path = tmp_path / "shared-outbox.sqlite3"
+    window_outbox, cli_outbox = Outbox(path), Outbox(path)  # two openers, as two processes
+    window_outbox.add_create(server.base_url, stamp_in())
+    with window_outbox.delivering() as window_delivers:
+        assert window_delivers
+        report = Deliverer(connect(server), cli_outbox).deliver()
+        assert report.busy_elsewhere and report.waiting == 1 and report.delivered == 0
+        assert server.store.all() == []
+    report = Deliverer(connect(server), cli_outbox).deliver()
+    assert report.complete and not report.busy_elsewhere
+    assert len(server.store.all()) == 1

@@ -22,7 +22,7 @@ from timeclock.domain.rules import entry_problems
 from timeclock.domain.totals import format_hours, totals, worked_on
 from timeclock.services import export
 from timeclock.services.local_view import pending_entry
-from timeclock.services.stamping import TimeClock
+from timeclock.services.stamping import TimeClock, server_unavailable
 from timeclock.store.outbox import server_ref
 from timeclock.store.secrets import delete_credentials, save_credentials
 from timeclock.store.settings import load_settings, save_settings
@@ -232,7 +232,7 @@ def _stored_entry(context: Context, stack: ExitStack, entry_id: int) -> Attendan
     try:
         return context.client(stack).get_attendance(entry_id)
     except TimeTrackError as error:
-        if error.retryable:
+        if server_unavailable(error):
             return None
         raise
 

@@ -44,6 +44,9 @@ def tell(context: Context, done: str, report: SyncReport, before: set[int]) -> i
         context.print(f"{done}, but TimeTrack refused it: {problems}")
         context.print("It is held in the outbox: see 'timeclock outbox' to retry or discard it.")
         return EXIT_FAILED
+    if report.busy_elsewhere:
+        context.print(f"{done}; saved on this computer, another TimeClock is sending it now.")
+        return EXIT_OK
     if report.failure is None:
         context.print(f"{done}.")
         return EXIT_OK
@@ -64,13 +67,17 @@ def sync_command(context: Context, stack: ExitStack) -> int:
         if report.complete:
             context.print(f"All changes are on TimeTrack ({report.delivered} sent now).")
             return EXIT_OK
-        blocked = report.failure is None or report.paused_for_credentials
+        blocked = report.paused_for_credentials or (
+            report.failure is None and not report.busy_elsewhere
+        )
         pause = backoff.delay(attempt, report.retry_after)
         if blocked or time.monotonic() + pause > deadline:
             break
         time.sleep(pause)
         attempt += 1
     reason = f": {report.failure}" if report.failure is not None else ""
+    if report.busy_elsewhere:
+        reason = ": another TimeClock is sending them right now"
     held = f", {len(report.stuck)} of them held (see 'timeclock outbox')" if report.stuck else ""
     context.print(f"{_changes(report.waiting)} still waiting{held}{reason}")
     return EXIT_FAILED

@@ -177,6 +177,8 @@ class ClockSession(QObject):
             self._note_failure(describe(report.failure))
             if not report.paused_for_credentials:
                 self._retry_delivery(report.retry_after)
+        elif report.busy_elsewhere:
+            self._retry_delivery()  # another TimeClock is sending; look again shortly
         for held in report.stuck:
             self.problem.emit(held_message(held.problem), None)
         self.refresh_status()

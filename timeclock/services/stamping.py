@@ -75,7 +75,7 @@ class TimeClock:
                 until=now + CLOCK_SKEW_ALLOWANCE,
             )
         except TimeTrackError as error:
-            if self.outbox is None or not _passing(error):
+            if self.outbox is None or not server_unavailable(error):
                 raise
             offline = error
             remembered = self.outbox.recall_recent(self.base_url, self.user)
@@ -154,7 +154,7 @@ class TimeClock:
         return log
 
 
-def _passing(error: TimeTrackError) -> bool:
+def server_unavailable(error: TimeTrackError) -> bool:
     """Whether the state can be taken from this desk instead: the server cannot be reached,
     fails, or sent a garbled answer (a cut line, a proxy's page). The outbox's delivery
     treats these alike and tries again; a stamp must not be refused for them."""

@@ -40,6 +40,7 @@ class SyncReport:
     stuck: list[OutboxItem] = field(default_factory=list)
     failure: TimeTrackError | None = None  # what ended the pass early, if anything
     retry_after: float | None = None  # the server's wish, with a 429
+    busy_elsewhere: bool = False  # another delivery was running; this one sent nothing
 
     @property
     def paused_for_credentials(self) -> bool:
@@ -60,7 +61,19 @@ class Deliverer:
         self.outbox = outbox
 
     def deliver(self) -> SyncReport:
-        """One pass over the outbox (see the module's description)."""
+        """One pass over the outbox (see the module's description).
+
+        When another delivery runs at this moment (another process, another thread), this
+        one sends nothing and says so: the other one delivers.
+        """
+        with self.outbox.delivering() as allowed:
+            if not allowed:
+                return SyncReport(
+                    waiting=self.outbox.count(self.client.base_url), busy_elsewhere=True
+                )
+            return self._pass()
+
+    def _pass(self) -> SyncReport:
         report = SyncReport()
         base_url = self.client.base_url
         for item in self.outbox.items(base_url):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import json
 import sqlite3
+import sys
 import threading
 import uuid
 from collections.abc import Iterator
@@ -126,6 +127,7 @@ class Outbox:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = str(path) if path is not None else str(data_dir() / "outbox.sqlite3")
         self._lock = threading.Lock()
+        self._delivery_lock = threading.Lock()
         self._memory = (
             sqlite3.connect(":memory:", check_same_thread=False)
             if self.path == ":memory:"
@@ -226,6 +228,29 @@ class Outbox:
         return None if row is None else parse_timestamp(row[0])
 
     # -- delivering ---------------------------------------------------------------------
+
+    @contextmanager
+    def delivering(self) -> Iterator[bool]:
+        """Hold the right to deliver; yields False when another process or thread has it.
+
+        Two deliveries at once (the window's retry timer and a ``timeclock sync``, say)
+        could both send the same create before either recorded it. One lock file next to
+        the outbox, locked by the operating system, lets only one of them go; the lock
+        ends with its holder, even when that is killed.
+        """
+        with self._delivery_lock:  # threads of this process first
+            if self._memory is not None:
+                yield True
+                return
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            with Path(self.path + ".lock").open("a+b") as handle:
+                if not _try_lock(handle.fileno()):
+                    yield False
+                    return
+                try:
+                    yield True
+                finally:
+                    _unlock(handle.fileno())
 
     def begin_attempt(self, seq: int) -> None:
         """Count a send as begun, committed *before* the request leaves.
@@ -387,6 +412,33 @@ def _apply_to_recent(
             "UPDATE recent SET entries = ? WHERE base_url = ? AND user_name = ?",
             (json.dumps([attendance_json(entry) for entry in entries]), base_url, user),
         )
+
+
+def _try_lock(descriptor: int) -> bool:
+    """Lock the file without waiting; False when someone else holds it."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt  # noqa: PLC0415 - Windows only
+
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl  # noqa: PLC0415 - POSIX only
+
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def _unlock(descriptor: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt  # noqa: PLC0415 - Windows only
+
+        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl  # noqa: PLC0415 - POSIX only
+
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
 def _item(row: tuple[Any, ...]) -> OutboxItem:
