@@ -222,14 +222,6 @@
         <source>time clock</source>
         <translation>Stempeluhr</translation>
     </message>
-    <message>
-        <source>start %1</source>
-        <translation>Beginn: %1</translation>
-    </message>
-    <message>
-        <source>end %1</source>
-        <translation>Ende: %1</translation>
-    </message>
 </context>
 <context>
     <name>ConnectionHeader</name>
@@ -457,14 +449,6 @@
     <message>
         <source>Location:</source>
         <translation>Standort:</translation>
-    </message>
-    <message>
-        <source>start %1</source>
-        <translation>Beginn: %1</translation>
-    </message>
-    <message>
-        <source>end %1</source>
-        <translation>Ende: %1</translation>
     </message>
     <message>
         <source>From: %1</source>
@@ -827,6 +811,17 @@
     <message>
         <source>Waiting (%1)</source>
         <translation>Wartet (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Places</name>
+    <message>
+        <source>start %1</source>
+        <translation>Beginn: %1</translation>
+    </message>
+    <message>
+        <source>end %1</source>
+        <translation>Ende: %1</translation>
     </message>
 </context>
 <context>

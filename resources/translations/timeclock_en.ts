@@ -222,14 +222,6 @@
         <source>time clock</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>start %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>end %1</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ConnectionHeader</name>
@@ -456,14 +448,6 @@
     </message>
     <message>
         <source>Location:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>start %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>end %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -826,6 +810,17 @@
     </message>
     <message>
         <source>Waiting (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Places</name>
+    <message>
+        <source>start %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,31 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.api.faults import unused_port
 from tests.cli.conftest import USER, Run
-from timeclock.sandbox import AttendanceStore, NewAttendance, SandboxServer
+from tests.office import KEY, SECRET, Office
+from timeclock.sandbox import AttendanceStore, NewAttendance
 
-KEY, SECRET = "cli-key", "cli-secret"
 MORNING = datetime(2026, 3, 10, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
-
-
-class Office:
-    """A sandbox on a fixed port whose network can be pulled and put back."""
-
-    def __init__(self, store: AttendanceStore) -> None:
-        self.store = store
-        self.port = unused_port()
-        self.server: SandboxServer | None = None
-
-    def up(self) -> None:
-        self.server = SandboxServer(
-            port=self.port, store=self.store, api_key=KEY, api_secret=SECRET
-        ).start()
-
-    def down(self) -> None:
-        if self.server is not None:
-            self.server.stop()
-            self.server = None
 
 
 @pytest.fixture

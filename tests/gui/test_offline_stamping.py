@@ -10,47 +10,19 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from tests.api.faults import unused_port
 from tests.gui.helpers import BERLIN, WAIT, SettableClock, utc
-from timeclock.api.credentials import Credentials
+from tests.office import Office
 from timeclock.domain.attendance import AttendanceDraft
 from timeclock.domain.backoff import Backoff
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.session import ClockSession, ConnectionState
-from timeclock.sandbox import AttendanceStore, SandboxServer
-from timeclock.services.account import Account
+from timeclock.sandbox import AttendanceStore
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Outbox
 
-KEY, SECRET = "desk-key", "desk-secret"
 MORNING = utc(2026, 3, 10, 7, 0)  # 08:00 in Berlin
 QUICK = Backoff(first=0.05, longest=0.2)  # retries within a test's patience
-
-
-class Office:
-    """A sandbox on a fixed port whose network can be pulled and put back."""
-
-    def __init__(self, store: AttendanceStore) -> None:
-        self.store = store
-        self.port = unused_port()
-        self.server: SandboxServer | None = None
-
-    @property
-    def account(self) -> Account:
-        return Account(
-            f"http://127.0.0.1:{self.port}/api/v2/ext", "hansm", Credentials(KEY, SECRET)
-        )
-
-    def up(self) -> None:
-        self.server = SandboxServer(
-            port=self.port, store=self.store, api_key=KEY, api_secret=SECRET
-        ).start()
-
-    def down(self) -> None:
-        if self.server is not None:
-            self.server.stop()
-            self.server = None
 
 
 @pytest.fixture
@@ -72,7 +44,7 @@ def window(
 ) -> Iterator[MainWindow]:
     breaks = BreakStore(tmp_path / "state.sqlite3")
     outbox = Outbox(tmp_path / "outbox.sqlite3")
-    session = ClockSession(office.account, breaks, outbox=outbox, backoff=QUICK, clock=clock)
+    session = ClockSession(office.account(), breaks, outbox=outbox, backoff=QUICK, clock=clock)
     shown = MainWindow(
         session, BERLIN, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
     )
@@ -145,7 +117,7 @@ def test_the_outbox_dialog_lists_waiting_and_held_changes_and_discards_one(
     # A change TimeTrack will refuse: an entry that ends before it starts.
     outbox = Outbox(tmp_path / "outbox.sqlite3")
     outbox.add_create(
-        office.account.base_url,
+        office.base_url,
         AttendanceDraft(user="hansm", start=MORNING, end=MORNING - timedelta(hours=1), manual=True),
     )
     office.up()

@@ -8,40 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.faults import unused_port
+from tests.office import KEY, SECRET, Office
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
 from timeclock.api.errors import NetworkError
-from timeclock.sandbox import AttendanceStore, SandboxServer
+from timeclock.sandbox import AttendanceStore
 from timeclock.services.stamping import TimeClock
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Outbox
 
-KEY, SECRET = "desk-key", "desk-secret"
 MORNING = datetime(2026, 3, 10, 7, 0, tzinfo=UTC)
-
-
-class Office:
-    """A sandbox whose network can be pulled and put back on the same port and data."""
-
-    def __init__(self, store: AttendanceStore) -> None:
-        self.store = store
-        self.port = unused_port()
-        self.server: SandboxServer | None = None
-
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/api/v2/ext"
-
-    def up(self) -> None:
-        self.server = SandboxServer(
-            port=self.port, store=self.store, api_key=KEY, api_secret=SECRET
-        ).start()
-
-    def down(self) -> None:
-        if self.server is not None:
-            self.server.stop()
-            self.server = None
 
 
 @pytest.fixture

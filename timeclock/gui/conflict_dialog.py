@@ -31,7 +31,7 @@ from timeclock.domain.attendance import Attendance, Location
 from timeclock.domain.conflicts import Conflict, EntryField, differences
 from timeclock.domain.rules import entry_problems
 from timeclock.gui.dialog_base import InlineMessage, MessageKind, RememberingDialog
-from timeclock.gui.formatting import coordinates_text, day_text, time_text
+from timeclock.gui.formatting import day_text, places_text, time_text
 from timeclock.gui.messages import entry_problem
 
 
@@ -441,15 +441,7 @@ class ConflictDialog(RememberingDialog):
         ]
 
     def _places(self, start: Location | None, end: Location | None) -> str:
-        def place(location: Location) -> str:
-            return coordinates_text(location.latitude, location.longitude, self.locale())
-
-        parts = []
-        if start is not None:
-            parts.append(self.tr("start %1").replace("%1", place(start)))
-        if end is not None:
-            parts.append(self.tr("end %1").replace("%1", place(end)))
-        return "\n".join(parts) or self.tr("(none)")
+        return places_text(start, end, self.locale()) or self.tr("(none)")
 
     # -- answering ----------------------------------------------------------------------
 

@@ -43,9 +43,9 @@ from timeclock.gui.dialog_base import (
     set_tab_order,
 )
 from timeclock.gui.formatting import (
-    coordinates_text,
     datetime_format,
     hours_text,
+    places_text,
     qdate,
     wall_datetime,
 )
@@ -199,15 +199,7 @@ class EntryDialog(RememberingDialog):
         self._form_layout.setRowVisible(self.location_label, bool(places))
 
     def _location_text(self, start: Location | None, end: Location | None) -> str:
-        def place(location: Location) -> str:
-            return coordinates_text(location.latitude, location.longitude, self.locale())
-
-        parts = []
-        if start is not None:
-            parts.append(self.tr("start %1").replace("%1", place(start)))
-        if end is not None:
-            parts.append(self.tr("end %1").replace("%1", place(end)))
-        return "\n".join(parts)
+        return places_text(start, end, self.locale())
 
     # -- reading the form ---------------------------------------------------------------
 

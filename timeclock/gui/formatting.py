@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
+from timeclock.domain.attendance import Location
 from timeclock.domain.totals import format_hours
 
 
@@ -63,6 +64,18 @@ def coordinates_text(latitude: float, longitude: float, locale: QLocale | None =
     locale = locale or QLocale()
     separator = "; " if locale.decimalPoint() == "," else ", "
     return separator.join(locale.toString(value, "f", 4) for value in (latitude, longitude))
+
+
+def places_text(start: Location | None, end: Location | None, locale: QLocale | None = None) -> str:
+    """Where an entry began and ended, a line each (empty when no position is known)."""
+    parts = []
+    if start is not None:
+        where = coordinates_text(start.latitude, start.longitude, locale)
+        parts.append(QCoreApplication.translate("Places", "start %1").replace("%1", where))
+    if end is not None:
+        where = coordinates_text(end.latitude, end.longitude, locale)
+        parts.append(QCoreApplication.translate("Places", "end %1").replace("%1", where))
+    return "\n".join(parts)
 
 
 def hours_text(span: timedelta) -> str:
