@@ -67,6 +67,35 @@ class AttendanceDraft:
     start_location: Location | None = None
     end_location: Location | None = None
 
+    def as_entry(self, entry_id: int, worked_minutes: int | None = None) -> Attendance:
+        """The entry this draft makes once it has an id (a server's, or a local one)."""
+        return Attendance(
+            id=entry_id,
+            user=self.user,
+            start=self.start,
+            end=self.end,
+            break_minutes=self.break_minutes,
+            notes=self.notes,
+            manual=self.manual,
+            worked_minutes=worked_minutes,
+            start_location=self.start_location,
+            end_location=self.end_location,
+        )
+
+    @classmethod
+    def of(cls, entry: Attendance) -> AttendanceDraft:
+        """An entry's values without its id."""
+        return cls(
+            user=entry.user,
+            start=entry.start,
+            end=entry.end,
+            break_minutes=entry.break_minutes,
+            notes=entry.notes,
+            manual=entry.manual,
+            start_location=entry.start_location,
+            end_location=entry.end_location,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class AttendanceChange:

@@ -9,6 +9,7 @@ untouched time exactly as the server has it, even inside the repeated autumn hou
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time, tzinfo
 
 from PySide6.QtCore import QDateTime, QSettings, Qt, QTime, QTimeZone, Signal
@@ -363,16 +364,7 @@ class EntryDialog(RememberingDialog):
             return
         if resolution is Resolution.CREATE_AGAIN:
             yours = conflict.yours()
-            draft = AttendanceDraft(
-                user=yours.user,
-                start=yours.start,
-                end=yours.end,
-                break_minutes=yours.break_minutes,
-                notes=yours.notes,
-                manual=True,
-                start_location=yours.start_location,
-                end_location=yours.end_location,
-            )
+            draft = replace(AttendanceDraft.of(yours), manual=True)
             self._set_saving(True)
             self._session.create_entry(
                 draft, self.while_open(self._saved), self.while_open(self._failed)

@@ -81,14 +81,4 @@ def ref_of(entry: Attendance, items: Iterable[OutboxItem]) -> str:
 
 def pending_entry(seq: int, draft: AttendanceDraft) -> Attendance:
     """How a queued create shows until the server has it: with the id ``-seq``."""
-    return Attendance(
-        id=-seq,
-        user=draft.user,
-        start=draft.start,
-        end=draft.end,
-        break_minutes=draft.break_minutes,
-        notes=draft.notes,
-        manual=draft.manual,
-        start_location=draft.start_location,
-        end_location=draft.end_location,
-    )
+    return draft.as_entry(-seq)

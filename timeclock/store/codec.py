@@ -38,37 +38,14 @@ def change_json(change: AttendanceChange) -> dict[str, Any]:
 
 def attendance_json(entry: Attendance) -> dict[str, Any]:
     return {
-        **draft_json(
-            AttendanceDraft(
-                user=entry.user,
-                start=entry.start,
-                end=entry.end,
-                break_minutes=entry.break_minutes,
-                notes=entry.notes,
-                manual=entry.manual,
-                start_location=entry.start_location,
-                end_location=entry.end_location,
-            )
-        ),
+        **draft_json(AttendanceDraft.of(entry)),
         "id": entry.id,
         "worked_minutes": entry.worked_minutes,
     }
 
 
 def attendance_from_json(data: dict[str, Any]) -> Attendance:
-    draft = draft_from_json(data)
-    return Attendance(
-        id=data["id"],
-        user=draft.user,
-        start=draft.start,
-        end=draft.end,
-        break_minutes=draft.break_minutes,
-        notes=draft.notes,
-        manual=draft.manual,
-        worked_minutes=data["worked_minutes"],
-        start_location=draft.start_location,
-        end_location=draft.end_location,
-    )
+    return draft_from_json(data).as_entry(data["id"], data["worked_minutes"])
 
 
 def draft_from_json(data: dict[str, Any]) -> AttendanceDraft:
