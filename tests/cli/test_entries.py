@@ -245,3 +245,13 @@ def test_unknown_ids_are_one_line(connected: SandboxServer, run: Run) -> None:
         assert result.status == 1
         assert result.err.startswith("timeclock: error: Entry 999 was not found")
         assert result.err.count("\n") == 1
+
+
+def test_server_text_cannot_drive_the_terminal(connected: SandboxServer, run: Run) -> None:
+    """Another user's notes must not recolour or rewrite a manager's terminal."""
+    start = datetime(2020, 10, 15, 6, 0, tzinfo=UTC)
+    connected.store.create(_entry(start, notes="\x1b[31mrot\x1b[0m\r\nzweite Zeile\x07"))
+    for args in (("list", "--from", "2020-10-15"), ("show", "1")):
+        out = run(*args).out
+        assert "\x1b" not in out and "\x07" not in out and "\r" not in out
+        assert "[31mrot" in out  # the text itself stays readable

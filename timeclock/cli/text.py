@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from datetime import datetime, timedelta, tzinfo
 
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.shift import Shift
 from timeclock.domain.totals import Totals, format_hours
+
+
+def printable(text: str) -> str:
+    """Server-supplied text made safe for a terminal: control characters (escape
+    sequences that could recolour or rewrite the screen, line breaks) become spaces."""
+    return "".join(" " if unicodedata.category(char) in ("Cc", "Cf") else char for char in text)
 
 
 def clock_time(moment: datetime, zone: tzinfo) -> str:
@@ -25,25 +32,26 @@ def entry_line(entry: Attendance, zone: tzinfo, now: datetime, *, with_id: bool 
     end = "now (running)" if entry.is_open else clock_time(entry.end, zone)
     worked = format_hours(entry.worked_until(now))
     text = (
-        (f"#{entry.id} " if with_id else "") + f"{entry.user}: {day_label(entry.start, zone)} "
+        (f"#{entry.id} " if with_id else "")
+        + f"{printable(entry.user)}: {day_label(entry.start, zone)} "
         f"{clock_time(entry.start, zone)}-{end}, "
         f"break {format_hours(timedelta(minutes=entry.break_minutes))}, worked {worked}"
     )
-    return text + (f' - "{entry.notes}"' if entry.notes else "")
+    return text + (f' - "{printable(entry.notes)}"' if entry.notes else "")
 
 
 def entry_details(entry: Attendance, zone: tzinfo, now: datetime) -> str:
     """Every field of one entry, a line each, for ``timeclock show``."""
     rows = [
         ("ID", str(entry.id)),
-        ("User", entry.user),
+        ("User", printable(entry.user)),
         ("Date", day_label(entry.start, zone)),
         ("Start", entry.start.astimezone(zone).strftime("%H:%M:%S %Z")),
         ("End", "running" if entry.is_open else entry.end.astimezone(zone).strftime("%H:%M:%S %Z")),
         ("Break", format_hours(timedelta(minutes=entry.break_minutes))),
         ("Worked", format_hours(entry.worked_until(now))),
         ("Source", source(entry)),
-        ("Notes", entry.notes or "-"),
+        ("Notes", printable(entry.notes) or "-"),
     ]
     for label, location in (("Start at", entry.start_location), ("End at", entry.end_location)):
         if location is not None:
@@ -74,10 +82,10 @@ def entry_table(
             format_hours(timedelta(minutes=entry.break_minutes)),
             format_hours(entry.worked_until(now)),
             source(entry),
-            entry.notes.replace("\n", " "),
+            printable(entry.notes),
         ]
         if with_user:
-            row.insert(1, entry.user)
+            row.insert(1, printable(entry.user))
         rows.append(row)
     widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
     lines = [
