@@ -808,10 +808,6 @@
         <source>Waiting</source>
         <translation>Wartet</translation>
     </message>
-    <message>
-        <source>Waiting (%1)</source>
-        <translation>Wartet (%1)</translation>
-    </message>
 </context>
 <context>
     <name>Places</name>

@@ -808,10 +808,6 @@
         <source>Waiting</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Waiting (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>Places</name>

@@ -107,11 +107,8 @@ class OutboxModel(QAbstractTableModel):
         """Waiting, or held with the server's reason."""
         if item.stuck:
             return self.tr("Held: %1").replace("%1", item.problem)
-        return (
-            self.tr("Waiting")
-            if not item.problem
-            else self.tr("Waiting (%1)").replace("%1", item.problem)
-        )
+        # The last failure, if any, is in the tooltip: it is the program's English text.
+        return self.tr("Waiting")
 
 
 class OutboxDialog(RememberingDialog):
