@@ -527,7 +527,7 @@ def test_a_window_session_and_its_crash_report_leak_no_secret(
         now = session.now()
         with qtbot.waitSignal(session.entries_loaded, timeout=wait) as loaded:
             session.load_entries(USER, now - timedelta(days=1), now + timedelta(days=1))
-        assert len(loaded.args[0]) == 1
+        assert len(loaded.args[0].entries) == 1
         with qtbot.waitSignals([session.status_changed, session.entries_loaded], timeout=wait):
             window.refresh()
         window_texts()

@@ -52,6 +52,14 @@
         <translation>Stempeluhr</translation>
     </message>
     <message>
+        <source>%1, not yet sent</source>
+        <translation>%1, noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Saved on this computer, not yet on TimeTrack: it is sent as soon as TimeTrack can be reached.</source>
+        <translation>Auf diesem Computer gespeichert, noch nicht bei TimeTrack: wird gesendet, sobald TimeTrack erreichbar ist.</translation>
+    </message>
+    <message>
         <source>Stamped in, not yet stamped out</source>
         <translation>Eingestempelt, noch nicht ausgestempelt</translation>
     </message>
@@ -359,6 +367,10 @@
         <translation>Neuer Eintrag</translation>
     </message>
     <message>
+        <source>Fix a change not yet on TimeTrack</source>
+        <translation>Änderung korrigieren, die noch nicht bei TimeTrack ist</translation>
+    </message>
+    <message>
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
@@ -413,6 +425,10 @@
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Why this change waits</source>
+        <translation>Warum diese Änderung wartet</translation>
     </message>
     <message>
         <source>manual</source>
@@ -655,6 +671,10 @@
         <translation>Die Verbindung zu TimeTrack ist noch nicht eingerichtet.</translation>
     </message>
     <message>
+        <source>This entry was discarded before it reached TimeTrack; it no longer exists.</source>
+        <translation>Dieser Eintrag wurde verworfen, bevor er TimeTrack erreichte; es gibt ihn nicht mehr.</translation>
+    </message>
+    <message>
         <source>A local file cannot be used: %1</source>
         <translation>Eine lokale Datei kann nicht verwendet werden: %1</translation>
     </message>
@@ -707,6 +727,26 @@
         <translation>TimeTrack hat eine auf diesem Computer gespeicherte Änderung abgelehnt: %1</translation>
     </message>
     <message>
+        <source>Deleted on this computer. TimeTrack will delete the entry as soon as it can be reached.</source>
+        <translation>Auf diesem Computer gelöscht. TimeTrack löscht den Eintrag, sobald es erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Saved on this computer. TimeTrack gets the change as soon as it can be reached.</source>
+        <translation>Auf diesem Computer gespeichert. TimeTrack erhält die Änderung, sobald es erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this entry on TimeTrack after your change was saved here. The form shows TimeTrack&apos;s version with your change on top: check it and save, or cancel to leave the change waiting.</source>
+        <translation>Jemand anderes hat diesen Eintrag bei TimeTrack geändert, nachdem Ihre Änderung hier gespeichert wurde. Das Formular zeigt die Fassung von TimeTrack mit Ihrer Änderung darüber: Prüfen und speichern Sie sie, oder brechen Sie ab, dann wartet die Änderung weiter.</translation>
+    </message>
+    <message>
+        <source>TimeTrack refused this change: %1 Correct it and save, or cancel to leave it waiting.</source>
+        <translation>TimeTrack hat diese Änderung abgelehnt: %1 Korrigieren und speichern Sie sie, oder brechen Sie ab, dann wartet sie weiter.</translation>
+    </message>
+    <message>
+        <source>This entry no longer exists on TimeTrack, so the change cannot be fixed; discard it.</source>
+        <translation>Diesen Eintrag gibt es bei TimeTrack nicht mehr, die Änderung lässt sich also nicht korrigieren; verwerfen Sie sie.</translation>
+    </message>
+    <message>
         <source>An entry cannot be longer than 24 hours.</source>
         <translation>Ein Eintrag kann nicht länger als 24 Stunden sein.</translation>
     </message>
@@ -754,6 +794,10 @@
         <translation>Jetzt &amp;senden</translation>
     </message>
     <message>
+        <source>&amp;Fix…</source>
+        <translation>&amp;Korrigieren…</translation>
+    </message>
+    <message>
         <source>&amp;Try again</source>
         <translation>&amp;Erneut versuchen</translation>
     </message>
@@ -785,20 +829,48 @@
         <translation>Zustand</translation>
     </message>
     <message>
-        <source>New entry of %1: %2 %3 to %4</source>
-        <translation>Neuer Eintrag von %1: %2 %3 bis %4</translation>
+        <source>New entry of %1: %2</source>
+        <translation>Neuer Eintrag von %1: %2</translation>
     </message>
     <message>
-        <source>(new)</source>
-        <translation>(neu)</translation>
+        <source>the entry of %1, %2</source>
+        <translation>den Eintrag von %1, %2</translation>
     </message>
     <message>
-        <source>Change of entry %1</source>
-        <translation>Änderung von Eintrag %1</translation>
+        <source>entry %1</source>
+        <translation>Eintrag %1</translation>
     </message>
     <message>
-        <source>Deletion of entry %1</source>
-        <translation>Löschen von Eintrag %1</translation>
+        <source>a new entry</source>
+        <translation>einen neuen Eintrag</translation>
+    </message>
+    <message>
+        <source>Deletion of %1</source>
+        <translation>Löschen: %1</translation>
+    </message>
+    <message>
+        <source>Change of %1: %2</source>
+        <translation>Änderung an %1: %2</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>break %1 h</source>
+        <translation>Pause %1 h</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Held: the entry was changed or deleted on TimeTrack meanwhile</source>
+        <translation>Angehalten: der Eintrag wurde inzwischen bei TimeTrack geändert oder gelöscht</translation>
     </message>
     <message>
         <source>Held: %1</source>

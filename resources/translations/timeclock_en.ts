@@ -52,6 +52,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1, not yet sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer, not yet on TimeTrack: it is sent as soon as TimeTrack can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stamped in, not yet stamped out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -359,6 +367,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fix a change not yet on TimeTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
@@ -412,6 +424,10 @@
     </message>
     <message>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this change waits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -655,6 +671,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This entry was discarded before it reached TimeTrack; it no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A local file cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,6 +727,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Deleted on this computer. TimeTrack will delete the entry as soon as it can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer. TimeTrack gets the change as soon as it can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed this entry on TimeTrack after your change was saved here. The form shows TimeTrack&apos;s version with your change on top: check it and save, or cancel to leave the change waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeTrack refused this change: %1 Correct it and save, or cancel to leave it waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry no longer exists on TimeTrack, so the change cannot be fixed; discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>An entry cannot be longer than 24 hours.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,6 +794,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Fix…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Try again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -785,19 +829,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New entry of %1: %2 %3 to %4</source>
+        <source>New entry of %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(new)</source>
+        <source>the entry of %1, %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change of entry %1</source>
+        <source>entry %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Deletion of entry %1</source>
+        <source>a new entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deletion of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>break %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: the entry was changed or deleted on TimeTrack meanwhile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

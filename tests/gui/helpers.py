@@ -25,6 +25,7 @@ from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.records import NewAttendance
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
+from timeclock.store.outbox import OutboxItem
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WAIT = 5000  # milliseconds any single round trip to the sandbox may take at most
@@ -55,6 +56,14 @@ def emissions(signal: SignalInstance) -> list[tuple[Any, ...]]:
     seen: list[tuple[Any, ...]] = []
     signal.connect(lambda *args: seen.append(args))
     return seen
+
+
+def outbox_items(qtbot: QtBot, session: ClockSession) -> list[OutboxItem]:
+    """What waits in the session's outbox now (read by the session's worker)."""
+    items: list[list[OutboxItem]] = []
+    session.load_outbox(items.append)
+    qtbot.waitUntil(lambda: bool(items), timeout=WAIT)
+    return items[0]
 
 
 def wait_idle(qtbot: QtBot, session: ClockSession) -> None:

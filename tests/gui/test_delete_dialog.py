@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,13 +10,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
+from starlette.middleware import Middleware
 
+from tests.api.faults import Canned, CannedResponses, Rule
+from tests.api.faults import FaultPlan as CannedPlan
 from tests.conftest import credentials_of
+from tests.gui.helpers import emissions, outbox_items
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.attendance import Attendance, AttendanceDraft
 from timeclock.gui.delete_dialog import DeleteDialog
 from timeclock.gui.session import ClockSession
 from timeclock.sandbox import SandboxServer
+from timeclock.sandbox.faults import FaultPlan
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
 
@@ -98,15 +103,63 @@ def test_delete_removes_the_entry_once_the_server_confirmed(
     assert server.store.find(entry.id).deleted
 
 
-def test_a_failed_delete_keeps_the_dialog_open_with_the_reason(
+def test_an_entry_deleted_elsewhere_meanwhile_counts_as_deleted(
     qtbot: QtBot, session: ClockSession, entry: Attendance, server: SandboxServer
 ) -> None:
     dialog = opened(qtbot, session, entry)
-    deleted: list[int] = []
-    dialog.deleted.connect(deleted.append)
-    server.store.delete(entry.id)  # gone already, from another desk
-    dialog.delete_button.click()
-    qtbot.waitUntil(dialog.delete_button.isEnabled, timeout=WAIT)
-    assert dialog.isVisible()
-    assert dialog.message.text().startswith(f"Entry {entry.id} no longer exists on TimeTrack.")
-    assert deleted == []
+    server.store.delete(entry.id)  # gone already, from another desk: what Delete wanted
+    with qtbot.waitSignal(dialog.deleted, timeout=WAIT) as blocker:
+        dialog.delete_button.click()
+    assert blocker.args == [entry.id]
+    assert not dialog.isVisible()
+
+
+def test_a_delete_while_timetrack_cannot_be_reached_waits_and_goes_out_later(
+    qtbot: QtBot, session: ClockSession, entry: Attendance, server: SandboxServer
+) -> None:
+    dialog = opened(qtbot, session, entry)
+    notices = emissions(session.notice)
+    server.faults = FaultPlan(script=["cut"], methods=["DELETE"])
+    with qtbot.waitSignal(dialog.deleted, timeout=WAIT):
+        dialog.delete_button.click()
+    assert not dialog.isVisible()
+    assert notices == [
+        ("Deleted on this computer. TimeTrack will delete the entry as soon as it can be reached.",)
+    ]
+    assert not server.store.find(entry.id).deleted
+    server.faults = None
+    wait_for_outbox(qtbot, session, count=1)
+    session.deliver()
+    wait_for_outbox(qtbot, session, count=0)
+    assert server.store.find(entry.id).deleted
+
+
+def test_a_refused_delete_keeps_the_dialog_open_with_the_reason(
+    qtbot: QtBot, make_server: Callable[..., SandboxServer]
+) -> None:
+    plan = CannedPlan(Rule(Canned.error(400, "Bad Request", "locked period"), method="DELETE"))
+    server = make_server(middleware=[Middleware(CannedResponses, plan=plan)])
+    session = ClockSession(
+        Account(server.base_url, "hansm", credentials_of(server)), BreakStore(":memory:")
+    )
+    try:
+        with TimeTrackClient(server.base_url, credentials_of(server)) as client:
+            entry = client.create_attendance(AttendanceDraft(user="hansm", start=START, end=START))
+        dialog = opened(qtbot, session, entry)
+        deleted: list[int] = []
+        dialog.deleted.connect(deleted.append)
+        dialog.delete_button.click()
+        qtbot.waitUntil(dialog.delete_button.isEnabled, timeout=WAIT)
+        assert dialog.isVisible()
+        assert dialog.message.text().startswith("TimeTrack refused the data.")
+        assert "locked period" in dialog.message.text()
+        assert deleted == []
+        assert not server.store.find(entry.id).deleted
+        wait_for_outbox(qtbot, session, count=0)  # nothing to fix in a delete: not held
+        dialog.reject()
+    finally:
+        session.close()
+
+
+def wait_for_outbox(qtbot: QtBot, session: ClockSession, *, count: int) -> None:
+    qtbot.waitUntil(lambda: len(outbox_items(qtbot, session)) == count, timeout=WAIT)

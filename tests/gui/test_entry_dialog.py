@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from starlette.middleware import Middleware
 
+from tests.api.faults import Canned, CannedResponses, Rule
+from tests.api.faults import FaultPlan as CannedPlan
 from tests.conftest import credentials_of
+from tests.gui.helpers import emissions, outbox_items
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft, Location
 from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
@@ -193,11 +198,11 @@ def test_edit_sends_only_what_changed(
 ) -> None:
     entry = existing(client)
     sent: list[AttendanceChange] = []
-    update = session.update_entry_checked
+    update = session.update_entry
     monkeypatch.setattr(
         session,
-        "update_entry_checked",
-        lambda base, change, *a: (sent.append(change), update(base, change, *a)),
+        "update_entry",
+        lambda base, change, *a, **k: (sent.append(change), update(base, change, *a, **k)),
     )
     dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
     dialog.break_spin.setValue(45)
@@ -237,21 +242,88 @@ def test_an_edit_without_changes_just_closes(
     assert server.store.get(entry.id).notes == entry.notes
 
 
-def test_a_refusal_is_shown_in_the_dialog_and_nothing_typed_is_lost(
+def test_a_change_timetrack_cannot_take_now_waits_and_the_dialog_closes(
     qtbot: QtBot, session: ClockSession, client: TimeTrackClient, server: SandboxServer
 ) -> None:
     entry = existing(client)
     dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
     dialog.break_spin.setValue(60)
     dialog.notes_edit.setPlainText("Spätschicht")
+    notices = emissions(session.notice)
     server.faults = FaultPlan(script=["500"], methods=["PUT"])  # the update itself fails
     try:
-        dialog.save_button.click()
-        qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT)
+        with qtbot.waitSignal(dialog.saved, timeout=WAIT) as blocker:
+            dialog.save_button.click()
     finally:
         server.faults = None
-    assert dialog.isVisible()
-    assert dialog.message.text().startswith("TimeTrack had a problem (HTTP 500).")
-    assert (dialog.break_spin.value(), dialog.notes_edit.toPlainText()) == (60, "Spätschicht")
-    assert dialog.save_button.isEnabled()
-    assert server.store.get(entry.id).break_minutes == 30
+    assert not dialog.isVisible()
+    assert (blocker.args[0].break_minutes, blocker.args[0].notes) == (60, "Spätschicht")
+    assert notices[0][0].startswith("Saved on this computer.")
+    assert server.store.get(entry.id).break_minutes == 30  # not yet
+    (waiting,) = outbox_items(qtbot, session)
+    assert waiting.change == AttendanceChange(break_minutes=60, notes="Spätschicht")
+    assert not waiting.stuck
+    session.deliver()
+    qtbot.waitUntil(lambda: server.store.get(entry.id).break_minutes == 60, timeout=WAIT)
+    assert server.store.get(entry.id).notes == "Spätschicht"
+
+
+def test_a_refusal_is_shown_in_the_dialog_and_the_next_save_revises_it(
+    qtbot: QtBot, make_server: Callable[..., SandboxServer]
+) -> None:
+    plan = CannedPlan(Rule(Canned.error(400, "Bad Request", "period is closed"), method="PUT"))
+    server = make_server(middleware=[Middleware(CannedResponses, plan=plan)])
+    with (
+        session_on(server) as session,
+        TimeTrackClient(server.base_url, credentials_of(server)) as client,
+    ):
+        entry = existing(client)
+        dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
+        dialog.break_spin.setValue(60)
+        dialog.notes_edit.setPlainText("Spätschicht")
+        dialog.save_button.click()
+        qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT)
+        assert dialog.isVisible()
+        assert dialog.message.text().startswith("TimeTrack refused the data.")
+        assert "period is closed" in dialog.message.text()
+        assert (dialog.break_spin.value(), dialog.notes_edit.toPlainText()) == (60, "Spätschicht")
+        assert dialog.save_button.isEnabled()
+        (held,) = outbox_items(qtbot, session)  # safe on disk meanwhile
+        assert held.stuck and held.change == AttendanceChange(break_minutes=60, notes="Spätschicht")
+
+        plan.clear()  # the period was opened again
+        dialog.notes_edit.setPlainText("Spätschicht, korrigiert")
+        with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+            dialog.save_button.click()
+        stored = server.store.get(entry.id)
+        assert (stored.break_minutes, stored.notes) == (60, "Spätschicht, korrigiert")
+        assert outbox_items(qtbot, session) == []
+
+
+def test_cancel_after_a_refusal_takes_the_change_back(
+    qtbot: QtBot, make_server: Callable[..., SandboxServer]
+) -> None:
+    plan = CannedPlan(Rule(Canned.error(400, "Bad Request", "no such user"), method="POST"))
+    server = make_server(middleware=[Middleware(CannedResponses, plan=plan)])
+    with session_on(server) as session:
+        dialog = opened(qtbot, EntryDialog(session, BERLIN))
+        dialog.save_button.click()
+        qtbot.waitUntil(dialog.form.isEnabled, timeout=WAIT)
+        assert "no such user" in dialog.message.text()
+        assert len(outbox_items(qtbot, session)) == 1
+        dialog.reject()
+        qtbot.waitUntil(lambda: outbox_items(qtbot, session) == [], timeout=WAIT)
+        assert server.store.all() == []
+
+
+@contextmanager
+def session_on(server: SandboxServer) -> Iterator[ClockSession]:
+    clock_session = ClockSession(
+        Account(server.base_url, "hansm", credentials_of(server)),
+        BreakStore(":memory:"),
+        clock=lambda: NOW,
+    )
+    try:
+        yield clock_session
+    finally:
+        clock_session.close()

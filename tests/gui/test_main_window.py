@@ -45,6 +45,7 @@ from timeclock.domain.ranges import Preset
 from timeclock.gui.main_window import TICK_MILLISECONDS, MainWindow
 from timeclock.gui.models import ENTRY_ROLE, Column
 from timeclock.sandbox import SandboxServer
+from timeclock.services.changes import Sent
 
 MORNING = utc(2026, 3, 10, 7, 0)  # Tuesday 08:00 in Berlin
 
@@ -64,6 +65,13 @@ def shown_ids(window: MainWindow) -> list[int]:
     """The ids of the rows the table shows, top to bottom."""
     proxy = window.proxy
     return [proxy.index(row, 0).data(ENTRY_ROLE).id for row in range(proxy.rowCount())]
+
+
+def shown(window: MainWindow, entry_id: int) -> Attendance:
+    """The entry of a row, as the list shows it."""
+    row = window.model.row_of(entry_id)
+    assert row is not None
+    return window.model.entry_at(row)
 
 
 def cell(window: MainWindow, entry_id: int, column: Column) -> str:
@@ -222,7 +230,7 @@ def test_a_double_click_on_the_stamp_button_stamps_once(
     assert button.isEnabled()
 
 
-def test_a_stamp_that_fails_leaves_the_buttons_usable(
+def test_a_stamp_the_server_fails_is_kept_and_shown_and_goes_out_later(
     qtbot: QtBot,
     make_server: Callable[..., SandboxServer],
     sessions: Sessions,
@@ -231,18 +239,29 @@ def test_a_stamp_that_fails_leaves_the_buttons_usable(
     plan = FaultPlan()
     faulty = make_server(middleware=[Middleware(CannedResponses, plan=plan)])
     window = sessions.window(account_of(faulty), clock)
+    idle(qtbot, window)
     plan.set(Rule(Canned.error(503, "Service Unavailable"), method="POST"))
-    with qtbot.waitSignal(window.session.problem, timeout=WAIT):
+    with qtbot.waitSignal(window.session.notice, timeout=WAIT):
         click(qtbot, window.stamp_panel.stamp_button)
     idle(qtbot, window)
-    assert "TimeTrack had a problem (HTTP 503)" in window.message_bar.text
+    assert window.message_bar.is_notice
+    assert window.message_bar.text.startswith("Saved on this computer.")
     assert faulty.store.count() == 0
-    # The click did not go through, so the button can be clicked again.
+    # The stamp counts at once: the next click stamps out, the row says it waits.
     assert window.stamp_panel.stamp_button.isEnabled()
-    plan.clear()
-    after_status(qtbot, window, lambda: click(qtbot, window.stamp_panel.stamp_button))
-    assert faulty.store.count() == 1
     assert window.stamp_panel.stamp_button.text() == "Clock out"
+    (pending,) = window.model.entries()
+    assert window.model.is_waiting(pending.id)
+    assert cell(window, pending.id, Column.SOURCE) == "time clock, not yet sent"
+    assert window.waiting_label.text().startswith("1 change(s) saved here, not yet on TimeTrack")
+    plan.clear()
+    with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
+        window.session.deliver()
+    idle(qtbot, window)
+    (stored,) = faulty.store.all()
+    assert [entry.id for entry in window.model.entries()] == [stored.id]
+    assert not window.model.is_waiting(stored.id)
+    assert cell(window, stored.id, Column.SOURCE) == "time clock"
 
 
 # -- keyboard ---------------------------------------------------------------------------------
@@ -615,9 +634,11 @@ def test_a_saved_change_touches_only_its_row(
     changed = emissions(window.model.dataChanged)
     resets = emissions(window.model.modelReset)
     loads = emissions(window.session.entries_loaded)
-    done: list[Attendance] = []
+    done: list[Sent] = []
     failed: list[str] = []
-    window.session.update_entry(ids[1], AttendanceChange(notes="Messe"), done.append, failed.append)
+    window.session.update_entry(
+        shown(window, ids[1]), AttendanceChange(notes="Messe"), done.append, failed.append
+    )
     qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
     assert failed == []
     row = window.model.row_of(ids[1])
@@ -633,10 +654,10 @@ def test_a_change_that_moves_an_entry_out_of_the_range_removes_its_row(
 ) -> None:
     entry_id = seed(server, utc(2026, 3, 2, 7, 0), utc(2026, 3, 2, 15, 0))
     after_load(qtbot, window, window.refresh)
-    done: list[Attendance] = []
+    done: list[Sent] = []
     failed: list[str] = []
     window.session.update_entry(
-        entry_id,
+        shown(window, entry_id),
         AttendanceChange(start=utc(2026, 2, 27, 7, 0), end=utc(2026, 2, 27, 15, 0)),
         done.append,
         failed.append,
@@ -657,10 +678,10 @@ def test_a_deleted_entry_loses_its_row(
     removed = emissions(window.model.rowsRemoved)
     resets = emissions(window.model.modelReset)
     row = window.model.row_of(gone)
-    done: list[int] = []
+    done: list[Sent] = []
     failed: list[str] = []
-    window.session.delete_entry(gone, done.append, failed.append)
-    qtbot.waitUntil(lambda: done == [gone], timeout=WAIT)
+    window.session.delete_entry(shown(window, gone), done.append, failed.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
     assert failed == []
     assert [(first, last) for _parent, first, last in removed] == [(row, row)]
     assert resets == []
@@ -720,10 +741,10 @@ def test_being_reachable_again_ends_the_offline_message_and_asks_what_was_missed
     window.start()
     idle(qtbot, window)
     assert "Cannot reach TimeTrack" in window.message_bar.text
-    assert not window.stamp_panel.stamp_button.isEnabled()
+    assert window.session.status is not None and window.session.status.offline is not None
 
     make_server(port=port, api_key=key, api_secret=secret)
     window.filter_bar.preset.setCurrentIndex(window.filter_bar.preset.findData("last-month"))
     idle(qtbot, window)
     assert window.message_bar.isHidden()
-    assert window.stamp_panel.stamp_button.isEnabled()  # the status was asked again
+    assert window.session.status.offline is None  # the status was asked again

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,14 +12,18 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import BERLIN, WAIT, SettableClock, utc
 from tests.office import Office
-from timeclock.domain.attendance import AttendanceDraft
+from timeclock.api.client import TimeTrackClient
+from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
+from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.session import ClockSession, ConnectionState
+from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import AttendanceStore
+from timeclock.sandbox.records import AttendancePatch, NewAttendance
 from timeclock.store.breaks import BreakStore
-from timeclock.store.outbox import Outbox
+from timeclock.store.outbox import Outbox, server_ref
 
 MORNING = utc(2026, 3, 10, 7, 0)  # 08:00 in Berlin
 QUICK = Backoff(first=0.05, longest=0.2)  # retries within a test's patience
@@ -133,3 +137,125 @@ def test_the_outbox_dialog_lists_waiting_and_held_changes_and_discards_one(
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=WAIT)
     assert dialog.summary.text() == "Everything is on TimeTrack."
     dialog.close()
+
+
+# -- dialogs without network, and fixing what TimeTrack held ----------------------------------
+
+
+def dialogs_of(window: MainWindow) -> WindowDialogs:
+    return WindowDialogs(
+        window,
+        on_account_changed=lambda _account: None,
+        on_language_changed=lambda _language: None,
+        settings_account=None,
+    )
+
+
+def test_a_new_entry_saved_offline_shows_at_once_and_goes_out_later(
+    qtbot: QtBot, office: Office, window: MainWindow
+) -> None:
+    qtbot.waitUntil(window.stamp_panel.stamp_button.isEnabled, timeout=WAIT)
+    dialog = EntryDialog(window.session, BERLIN, user="hansm", day=MORNING.date(), parent=window)
+    dialog.open()
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        dialog.save_button.click()
+    assert not dialog.isVisible()
+    (pending,) = window.model.entries()
+    assert pending.id < 0 and window.model.is_waiting(pending.id)
+    assert window.message_bar.is_notice
+    assert window.message_bar.text.startswith("Saved on this computer.")
+    assert office.store.all() == []
+
+    office.up()  # the retry timer delivers; the list then shows TimeTrack's entry
+    qtbot.waitUntil(lambda: len(office.store.all()) == 1, timeout=WAIT)
+    (stored,) = office.store.all()
+    qtbot.waitUntil(lambda: [e.id for e in window.model.entries()] == [stored.id], timeout=WAIT)
+    assert not window.model.is_waiting(stored.id)
+    assert (stored.manual, stored.break_minutes) == (True, 30)
+
+
+def test_a_held_new_entry_is_fixed_in_place_and_its_later_edit_follows(
+    qtbot: QtBot, office: Office, window: MainWindow, tmp_path: Path
+) -> None:
+    # Queued by `timeclock add` with the times swapped, then corrected by `timeclock edit`.
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    swapped = AttendanceDraft(
+        user="hansm", start=MORNING + timedelta(hours=8), end=MORNING, manual=True
+    )
+    _, ref = outbox.add_create(office.base_url, swapped)
+    outbox.add_update(office.base_url, ref, AttendanceChange(notes="Inventur"))
+    office.up()
+    dialogs = dialogs_of(window)
+    dialogs.open_outbox()
+    outbox_dialog = window.findChild(OutboxDialog)
+    assert outbox_dialog is not None
+    qtbot.waitUntil(outbox_dialog.send_button.isEnabled, timeout=WAIT)  # rows are read
+    outbox_dialog.send_button.click()
+    qtbot.waitUntil(
+        lambda: outbox_dialog.model.rowCount() == 2 and outbox_dialog.model.item_at(0).stuck,
+        timeout=WAIT,
+    )
+    outbox_dialog.table.selectRow(1)
+    assert not outbox_dialog.fix_button.isEnabled()  # waiting, not held
+    outbox_dialog.table.selectRow(0)
+    assert outbox_dialog.fix_button.isEnabled()
+    outbox_dialog.fix_button.click()
+    fix = outbox_dialog.findChild(EntryDialog)
+    assert fix is not None and fix.isVisible()
+    assert fix.windowTitle() == "Fix a change not yet on TimeTrack"
+    assert fix.note_label.text().startswith("TimeTrack refused this change:")
+    assert fix.problems() == ["The end lies before the start."]
+    fix.start_edit.setDateTime(wall_qdatetime(datetime(2026, 3, 10, 8, 0)))
+    fix.end_edit.setDateTime(wall_qdatetime(datetime(2026, 3, 10, 16, 0)))
+    with qtbot.waitSignal(fix.saved, timeout=WAIT):
+        fix.save_button.click()
+    qtbot.waitUntil(lambda: outbox_dialog.model.rowCount() == 0, timeout=WAIT)
+    (stored,) = office.store.all()
+    assert (stored.start, stored.end) == (MORNING, MORNING + timedelta(hours=8))
+    assert stored.notes == "Inventur"  # the edit queued behind the create went out after it
+    outbox_dialog.close()
+
+
+def test_a_held_correction_that_met_another_change_is_fixed_on_top_of_it(
+    qtbot: QtBot, office: Office, window: MainWindow, tmp_path: Path
+) -> None:
+    office.up()
+    entry = office.store.create(
+        NewAttendance(user="hansm", start=MORNING, end=MORNING + timedelta(hours=8))
+    )
+    with TimeTrackClient(office.base_url, office.credentials) as client:
+        seen = client.get_attendance(entry.id)
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    outbox.add_update(
+        office.base_url, server_ref(entry.id), AttendanceChange(break_minutes=45), base=seen
+    )
+    office.store.update(entry.id, AttendancePatch(notes="Lager 2"))  # another desk, meanwhile
+    dialogs = dialogs_of(window)
+    dialogs.open_outbox()
+    outbox_dialog = window.findChild(OutboxDialog)
+    assert outbox_dialog is not None
+    qtbot.waitUntil(outbox_dialog.send_button.isEnabled, timeout=WAIT)  # rows are read
+    outbox_dialog.send_button.click()
+    qtbot.waitUntil(
+        lambda: outbox_dialog.model.rowCount() == 1 and outbox_dialog.model.item_at(0).stuck,
+        timeout=WAIT,
+    )
+    held = outbox_dialog.model.item_at(0)
+    assert outbox_dialog.model.state(held) == (
+        "Held: the entry was changed or deleted on TimeTrack meanwhile"
+    )
+    assert outbox_dialog.model.describe(held).startswith("Change of the entry of hansm, ")
+    assert outbox_dialog.model.describe(held).endswith(": break 0:45 h")
+    outbox_dialog.table.selectRow(0)
+    outbox_dialog.fix_button.click()
+    qtbot.waitUntil(lambda: outbox_dialog.findChild(EntryDialog) is not None, timeout=WAIT)
+    fix = outbox_dialog.findChild(EntryDialog)
+    assert fix is not None
+    assert fix.note_label.text().startswith("Someone else changed this entry")
+    assert (fix.break_spin.value(), fix.notes_edit.toPlainText()) == (45, "Lager 2")
+    with qtbot.waitSignal(fix.saved, timeout=WAIT):
+        fix.save_button.click()
+    stored = office.store.get(entry.id)
+    assert (stored.break_minutes, stored.notes) == (45, "Lager 2")
+    qtbot.waitUntil(lambda: outbox_dialog.model.rowCount() == 0, timeout=WAIT)
+    outbox_dialog.close()

@@ -17,14 +17,18 @@ from tests.gui.helpers import (
     SettableClock,
     account_of,
     emissions,
+    outbox_items,
     seed,
     utc,
     wait_idle,
 )
+from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
+from timeclock.api.errors import NetworkError, ServerError, ValidationError
 from timeclock.domain.attendance import Attendance, AttendanceChange
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.sandbox import SandboxServer
+from timeclock.services.changes import Outcome, Sent
 from timeclock.services.stamping import Status
 from timeclock.store.breaks import BreakStore
 
@@ -73,7 +77,7 @@ def test_stamp_in_break_and_stamp_out_round_trip(
     assert stored.start == stored.end == MORNING  # the open entry: from == to
     assert status.shift.stamped_in
     assert status.shift.entry is not None and status.shift.entry.id == stored.id
-    assert [(e.id, e.is_open) for (e,) in saved] == [(stored.id, True)]
+    assert [(e.id, e.is_open) for (e, _waiting) in saved] == [(stored.id, True)]
 
     clock.advance(hours=2)
     status = status_after(qtbot, session, session.toggle_break)
@@ -134,7 +138,7 @@ def test_only_the_latest_of_two_quick_loads_is_delivered(
     session.load_entries("hansm", utc(2026, 3, 1), utc(2026, 4, 1))
     wait_idle(qtbot, session)
     assert len(loaded) == 1
-    assert [entry.id for entry in loaded[0][0]] == [march]
+    assert [entry.id for entry in loaded[0][0].entries] == [march]
     assert february != march
 
 
@@ -145,10 +149,10 @@ def test_loading_everyones_entries(
     theirs = seed(server, utc(2026, 3, 3, 7, 0), utc(2026, 3, 3, 15, 0), user="ivan")
     with qtbot.waitSignal(session.entries_loaded, timeout=WAIT) as blocker:
         session.load_entries(None, utc(2026, 3, 1), utc(2026, 4, 1))
-    assert [entry.id for entry in blocker.args[0]] == [mine, theirs]
+    assert [entry.id for entry in blocker.args[0].entries] == [mine, theirs]
     with qtbot.waitSignal(session.entries_loaded, timeout=WAIT) as blocker:
         session.load_entries("ivan", utc(2026, 3, 1), utc(2026, 4, 1))
-    assert [entry.id for entry in blocker.args[0]] == [theirs]
+    assert [entry.id for entry in blocker.args[0].entries] == [theirs]
 
 
 def test_the_first_answer_puts_the_session_online(qtbot: QtBot, session: ClockSession) -> None:
@@ -172,8 +176,10 @@ def test_a_server_that_is_down_makes_the_session_offline_with_a_message(
     assert message == "Cannot reach TimeTrack at 127.0.0.1; check the network connection."
     assert callable(retry)
     assert session.state is ConnectionState.OFFLINE
-    assert statuses == []
-    assert session.status is None
+    # What this desk knows stands in: nothing stamped here yet, nothing waiting.
+    ((status,),) = statuses
+    assert isinstance(status.offline, NetworkError)
+    assert not status.shift.stamped_in and status.waiting == 0
 
 
 def test_a_wrong_secret_makes_the_session_rejected_and_asks_for_credentials(
@@ -206,7 +212,7 @@ def test_a_server_error_is_reported_and_the_session_works_once_it_is_gone(
     assert message.startswith("TimeTrack had a problem (HTTP 500). Try again later.")
     assert "database is on fire" in message
     assert session.state is ConnectionState.ERROR
-    assert session.status is None
+    assert session.status is not None and isinstance(session.status.offline, ServerError)
 
     plan.clear()
     with qtbot.waitSignal(session.state_changed, timeout=WAIT) as online:
@@ -246,41 +252,82 @@ def test_a_stamp_the_server_fails_asks_for_the_status_again(
     status_after(qtbot, session, session.refresh_status)
     plan.set(Rule(Canned.error(503, "Service Unavailable"), method="POST"))
     problems = emissions(session.problem)
+    notices = emissions(session.notice)
     status = status_after(qtbot, session, session.stamp)
-    assert [message for message, _retry in problems] == [
-        "TimeTrack had a problem (HTTP 503). Try again later. TimeTrack says: Service Unavailable"
+    assert problems == []
+    assert notices == [
+        ("Saved on this computer. TimeTrack gets the change as soon as it can be reached.",)
     ]
-    assert not status.shift.stamped_in
+    assert status.shift.stamped_in and status.waiting == 1  # safe here, shown at once
     assert faulty.store.count() == 0
     assert session.state is ConnectionState.ONLINE  # the status read after it went through
+    plan.clear()
+    with qtbot.waitSignal(session.changes_delivered, timeout=WAIT):
+        session.deliver()
+    assert faulty.store.count() == 1
 
 
-def test_entry_changes_announce_the_entry_and_call_back(
+def test_entry_changes_go_through_the_outbox_and_announce_the_entry(
     qtbot: QtBot, session: ClockSession, server: SandboxServer
 ) -> None:
     entry_id = seed(server, utc(2026, 3, 2, 7, 0), utc(2026, 3, 2, 15, 0), notes="old")
+    entry = server_entry(session, entry_id)
     saved = emissions(session.entry_saved)
     deleted = emissions(session.entry_deleted)
-    done: list[Attendance | int] = []
+    sent: list[Sent] = []
     failed: list[str] = []
 
-    session.update_entry(entry_id, AttendanceChange(notes="new"), done.append, failed.append)
-    qtbot.waitUntil(lambda: len(done) == 1, timeout=WAIT)
-    assert isinstance(done[0], Attendance) and done[0].notes == "new"
-    assert saved == [(done[0],)]
+    session.update_entry(entry, AttendanceChange(notes="new"), sent.append, failed.append)
+    qtbot.waitUntil(lambda: len(sent) == 1, timeout=WAIT)
+    assert sent[0].outcome is Outcome.DELIVERED
+    assert sent[0].entry is not None and sent[0].entry.notes == "new"
+    assert saved == [(sent[0].entry, False)]
     assert server.store.get(entry_id).notes == "new"
 
-    session.delete_entry(entry_id, done.append, failed.append)
-    qtbot.waitUntil(lambda: len(done) == 2, timeout=WAIT)
-    assert done[1] == entry_id
+    session.delete_entry(sent[0].entry, sent.append, failed.append)
+    qtbot.waitUntil(lambda: len(sent) == 2, timeout=WAIT)
+    assert sent[1].outcome is Outcome.DELIVERED
     assert deleted == [(entry_id,)]
     assert server.store.count() == 0
 
-    session.delete_entry(entry_id, done.append, failed.append)
-    qtbot.waitUntil(lambda: len(failed) == 1, timeout=WAIT)
-    assert failed[0].startswith(f"Entry {entry_id} no longer exists on TimeTrack.")
-    assert deleted == [(entry_id,)]
+    # Already gone: what the delete wanted, so done (and announced again for the list).
+    session.delete_entry(entry, sent.append, failed.append)
+    qtbot.waitUntil(lambda: len(sent) == 3, timeout=WAIT)
+    assert sent[2].outcome is Outcome.DELIVERED
+    assert failed == []
     assert len(saved) == 1
+
+
+def test_an_edit_the_server_refuses_is_held_until_revised_or_withdrawn(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer
+) -> None:
+    entry = server_entry(session, seed(server, utc(2026, 3, 2, 7, 0), utc(2026, 3, 2, 15, 0)))
+    sent: list[Sent] = []
+    backwards = AttendanceChange(end=utc(2026, 3, 2, 6, 0))
+    session.update_entry(entry, backwards, sent.append, pytest.fail)
+    qtbot.waitUntil(lambda: len(sent) == 1, timeout=WAIT)
+    assert sent[0].outcome is Outcome.REFUSED
+    assert isinstance(sent[0].refusal, ValidationError)
+    held = outbox_items(qtbot, session)
+    assert [(item.seq, item.stuck) for item in held] == [(sent[0].seq, True)]
+
+    session.update_entry(
+        entry, AttendanceChange(notes="fixed"), sent.append, pytest.fail, revising=sent[0].seq
+    )
+    qtbot.waitUntil(lambda: len(sent) == 2, timeout=WAIT)
+    assert (sent[1].outcome, sent[1].seq) == (Outcome.DELIVERED, sent[0].seq)
+    assert server.store.get(entry.id).notes == "fixed"
+    assert outbox_items(qtbot, session) == []
+
+    session.update_entry(entry, backwards, sent.append, pytest.fail)
+    qtbot.waitUntil(lambda: len(sent) == 3, timeout=WAIT)
+    session.discard_change(sent[2].seq)
+    qtbot.waitUntil(lambda: outbox_items(qtbot, session) == [], timeout=WAIT)
+
+
+def server_entry(session: ClockSession, entry_id: int) -> Attendance:
+    with TimeTrackClient(session.account.base_url, session.account.credentials) as client:
+        return client.get_attendance(entry_id)
 
 
 def test_nothing_runs_after_close(qtbot: QtBot, session: ClockSession) -> None:

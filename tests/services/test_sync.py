@@ -16,8 +16,9 @@ from timeclock.api.credentials import Credentials
 from timeclock.api.errors import MalformedResponseError, NetworkError, ServerError
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
 from timeclock.sandbox import NewAttendance, SandboxServer
+from timeclock.sandbox.faults import FaultPlan as SandboxFaults
 from timeclock.services.sync import Deliverer
-from timeclock.store.outbox import Outbox, server_ref
+from timeclock.store.outbox import Hold, Outbox, server_ref
 
 MORNING = datetime(2026, 3, 10, 7, 0, 0, 250_000, tzinfo=UTC)
 EVENING = MORNING + timedelta(hours=8, minutes=30)
@@ -214,3 +215,62 @@ def test_only_one_delivery_runs_at_a_time_across_processes(
     report = Deliverer(connect(server), cli_outbox).deliver()
     assert report.complete and not report.busy_elsewhere
     assert len(server.store.all()) == 1
+
+
+def test_an_edit_goes_out_when_the_entry_is_as_the_person_saw_it(
+    server: SandboxServer, outbox: Outbox, connect: Callable[[SandboxServer], TimeTrackClient]
+) -> None:
+    entry = server.store.create(NewAttendance(user="hansm", start=MORNING, end=EVENING))
+    seen = connect(server).get_attendance(entry.id)
+    seq = outbox.add_update(
+        server.base_url, server_ref(entry.id), AttendanceChange(notes="korrigiert"), base=seen
+    )
+    report = Deliverer(connect(server), outbox).deliver()
+    assert report.complete and report.conflicts == {}
+    assert report.stored[seq].notes == "korrigiert"
+    assert server.store.get(entry.id).notes == "korrigiert"
+
+
+def test_an_edit_of_an_entry_changed_elsewhere_is_held_as_a_conflict(
+    server: SandboxServer, outbox: Outbox, connect: Callable[[SandboxServer], TimeTrackClient]
+) -> None:
+    client = connect(server)
+    entry = server.store.create(NewAttendance(user="hansm", start=MORNING, end=EVENING))
+    seen = client.get_attendance(entry.id)
+    client.update_attendance(entry.id, AttendanceChange(break_minutes=45))  # another desk
+    base = server.base_url
+    seq = outbox.add_update(base, server_ref(entry.id), AttendanceChange(notes="meins"), base=seen)
+    outbox.add_create(base, stamp_in(at=MORNING + timedelta(days=1)))
+    report = Deliverer(client, outbox).deliver()
+    assert report.delivered == 1  # the rest still goes out
+    conflict = report.conflicts[seq]
+    assert conflict.base == seen and conflict.current is not None
+    assert conflict.current.break_minutes == 45
+    assert server.store.get(entry.id).notes == ""  # nothing sent over the other change
+    (held,) = outbox.items(base)
+    assert held.hold is Hold.CONFLICT and held.seq == seq
+    # Deleted meanwhile: a conflict too, with no current version.
+    server.store.delete(entry.id)
+    outbox.revise(seq, change=AttendanceChange(notes="meins"), base=conflict.current)
+    again = Deliverer(client, outbox).deliver()
+    assert again.conflicts[seq].current is None
+
+
+def test_an_edit_whose_answer_was_lost_is_not_taken_for_a_conflict(
+    make_server: Callable[..., SandboxServer],
+    outbox: Outbox,
+    connect: Callable[[SandboxServer], TimeTrackClient],
+) -> None:
+    """The server stored the update, the answer never came: the next pass finds it done."""
+    server = make_server(faults=SandboxFaults(script=["commit-then-cut"], methods=["PUT"]))
+    client = connect(server)
+    entry = server.store.create(NewAttendance(user="hansm", start=MORNING, end=EVENING))
+    seen = client.get_attendance(entry.id)
+    outbox.add_update(
+        server.base_url, server_ref(entry.id), AttendanceChange(break_minutes=30), base=seen
+    )
+    first = Deliverer(client, outbox).deliver()
+    assert isinstance(first.failure, NetworkError)
+    assert server.store.get(entry.id).break_minutes == 30  # stored, answer lost
+    second = Deliverer(client, outbox).deliver()
+    assert second.complete and second.conflicts == {}

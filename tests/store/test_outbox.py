@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft, Location
 from timeclock.store.outbox import (
+    Hold,
     Kind,
     Outbox,
     OutboxError,
@@ -86,6 +88,68 @@ def test_stuck_items_stay_until_released_or_discarded(outbox: Outbox) -> None:
     assert not outbox.items(BASE)[0].stuck
     outbox.discard(seq)
     assert outbox.items(BASE) == []
+
+
+def test_an_edit_keeps_the_entry_it_started_from(outbox: Outbox) -> None:
+    base = draft(end=START + timedelta(hours=8), notes="vorher").as_entry(3)
+    seq = outbox.add_update(BASE, server_ref(3), AttendanceChange(notes="nachher"), base=base)
+    item = outbox.item(seq)
+    assert item is not None and item.base == base
+    assert outbox.items(BASE)[0].base == base
+    assert outbox.item(seq + 1) is None
+
+
+def test_a_conflict_is_held_as_such(outbox: Outbox) -> None:
+    seq = outbox.add_update(BASE, server_ref(3), AttendanceChange(notes="x"))
+    outbox.mark_stuck(seq, "changed meanwhile", Hold.CONFLICT)
+    (item,) = outbox.items(BASE)
+    assert item.hold is Hold.CONFLICT and item.stuck
+
+
+def test_a_revised_item_keeps_its_place_and_reference_and_goes_again(outbox: Outbox) -> None:
+    seq, ref = outbox.add_create(BASE, draft(notes="falsch"))
+    later = outbox.add_update(BASE, ref, AttendanceChange(notes="danach"))
+    outbox.begin_attempt(seq)
+    outbox.mark_stuck(seq, "400: end before start")
+    assert outbox.revise(seq, draft=draft(notes="richtig"))
+    first, second = outbox.items(BASE)
+    assert (first.seq, first.ref, first.draft) == (seq, ref, draft(notes="richtig"))
+    assert not first.stuck and first.problem == ""
+    assert first.attempts == 1  # a send began once: the delivery still looks first
+    assert second.seq == later
+    base = draft(notes="danach").as_entry(9)
+    assert outbox.revise(later, change=AttendanceChange(notes="neu"), base=base)
+    assert outbox.items(BASE)[1].change == AttendanceChange(notes="neu")
+    assert outbox.items(BASE)[1].base == base
+    # Only the same kind, and only while it waits.
+    assert not outbox.revise(seq, change=AttendanceChange(notes="x"))
+    outbox.discard(later)
+    assert not outbox.revise(later, change=AttendanceChange(notes="x"))
+    with pytest.raises(ValueError, match="draft or a change"):
+        outbox.revise(seq)
+
+
+def test_an_outbox_of_an_earlier_version_is_taken_over_with_its_items(tmp_path: Path) -> None:
+    path = tmp_path / "outbox.sqlite3"
+    old = sqlite3.connect(path)
+    old.executescript(
+        """CREATE TABLE outbox (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, base_url TEXT NOT NULL, kind TEXT NOT NULL,
+            ref TEXT NOT NULL, payload TEXT NOT NULL, queued_at TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0, stuck INTEGER NOT NULL DEFAULT 0,
+            problem TEXT NOT NULL DEFAULT '');
+        INSERT INTO outbox (base_url, kind, ref, payload, queued_at, stuck, problem)
+        VALUES ('BASE', 'delete', 'id:5', '{}', '2026-03-10T07:00:00.000Z', 1, '404');""".replace(
+            "BASE", BASE
+        )
+    )
+    old.commit()
+    old.close()
+    outbox = Outbox(path)
+    (item,) = outbox.items(BASE)
+    assert (item.kind, item.ref, item.hold, item.base) == (Kind.DELETE, "id:5", Hold.REFUSED, None)
+    outbox.add_update(BASE, "id:5", AttendanceChange(notes="x"), base=draft().as_entry(5))
+    assert Outbox(path).items(BASE)[1].base == draft().as_entry(5)
 
 
 def test_references() -> None:

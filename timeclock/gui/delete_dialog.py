@@ -1,7 +1,8 @@
 """Asking before an entry is deleted, and deleting it only on the server's word.
 
 A ``QMessageBox`` closes on any button; this dialog has to stay open while the server is
-asked, and keep the question on screen with the server's answer if it refuses.
+asked, and keep the question on screen with the server's answer if it refuses. While
+TimeTrack cannot be reached the delete waits in the outbox and the row goes at once.
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
 from timeclock.domain.attendance import Attendance
 from timeclock.gui.dialog_base import InlineMessage, MessageKind, RememberingDialog
 from timeclock.gui.formatting import day_text, hours_text, time_text
+from timeclock.gui.messages import explain
 from timeclock.gui.session import ClockSession
+from timeclock.services.changes import Outcome, Sent
 
 
 class DeleteDialog(RememberingDialog):
-    """Shows an entry and deletes it on Delete; :attr:`deleted` follows the server's yes.
+    """Shows an entry and deletes it on Delete; :attr:`deleted` follows the server's yes, or
+    the delete being queued while TimeTrack cannot be reached.
 
     Cancel is the default button, so Enter never deletes by accident.
     """
@@ -106,7 +110,7 @@ class DeleteDialog(RememberingDialog):
             return
         self._set_deleting(True)
         self._session.delete_entry(
-            self._entry.id, self.while_open(self._done), self.while_open(self._failed)
+            self._entry, self.while_open(self._sent), self.while_open(self._failed)
         )
 
     def _set_deleting(self, deleting: bool) -> None:
@@ -115,10 +119,16 @@ class DeleteDialog(RememberingDialog):
         if deleting:
             self.message.show_message(self.tr("Deleting…"), MessageKind.INFO)
 
-    def _done(self, entry_id: int) -> None:
-        self._set_deleting(False)
-        self.deleted.emit(entry_id)
-        self.accept()
+    def _sent(self, sent: Sent) -> None:
+        if sent.outcome in (Outcome.DELIVERED, Outcome.QUEUED):
+            self._set_deleting(False)
+            self.deleted.emit(self._entry.id)
+            self.accept()
+            return
+        # Refused: a delete has nothing to fix, so it does not stay held; the question
+        # stays on screen with TimeTrack's answer.
+        self._session.discard_change(sent.seq)
+        self._failed(explain(sent.refusal) if sent.refusal is not None else "")
 
     def _failed(self, message: str) -> None:
         self._set_deleting(False)

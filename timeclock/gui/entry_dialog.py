@@ -52,6 +52,7 @@ from timeclock.gui.formatting import (
 )
 from timeclock.gui.messages import entry_problem, explain
 from timeclock.gui.session import ClockSession
+from timeclock.services.changes import Outcome, Sent
 
 _UTC = QTimeZone(QTimeZone.Initialization.UTC)
 DEFAULT_START = time(8, 0)
@@ -70,19 +71,24 @@ def _wall_minute(moment: datetime, zone: tzinfo) -> datetime:
 
 
 class EntryDialog(RememberingDialog):
-    """New entry (``entry`` is None) or edit entry; emits :attr:`saved` once the server agreed.
+    """New entry (``entry`` is None) or edit entry; emits :attr:`saved` once the change is
+    on TimeTrack or safely queued in the outbox (TimeTrack could not be reached).
 
     A new entry is created ``manual``; an edit sends only the fields that changed and
     leaves ``manual`` as the server has it. If the server refuses, its message is shown
-    here and everything typed stays.
+    here and everything typed stays; the refused change waits, held, until the person
+    saves again (it is revised in place) or cancels (it is taken back).
 
     An edit is sent only if TimeTrack still holds the entry as the dialog showed it (the
-    session re-reads it in the same task). If someone else changed or deleted it meanwhile,
-    nothing is sent and a :class:`~timeclock.gui.conflict_dialog.ConflictDialog` lets the
-    person choose (:meth:`_resolve` says what each choice does).
+    delivery re-reads it first). If someone else changed or deleted it meanwhile, nothing
+    is sent and a :class:`~timeclock.gui.conflict_dialog.ConflictDialog` lets the person
+    choose (:meth:`_resolve` says what each choice does).
+
+    Opened from the outbox to fix a held change (``held``, with ``values`` and a ``note``
+    saying why it is held), Save revises that change and Cancel leaves it held.
     """
 
-    saved = Signal(object)  # Attendance, as the server stored it
+    saved = Signal(object)  # Attendance: as TimeTrack stored it, or as it will be
 
     def __init__(
         self,
@@ -92,6 +98,9 @@ class EntryDialog(RememberingDialog):
         entry: Attendance | None = None,
         user: str = "",
         day: date | None = None,
+        values: Attendance | None = None,
+        held: int | None = None,
+        note: str = "",
         window_state: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -100,11 +109,58 @@ class EntryDialog(RememberingDialog):
         self._zone = zone
         self._entry = entry
         self._saving = False
+        # The outbox item this dialog's change is held as (refused, or in conflict): a
+        # save revises it in place. ``held`` opens the dialog to fix one from the outbox.
+        self._held = held
+        self._fixing = held is not None
         self.conflict_dialog: ConflictDialog | None = None
         self._conflict: Conflict | None = None
         self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("New entry"))
+        if self._fixing:
+            self.setWindowTitle(self.tr("Fix a change not yet on TimeTrack"))
         self.setAccessibleName(self.windowTitle())
 
+        self._build_form()
+        self.message = InlineMessage(self.tr("Problem"), self)
+        self.buttons, self.save_button = save_cancel_buttons(self, self._save)
+        layout = QVBoxLayout(self)
+        self.note_label = QLabel(note, self)
+        self.note_label.setWordWrap(True)
+        self.note_label.setAccessibleName(self.tr("Why this change waits"))
+        self.note_label.setVisible(bool(note))
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        if entry is None and values is not None:
+            self._fill_new(values.user, local_date(values.start, zone))
+            self._show_editable(values)
+        elif entry is None:
+            self._fill_new(user or session.user, day or local_date(session.now(), zone))
+        else:
+            self._fill_edit(entry, values or entry)
+        for signal in (
+            self.user_edit.textChanged,
+            self.start_edit.dateTimeChanged,
+            self.end_edit.dateTimeChanged,
+            self.break_spin.valueChanged,
+        ):
+            signal.connect(self._validate)
+        self.notes_edit.textChanged.connect(self._validate)
+        set_tab_order(
+            self.user_edit,
+            self.start_edit,
+            self.end_edit,
+            self.break_spin,
+            self.notes_edit,
+            self.buttons,
+        )
+        self._validate()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_form(self) -> None:
         self.form = QWidget(self)
         self._form_layout = form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
@@ -129,37 +185,6 @@ class EntryDialog(RememberingDialog):
         add_row(form, self.tr("&Notes:"), self.notes_edit)
         add_row(form, self.tr("Worked:"), self.worked_label)
 
-        self.message = InlineMessage(self.tr("Problem"), self)
-        self.buttons, self.save_button = save_cancel_buttons(self, self._save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-
-        if entry is None:
-            self._fill_new(user or session.user, day or local_date(session.now(), zone))
-        else:
-            self._fill_edit(entry)
-        for signal in (
-            self.user_edit.textChanged,
-            self.start_edit.dateTimeChanged,
-            self.end_edit.dateTimeChanged,
-            self.break_spin.valueChanged,
-        ):
-            signal.connect(self._validate)
-        self.notes_edit.textChanged.connect(self._validate)
-        set_tab_order(
-            self.user_edit,
-            self.start_edit,
-            self.end_edit,
-            self.break_spin,
-            self.notes_edit,
-            self.buttons,
-        )
-        self._validate()
-
-    # -- building -----------------------------------------------------------------------
-
     def _datetime_editor(self, name: str) -> QDateTimeEdit:
         editor = QDateTimeEdit(self.form)
         editor.setTimeZone(_UTC)
@@ -175,7 +200,7 @@ class EntryDialog(RememberingDialog):
         self.break_spin.setValue(DEFAULT_BREAK_MINUTES)
         (self.start_edit if user else self.user_edit).setFocus()
 
-    def _fill_edit(self, entry: Attendance) -> None:
+    def _fill_edit(self, entry: Attendance, values: Attendance) -> None:
         self.user_edit.setText(entry.user)
         self.user_edit.setReadOnly(True)
         self.source_label = QLabel(self.form)
@@ -185,19 +210,22 @@ class EntryDialog(RememberingDialog):
         self.location_label.setAccessibleName(self.tr("Location"))
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._form_layout.addRow(self.tr("Location:"), self.location_label)
-        self._show_values(entry, entry)
+        self._show_values(entry, values)
         self.start_edit.setFocus()
 
     def _show_values(self, entry: Attendance, values: Attendance) -> None:
         """Show ``values`` in the editors, and what cannot be edited as ``entry`` has it."""
-        self.start_edit.setDateTime(wall_qdatetime(_wall_minute(values.start, self._zone)))
-        self.end_edit.setDateTime(wall_qdatetime(_wall_minute(values.end, self._zone)))
-        self.break_spin.setValue(values.break_minutes)
-        self.notes_edit.setPlainText(values.notes)
+        self._show_editable(values)
         self.source_label.setText(self.tr("manual") if entry.manual else self.tr("time clock"))
         places = self._location_text(entry.start_location, entry.end_location)
         self.location_label.setText(places)
         self._form_layout.setRowVisible(self.location_label, bool(places))
+
+    def _show_editable(self, values: Attendance) -> None:
+        self.start_edit.setDateTime(wall_qdatetime(_wall_minute(values.start, self._zone)))
+        self.end_edit.setDateTime(wall_qdatetime(_wall_minute(values.end, self._zone)))
+        self.break_spin.setValue(values.break_minutes)
+        self.notes_edit.setPlainText(values.notes)
 
     def _location_text(self, start: Location | None, end: Location | None) -> str:
         return places_text(start, end, self.locale())
@@ -265,7 +293,7 @@ class EntryDialog(RememberingDialog):
         end = self._instant(self.end_edit, self._entry.end if self._entry else None)
         breaks = self.break_spin.value()
         notes = self.notes_edit.toPlainText()
-        done, failed = self.while_open(self._saved), self.while_open(self._failed)
+        sent, failed = self.while_open(self._sent), self.while_open(self._failed)
         if self._entry is None:
             draft = AttendanceDraft(
                 user=self.user_edit.text().strip(),
@@ -276,7 +304,7 @@ class EntryDialog(RememberingDialog):
                 manual=True,
             )
             self._set_saving(True)
-            self._session.create_entry(draft, done, failed)
+            self._session.create_entry(draft, sent, failed, revising=self._held)
             return
         entry = self._entry
         change = AttendanceChange(
@@ -285,20 +313,22 @@ class EntryDialog(RememberingDialog):
             break_minutes=breaks if breaks != entry.break_minutes else None,
             notes=notes if notes != entry.notes else None,
         )
-        if change.is_empty():
+        if change.is_empty():  # TimeTrack holds all this already: nothing is left to send
+            self._withdraw_held()
             self.accept()
             return
         self._set_saving(True)
-        self._send_checked(entry, change)
+        self._send_update(entry, change)
 
-    def _send_checked(self, base: Attendance, change: AttendanceChange) -> None:
-        """Send ``change`` if TimeTrack still holds ``base``; else the conflict comes back."""
-        self._session.update_entry_checked(
-            base,
+    def _send_update(self, entry: Attendance, change: AttendanceChange) -> None:
+        """Send ``change`` of ``entry`` as shown; if TimeTrack no longer holds it so, the
+        conflict comes back instead (nothing is sent)."""
+        self._session.update_entry(
+            entry,
             change,
-            self.while_open(self._saved),
-            self.while_open(self._conflicted),
+            self.while_open(self._sent),
             self.while_open(self._failed),
+            revising=self._held,
         )
 
     def _set_saving(self, saving: bool) -> None:
@@ -308,15 +338,36 @@ class EntryDialog(RememberingDialog):
         if saving:
             self.message.show_message(self.tr("Saving…"), MessageKind.INFO)
 
-    def _saved(self, entry: Attendance) -> None:
-        self._set_saving(False)
-        self.saved.emit(entry)
-        self.accept()
+    def _sent(self, sent: Sent) -> None:
+        """What became of the change: on TimeTrack or safely queued (done), or held."""
+        if sent.outcome in (Outcome.DELIVERED, Outcome.QUEUED):
+            self._held = None
+            self._set_saving(False)
+            self.saved.emit(sent.entry)
+            self.accept()
+            return
+        self._held = sent.seq  # held in the outbox; the next save revises it
+        if sent.conflict is not None:
+            self._conflicted(sent.conflict)
+        elif sent.refusal is not None:
+            self._failed(explain(sent.refusal))
 
     def _failed(self, message: str) -> None:
         self._set_saving(False)
         self._validate()
         self.message.show_message(message, MessageKind.ERROR)
+
+    def reject(self) -> None:
+        """Cancel: a change this dialog sent and TimeTrack refused is taken back (the
+        person chose not to fix it); one opened from the outbox to fix stays held there."""
+        if not self._fixing:
+            self._withdraw_held()
+        super().reject()
+
+    def _withdraw_held(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            self._session.discard_change(held)
 
     # -- conflicts ----------------------------------------------------------------------
 
@@ -360,14 +411,16 @@ class EntryDialog(RememberingDialog):
         self.conflict_dialog = None
         current = conflict.current
         if resolution in (Resolution.TAKE_THEIRS, Resolution.DISCARD):
+            self._withdraw_held()  # the held change is not wanted, from the outbox neither
             self.reject()
             return
         if resolution is Resolution.CREATE_AGAIN:
+            self._withdraw_held()  # an update of a deleted entry can never go out
             yours = conflict.yours()
             draft = replace(AttendanceDraft.of(yours), manual=True)
             self._set_saving(True)
             self._session.create_entry(
-                draft, self.while_open(self._saved), self.while_open(self._failed)
+                draft, self.while_open(self._sent), self.while_open(self._failed)
             )
             return
         if current is None:  # deleted, and the person wants to think again
@@ -385,10 +438,12 @@ class EntryDialog(RememberingDialog):
         if resolution is Resolution.KEEP_MINE:
             kept = conflict.kept_mine()
             if kept.is_empty():  # TimeTrack already holds every value the person set
-                self._saved(current)
+                self._withdraw_held()
+                self.saved.emit(current)
+                self.accept()
                 return
             self._set_saving(True)
-            self._send_checked(current, kept)
+            self._send_update(current, kept)
             return
         if not self.problems():
             self.message.show_message(

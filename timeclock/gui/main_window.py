@@ -25,6 +25,7 @@ from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, AttendanceProxy, C
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.stamp_panel import StampPanel
 from timeclock.gui.status_widgets import ConnectionHeader, StatusFooter
+from timeclock.services.changes import Listing
 from timeclock.services.stamping import Status
 
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(self.header.show_state)
         session.state_changed.connect(self._back_online)
         session.problem.connect(self._show_problem)
+        session.notice.connect(self.message_bar.show_notice)
+        session.changes_delivered.connect(self.reload_entries)
         session.credentials_rejected.connect(self._ask_for_credentials)
         session.busy_changed.connect(self.footer.set_busy)
         session.outbox_changed.connect(self.footer.show_waiting)
@@ -294,8 +297,8 @@ class MainWindow(QMainWindow):
         # asks again for all the window shows (the status too), as the filter stands now.
         self.message_bar.show_problem(message, self.refresh if retry is not None else None)
 
-    def _entries_arrived(self, entries: list[Attendance]) -> None:
-        self.model.set_entries(entries)
+    def _entries_arrived(self, listing: Listing) -> None:
+        self.model.set_entries(listing.entries, listing.waiting)
         self._show_location_column()
         self._update_totals()
 
@@ -307,9 +310,9 @@ class MainWindow(QMainWindow):
         )
         self.table.setColumnHidden(Column.LOCATION, not located)
 
-    def _entry_saved(self, entry: Attendance) -> None:
+    def _entry_saved(self, entry: Attendance, waiting: bool) -> None:
         if self._belongs_in_list(entry):
-            self.model.upsert(entry)
+            self.model.upsert(entry, waiting=waiting)
         else:
             self.model.remove(entry.id)
         self._show_location_column()
@@ -331,7 +334,8 @@ class MainWindow(QMainWindow):
         self._offline = state == ConnectionState.OFFLINE
         if was_offline and state == ConnectionState.ONLINE:
             self.message_bar.clear()
-            if self.session.status is None:
+            status = self.session.status
+            if status is None or status.offline is not None:  # shown from this desk only
                 self.session.refresh_status()
 
     def _clock_moved(self) -> None:

@@ -15,9 +15,12 @@ class MessageBar(QFrame):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # A problem is red; a notice (a change saved here while offline) is blue.
         self.setStyleSheet(
             "#messageBar { background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; }"
             "#messageBar QLabel { color: #611a15; }"
+            "#messageBar[notice=true] { background: #e8f1fb; border-color: #b6d2f0; }"
+            "#messageBar[notice=true] QLabel { color: #0b3a66; }"
         )
         self.setAccessibleName(self.tr("Message"))
         self._label = QLabel(self)
@@ -41,12 +44,35 @@ class MessageBar(QFrame):
         """The message shown, or ``""``."""
         return "" if self.isHidden() else self._label.text()
 
+    @property
+    def is_notice(self) -> bool:
+        """Whether the message shown is a notice rather than a problem."""
+        return bool(self.property("notice"))
+
     def show_problem(self, message: str, retry: Callable[[], None] | None = None) -> None:
         """Show ``message``; with ``retry``, a Retry button runs it again."""
+        self._set_notice(False)
         self._label.setText(message)
         self._retry = retry
         self._retry_button.setVisible(retry is not None)
         self.show()
+
+    def show_notice(self, message: str) -> None:
+        """Show news that is no problem, in the bar's calmer colours; the latest wins."""
+        self._set_notice(True)
+        self._label.setText(message)
+        self._retry = None
+        self._retry_button.hide()
+        self.show()
+
+    def _set_notice(self, notice: bool) -> None:
+        if self.is_notice != notice:
+            self.setProperty("notice", notice)
+            self.style().unpolish(self)
+            self.style().polish(self)
+            for label in self.findChildren(QLabel):
+                self.style().unpolish(label)
+                self.style().polish(label)
 
     def clear(self) -> None:
         """Hide the bar."""

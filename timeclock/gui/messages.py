@@ -24,7 +24,9 @@ from timeclock.domain.localtime import AmbiguousLocalTimeError, NonexistentLocal
 from timeclock.domain.rules import EntryProblem
 from timeclock.domain.shift import StampError, StampProblem
 from timeclock.services.account import AccountError
+from timeclock.services.local_view import DiscardedEntryError
 from timeclock.store.breaks import BreakStoreError
+from timeclock.store.outbox import OutboxError
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError
 
@@ -88,7 +90,12 @@ def explain(error: BaseException) -> str:  # noqa: PLR0912 - one case per error 
         )
     if isinstance(error, AccountError):
         return translate("Messages", "The connection to TimeTrack is not set up yet.")
-    if isinstance(error, SettingsError | BreakStoreError):
+    if isinstance(error, DiscardedEntryError):
+        return translate(
+            "Messages",
+            "This entry was discarded before it reached TimeTrack; it no longer exists.",
+        )
+    if isinstance(error, SettingsError | BreakStoreError | OutboxError):
         return translate("Messages", "A local file cannot be used: %1").replace("%1", str(error))
     return translate("Messages", "Something unexpected went wrong (%1).").replace(
         "%1", type(error).__name__
@@ -170,4 +177,41 @@ def held_message(problem: str) -> str:
     """A change TimeTrack refused for good, held in the outbox for a person to decide."""
     return translate("Messages", "TimeTrack refused a change saved on this computer: %1").replace(
         "%1", problem
+    )
+
+
+def queued_message(deletion: bool) -> str:
+    """A change saved on this computer while TimeTrack cannot take it."""
+    if deletion:
+        return translate(
+            "Messages",
+            "Deleted on this computer. TimeTrack will delete the entry as soon as it can "
+            "be reached.",
+        )
+    return translate(
+        "Messages",
+        "Saved on this computer. TimeTrack gets the change as soon as it can be reached.",
+    )
+
+
+def held_note(conflict: bool, problem: str) -> str:
+    """Why a held change waits, above the entry dialog that fixes it."""
+    if conflict:
+        return translate(
+            "Messages",
+            "Someone else changed this entry on TimeTrack after your change was saved here. "
+            "The form shows TimeTrack's version with your change on top: check it and save, "
+            "or cancel to leave the change waiting.",
+        )
+    return translate(
+        "Messages",
+        "TimeTrack refused this change: %1 Correct it and save, or cancel to leave it waiting.",
+    ).replace("%1", problem)
+
+
+def held_entry_gone() -> str:
+    """A held correction of an entry that no longer exists on TimeTrack."""
+    return translate(
+        "Messages",
+        "This entry no longer exists on TimeTrack, so the change cannot be fixed; discard it.",
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -67,6 +67,7 @@ class AttendanceModel(QAbstractTableModel):
         self._zone = zone
         self._clock = clock
         self._entries: list[Attendance] = []
+        self._waiting: set[int] = set()  # ids of rows with a change not yet on TimeTrack
         self._shift = Shift(None)
 
     # -- reading ------------------------------------------------------------------------
@@ -104,9 +105,10 @@ class AttendanceModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
-        if role == Qt.ItemDataRole.FontRole and entry.is_open:
+        if role == Qt.ItemDataRole.FontRole and (entry.is_open or self.is_waiting(entry.id)):
             font = QFont()
-            font.setBold(True)
+            font.setBold(entry.is_open)
+            font.setItalic(self.is_waiting(entry.id))
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.BREAK,
@@ -123,20 +125,32 @@ class AttendanceModel(QAbstractTableModel):
         """The entry in ``row``."""
         return self._entries[row]
 
+    def is_waiting(self, entry_id: int) -> bool:
+        """Whether the row shows a change saved here that TimeTrack does not have yet."""
+        return entry_id in self._waiting
+
     def row_of(self, entry_id: int) -> int | None:
         """The row of an entry, if it is shown."""
         return next((row for row, e in enumerate(self._entries) if e.id == entry_id), None)
 
     # -- changing -----------------------------------------------------------------------
 
-    def set_entries(self, entries: Sequence[Attendance]) -> None:
-        """Show these entries instead of the current ones."""
+    def set_entries(
+        self, entries: Sequence[Attendance], waiting: Collection[int] = frozenset()
+    ) -> None:
+        """Show these entries instead of the current ones; ``waiting``: the ids of those
+        with a change not yet on TimeTrack."""
         self.beginResetModel()
         self._entries = list(entries)
+        self._waiting = set(waiting)
         self.endResetModel()
 
-    def upsert(self, entry: Attendance) -> None:
+    def upsert(self, entry: Attendance, *, waiting: bool = False) -> None:
         """Replace the row of ``entry`` (same id), or append it; only that row changes."""
+        if waiting:
+            self._waiting.add(entry.id)
+        else:
+            self._waiting.discard(entry.id)
         row = self.row_of(entry.id)
         if row is None:
             self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries))
@@ -148,6 +162,7 @@ class AttendanceModel(QAbstractTableModel):
 
     def remove(self, entry_id: int) -> None:
         """Drop the row of an entry, if it is shown."""
+        self._waiting.discard(entry_id)
         row = self.row_of(entry_id)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
@@ -191,11 +206,14 @@ class AttendanceModel(QAbstractTableModel):
         if column == Column.NOTES:
             return " ".join(entry.notes.split())
         if column == Column.SOURCE:
-            return (
+            source = (
                 translate("AttendanceModel", "manual")
                 if entry.manual
                 else translate("AttendanceModel", "time clock")
             )
+            if self.is_waiting(entry.id):
+                return translate("AttendanceModel", "%1, not yet sent").replace("%1", source)
+            return source
         if column == Column.LOCATION:
             return _location_text(entry)
         return entry.user
@@ -212,6 +230,12 @@ class AttendanceModel(QAbstractTableModel):
         return self._display(entry, column).casefold()
 
     def _tooltip(self, entry: Attendance, column: Column) -> str | None:
+        if self.is_waiting(entry.id) and column in (Column.DATE, Column.SOURCE):
+            return translate(
+                "AttendanceModel",
+                "Saved on this computer, not yet on TimeTrack: it is sent as soon as "
+                "TimeTrack can be reached.",
+            )
         if column == Column.NOTES and entry.notes:
             return entry.notes
         if column == Column.END and entry.is_open:

@@ -1,18 +1,27 @@
 """The changes saved on this computer that TimeTrack does not have yet.
 
-Opened from the footer or the Entries menu. It lists what waits, oldest first; a change
-TimeTrack refused for good is marked *held* with the reason, and can be tried again (after
-the cause was fixed elsewhere) or discarded. "Send now" tries at once instead of waiting
-for the next retry.
+Opened from the footer or the Entries menu. It lists what waits, oldest first, with the
+entry each change is about; a change TimeTrack refused for good, or one that met a change
+made elsewhere, is marked *held* with the reason. A held new entry or correction can be
+fixed (the entry dialog opens with its values, and saving puts the fix in its place), tried
+again (after the cause was fixed elsewhere) or discarded. "Send now" tries at once instead
+of waiting for the next retry.
 """
 
 from __future__ import annotations
 
 import enum
-from datetime import tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSettings,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -24,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeclock.domain.attendance import AttendanceChange
 from timeclock.gui.dialog_base import RememberingDialog
-from timeclock.gui.formatting import day_text, time_text
+from timeclock.gui.formatting import day_text, hours_text, time_text
 from timeclock.gui.session import ClockSession
-from timeclock.store.outbox import Kind, OutboxItem, entry_id_of
+from timeclock.store.outbox import Hold, Kind, OutboxItem, entry_id_of
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -87,32 +97,70 @@ class OutboxModel(QAbstractTableModel):
         return None
 
     def describe(self, item: OutboxItem) -> str:
-        """What the change does, in a few words."""
+        """What the change does, with the entry it is about, in a few words."""
         if item.kind == Kind.CREATE and item.draft is not None:
-            draft = item.draft
             return (
-                self.tr("New entry of %1: %2 %3 to %4")
-                .replace("%1", draft.user)
-                .replace("%2", day_text(draft.start, self._zone))
-                .replace("%3", time_text(draft.start, self._zone))
-                .replace("%4", time_text(draft.end, self._zone))
+                self.tr("New entry of %1: %2")
+                .replace("%1", item.draft.user)
+                .replace("%2", self._span(item.draft.start, item.draft.end))
             )
-        entry = entry_id_of(item.ref)
-        which = str(entry) if entry is not None else self.tr("(new)")
-        if item.kind == Kind.UPDATE:
-            return self.tr("Change of entry %1").replace("%1", which)
-        return self.tr("Deletion of entry %1").replace("%1", which)
+        if item.base is not None:
+            entry = self.tr("the entry of %1, %2").replace("%1", item.base.user)
+            entry = entry.replace("%2", self._span(item.base.start, item.base.end))
+        else:
+            number = entry_id_of(item.ref)
+            entry = (
+                self.tr("entry %1").replace("%1", str(number))
+                if number is not None
+                else self.tr("a new entry")
+            )
+        if item.kind == Kind.DELETE:
+            return self.tr("Deletion of %1").replace("%1", entry)
+        fields = self._changed_fields(item.change) if item.change is not None else ""
+        return self.tr("Change of %1: %2").replace("%1", entry).replace("%2", fields)
+
+    def _span(self, start: datetime, end: datetime) -> str:
+        return (
+            f"{day_text(start, self._zone)} {time_text(start, self._zone)}"
+            f"\N{EN DASH}{time_text(end, self._zone)}"
+        )
+
+    def _changed_fields(self, change: AttendanceChange) -> str:
+        zone = self._zone
+        parts = []
+        if change.start is not None:
+            parts.append(self.tr("from %1").replace("%1", time_text(change.start, zone)))
+        if change.end is not None:
+            parts.append(self.tr("to %1").replace("%1", time_text(change.end, zone)))
+        if change.break_minutes is not None:
+            minutes = timedelta(minutes=change.break_minutes)
+            parts.append(self.tr("break %1 h").replace("%1", hours_text(minutes)))
+        if change.notes is not None:
+            parts.append(self.tr("notes"))
+        return ", ".join(parts)
 
     def state(self, item: OutboxItem) -> str:
-        """Waiting, or held with the server's reason."""
+        """Waiting, or held with the reason."""
+        if item.hold is Hold.CONFLICT:
+            return self.tr("Held: the entry was changed or deleted on TimeTrack meanwhile")
         if item.stuck:
             return self.tr("Held: %1").replace("%1", item.problem)
         # The last failure, if any, is in the tooltip: it is the program's English text.
         return self.tr("Waiting")
 
 
+def can_fix(item: OutboxItem | None) -> bool:
+    """Whether a held change can be corrected in the entry dialog (a delete has no values)."""
+    return item is not None and item.stuck and item.kind in (Kind.CREATE, Kind.UPDATE)
+
+
 class OutboxDialog(RememberingDialog):
-    """Lists waiting changes; retry or discard held ones; send now."""
+    """Lists waiting changes; fix, retry or discard held ones; send now.
+
+    Fix emits :attr:`fix_requested`; the window opens the entry dialog for it.
+    """
+
+    fix_requested = Signal(object)  # the held OutboxItem
 
     def __init__(
         self,
@@ -139,15 +187,18 @@ class OutboxDialog(RememberingDialog):
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.send_button = QPushButton(self.tr("&Send now"), self)
+        self.fix_button = QPushButton(self.tr("&Fix…"), self)
         self.retry_button = QPushButton(self.tr("&Try again"), self)
         self.discard_button = QPushButton(self.tr("&Discard"), self)
-        for button in (self.send_button, self.retry_button, self.discard_button):
+        for button in (self.send_button, self.fix_button, self.retry_button, self.discard_button):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.send_button.clicked.connect(self._send)
+        self.fix_button.clicked.connect(self._fix)
         self.retry_button.clicked.connect(self._retry)
         self.discard_button.clicked.connect(self._discard)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(self._fix)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
@@ -174,18 +225,28 @@ class OutboxDialog(RememberingDialog):
             )
         self._selection_changed()
 
+    def show_problem(self, message: str) -> None:
+        """Say why the selected change cannot be acted on."""
+        self.summary.setText(message)
+
     def _selected(self) -> OutboxItem | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.item_at(rows[0].row()) if rows else None
 
     def _selection_changed(self) -> None:
         item = self._selected()
+        self.fix_button.setEnabled(can_fix(item))
         self.retry_button.setEnabled(item is not None and item.stuck)
         self.discard_button.setEnabled(item is not None)
         self.send_button.setEnabled(self.model.rowCount() > 0)
 
     def _send(self) -> None:
         self._session.deliver()
+
+    def _fix(self) -> None:
+        item = self._selected()
+        if can_fix(item):
+            self.fix_requested.emit(item)
 
     def _retry(self) -> None:
         item = self._selected()

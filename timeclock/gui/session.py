@@ -18,14 +18,14 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from timeclock.api.client import TimeTrackClient
-from timeclock.api.errors import MalformedResponseError, NotFoundError, ServerError
+from timeclock.api.errors import MalformedResponseError, ServerError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
-from timeclock.domain.conflicts import Conflict, find_conflict
 from timeclock.domain.timestamps import utc_now
-from timeclock.gui.messages import explain, held_message
+from timeclock.gui.messages import explain, held_message, queued_message
 from timeclock.gui.tasks import Failure, TaskRunner, describe
 from timeclock.services.account import Account
+from timeclock.services.changes import EntryChanges, Listing, Outcome, Sent
 from timeclock.services.stamping import Status, TimeClock
 from timeclock.services.sync import SyncReport
 from timeclock.store.breaks import BreakStore
@@ -48,11 +48,13 @@ class ClockSession(QObject):
     """Stamping, breaks and entries of one user, run in a worker thread."""
 
     status_changed = Signal(object)  # Status
-    entries_loaded = Signal(object)  # list[Attendance], for the latest load_entries only
-    entry_saved = Signal(object)  # Attendance, created or changed
+    entries_loaded = Signal(object)  # Listing, for the latest load_entries only
+    entry_saved = Signal(object, bool)  # Attendance created or changed; not yet on TimeTrack
+    changes_delivered = Signal()  # changes waiting here went out: the list may reload
     entry_deleted = Signal(int)  # the id
     state_changed = Signal(object)  # ConnectionState
     problem = Signal(str, object)  # a message for people, and a retry callable or None
+    notice = Signal(str)  # news for people that is no problem (a change saved here)
     credentials_rejected = Signal()
     busy_changed = Signal(bool)
     outbox_changed = Signal(int, object)  # changes waiting, when the last one went through
@@ -71,7 +73,11 @@ class ClockSession(QObject):
         self.account = account
         self._clock = clock
         self._client = TimeTrackClient(account.base_url, account.credentials)
+        self._own_outbox = outbox is None  # tests: an outbox in memory
+        outbox = outbox if outbox is not None else Outbox(":memory:")
+        self._outbox = outbox
         self._time_clock = TimeClock(self._client, account.user, breaks, outbox)
+        self._changes = EntryChanges(self._client, outbox)
         self._backoff = backoff
         self._failed_deliveries = 0
         # Stamps wait in the outbox while TimeTrack cannot be reached; this timer tries
@@ -100,6 +106,8 @@ class ClockSession(QObject):
         self._delivery_timer.stop()
         self._runner.shutdown()
         self._client.close()
+        if self._own_outbox:
+            self._outbox.close()
 
     # -- stamping -----------------------------------------------------------------------
 
@@ -114,10 +122,16 @@ class ClockSession(QObject):
         stamped_in = self.status is not None and self.status.shift.stamped_in
         action = self._time_clock.stamp_out if stamped_in else self._time_clock.stamp_in
 
-        def work() -> tuple[Attendance, Status]:
-            entry = action(now)  # with an outbox: queued, safe on disk, before any sending
-            self._time_clock.deliver()
-            return entry, self._time_clock.status(now)
+        def work() -> tuple[Attendance, Status, SyncReport]:
+            entry = action(now)  # queued, safe on disk, before any sending
+            report = self._time_clock.deliver()
+            status = self._time_clock.status(now)
+            # As it shows now: with TimeTrack's id once the stamp went out.
+            shown = next(
+                (e for e in status.recent if e.user == entry.user and e.start == entry.start),
+                entry,
+            )
+            return shown, status, report
 
         # The window disabled its buttons for this stamp: a new status enables them again.
         self._run(work, self._stamped, after_failure=self.refresh_status)
@@ -141,10 +155,7 @@ class ClockSession(QObject):
 
     def load_outbox(self, on_done: Callable[[list[OutboxItem]], None]) -> None:
         """The changes waiting on this computer, for the outbox dialog."""
-        outbox = self._time_clock.outbox
-        if outbox is None:
-            on_done([])
-            return
+        outbox = self._outbox
         self._runner.run(lambda: outbox.items(self.account.base_url), on_done, self._note_failure)
 
     def release_change(self, seq: int) -> None:
@@ -152,13 +163,23 @@ class ClockSession(QObject):
         self._change_outbox(lambda outbox: outbox.release(seq), then_deliver=True)
 
     def discard_change(self, seq: int) -> None:
-        """Drop a waiting change: TimeTrack will not get it."""
+        """Drop a waiting change: TimeTrack will not get it.
+
+        After :meth:`close` (a dialog cancelled as the window closes) the change stays in
+        the outbox, where the next start shows it: nothing is lost by closing.
+        """
+        if self._runner.is_shut_down:
+            return
         self._change_outbox(lambda outbox: outbox.discard(seq), then_deliver=False)
 
+    def load_held_entry(
+        self, item: OutboxItem, on_done: Callable[[Attendance | None], None]
+    ) -> None:
+        """The entry a held update is about, as TimeTrack has it now (None: it is gone)."""
+        self._run(lambda: self._changes.held_entry(item), on_done)
+
     def _change_outbox(self, change: Callable[[Outbox], None], *, then_deliver: bool) -> None:
-        outbox = self._time_clock.outbox
-        if outbox is None:
-            return
+        outbox = self._outbox
 
         def changed(_result: object) -> None:
             if then_deliver:
@@ -168,7 +189,13 @@ class ClockSession(QObject):
 
         self._runner.run(lambda: change(outbox), changed, self._note_failure)
 
-    def _delivered(self, report: SyncReport) -> None:
+    def _delivered(
+        self, report: SyncReport, own: int | None = None, *, own_delivered: bool = False
+    ) -> None:
+        """After a delivery pass; ``own`` is the change a dialog sent and shows itself."""
+        if report.delivered > int(own_delivered):
+            # Changes made earlier went out: their rows now have TimeTrack's ids.
+            self.changes_delivered.emit()
         if report.complete:
             self._failed_deliveries = 0
             self.refresh_status()  # entries made offline now have their server ids
@@ -180,7 +207,8 @@ class ClockSession(QObject):
         elif report.busy_elsewhere:
             self._retry_delivery()  # another TimeClock is sending; look again shortly
         for held in report.stuck:
-            self.problem.emit(held_message(held.problem), None)
+            if held.seq != own:
+                self.problem.emit(held_message(held.problem), None)
         self.refresh_status()
 
     def _retry_delivery(self, retry_after: float | None = None) -> None:
@@ -191,7 +219,8 @@ class ClockSession(QObject):
     # -- entries ------------------------------------------------------------------------
 
     def load_entries(self, user: str | None, since: datetime, until: datetime) -> None:
-        """Load entries starting in ``[since, until)`` of ``user`` (None: everyone's).
+        """Load entries starting in ``[since, until)`` of ``user`` (None: everyone's), with
+        the changes still waiting here applied (a :class:`Listing`).
 
         Only the answer to the latest call is delivered; an older one arriving late is
         dropped, so the list always shows what was asked for last.
@@ -199,12 +228,12 @@ class ClockSession(QObject):
         token = next(self._loads)
         self._latest_load = token
 
-        def arrived(entries: list[Attendance]) -> None:
+        def arrived(listing: Listing) -> None:
             if token == self._latest_load:
-                self.entries_loaded.emit(entries)
+                self.entries_loaded.emit(listing)
 
         self._run(
-            lambda: self._client.list_attendances(user=user, since=since, until=until),
+            lambda: self._changes.listing(user, since, until),
             arrived,
             lambda: self.load_entries(user, since, until),
         )
@@ -212,106 +241,80 @@ class ClockSession(QObject):
     def create_entry(
         self,
         draft: AttendanceDraft,
-        on_done: Callable[[Attendance], None],
+        on_sent: Callable[[Sent], None],
         on_failed: Callable[[str], None],
+        *,
+        revising: int | None = None,
     ) -> None:
-        """Create an entry; ``on_failed`` gets the message (e.g. for a dialog to show)."""
-        self._run_for(lambda: self._client.create_attendance(draft), on_done, on_failed)
+        """Create an entry through the outbox; ``on_sent`` learns what became of it.
+
+        ``revising`` puts the draft into that held create instead of queueing a new one.
+        """
+        self._send(lambda: self._changes.create(draft, revising=revising), on_sent, on_failed)
 
     def update_entry(
         self,
-        entry_id: int,
+        entry: Attendance,
         change: AttendanceChange,
-        on_done: Callable[[Attendance], None],
-        on_failed: Callable[[str], None],
-    ) -> None:
-        """Change an entry."""
-        self._run_for(lambda: self._client.update_attendance(entry_id, change), on_done, on_failed)
-
-    def update_entry_checked(
-        self,
-        base: Attendance,
-        change: AttendanceChange,
-        on_done: Callable[[Attendance], None],
-        on_conflict: Callable[[Conflict], None],
-        on_failed: Callable[[str], None],
-    ) -> None:
-        """Change an entry only if TimeTrack still holds it as ``base``; never overwrite unseen.
-
-        One task re-reads the entry, compares it with ``base`` and only then sends
-        ``change``, so an edit from another desk is caught as late as possible. If the
-        entry changed or is gone, nothing is sent: ``on_conflict`` gets the
-        :class:`~timeclock.domain.conflicts.Conflict`, and the list learns the server's
-        version at once (:attr:`entry_saved`, or :attr:`entry_deleted` for a gone entry).
-        """
-        client = self._client
-
-        def work() -> Attendance | Conflict:
-            try:
-                current = client.get_attendance(base.id)
-            except NotFoundError:
-                return Conflict(base, None, change)
-            conflict = find_conflict(base, current, change)
-            if conflict is not None:
-                return conflict
-            if change.is_empty():
-                return current
-            try:
-                return client.update_attendance(base.id, change)
-            except NotFoundError:  # deleted between the read and the write
-                return Conflict(base, None, change)
-
-        def done(result: Attendance | Conflict) -> None:
-            self._set_state(ConnectionState.ONLINE)
-            if isinstance(result, Attendance):
-                self.entry_saved.emit(result)
-                on_done(result)
-                return
-            if result.current is None:
-                self.entry_deleted.emit(base.id)
-            else:
-                self.entry_saved.emit(result.current)
-            on_conflict(result)
-
-        def failed(failure: Failure) -> None:
-            self._note_failure(failure)
-            on_failed(explain(failure.error))
-
-        self._runner.run(work, done, failed)
-
-    def delete_entry(
-        self, entry_id: int, on_done: Callable[[int], None], on_failed: Callable[[str], None]
-    ) -> None:
-        """Delete an entry; the row goes only once the server confirmed."""
-
-        def work() -> int:
-            self._client.delete_attendance(entry_id)
-            return entry_id
-
-        self._run_for(work, on_done, on_failed, signal=self.entry_deleted)
-
-    # -- plumbing -----------------------------------------------------------------------
-
-    def _run_for(
-        self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
+        on_sent: Callable[[Sent], None],
         on_failed: Callable[[str], None],
         *,
-        signal: Any = None,
+        revising: int | None = None,
     ) -> None:
-        announce = signal if signal is not None else self.entry_saved
+        """Change ``entry`` (as the person saw it) through the outbox.
 
-        def done(result: Any) -> None:
-            self._set_state(ConnectionState.ONLINE)
-            announce.emit(result)
-            on_done(result)
+        The delivery sends the change only if TimeTrack still holds the entry as it was
+        seen; if someone else changed or deleted it meanwhile, nothing is sent and the
+        :class:`Sent` carries the :class:`~timeclock.domain.conflicts.Conflict`. The list
+        learns the server's version at once (:attr:`entry_saved`, or :attr:`entry_deleted`
+        for a gone entry).
+        """
+        self._send(
+            lambda: self._changes.update(entry, change, revising=revising), on_sent, on_failed
+        )
+
+    def delete_entry(
+        self,
+        entry: Attendance,
+        on_sent: Callable[[Sent], None],
+        on_failed: Callable[[str], None],
+    ) -> None:
+        """Delete an entry through the outbox; the row goes once TimeTrack confirmed, or at
+        once (marked nowhere, counted in the footer) while TimeTrack cannot be reached."""
+        self._send(lambda: self._changes.delete(entry), on_sent, on_failed, deleting=entry.id)
+
+    def _send(
+        self,
+        work: Callable[[], Sent],
+        on_sent: Callable[[Sent], None],
+        on_failed: Callable[[str], None],
+        *,
+        deleting: int | None = None,
+    ) -> None:
+        def done(sent: Sent) -> None:
+            if sent.outcome in (Outcome.DELIVERED, Outcome.QUEUED):
+                queued = sent.outcome is Outcome.QUEUED
+                if deleting is not None:
+                    self.entry_deleted.emit(deleting)
+                elif sent.entry is not None:
+                    self.entry_saved.emit(sent.entry, queued)
+                if queued:
+                    self.notice.emit(queued_message(deleting is not None))
+            elif sent.conflict is not None:
+                if sent.conflict.current is None:
+                    self.entry_deleted.emit(sent.conflict.base.id)
+                else:
+                    self.entry_saved.emit(sent.conflict.current, False)
+            self._delivered(sent.report, own=sent.seq, own_delivered=sent.on_server)
+            on_sent(sent)
 
         def failed(failure: Failure) -> None:
             self._note_failure(failure)
             on_failed(explain(failure.error))
 
         self._runner.run(work, done, failed)
+
+    # -- plumbing -----------------------------------------------------------------------
 
     def _run(
         self,
@@ -333,10 +336,15 @@ class ClockSession(QObject):
 
         self._runner.run(work, done, failed)
 
-    def _stamped(self, result: tuple[Attendance, Status]) -> None:
-        entry, status = result
-        self.entry_saved.emit(entry)
+    def _stamped(self, result: tuple[Attendance, Status, SyncReport]) -> None:
+        entry, status, report = result
+        self.entry_saved.emit(entry, not report.complete)
         self._status_arrived(status)
+        if report.failure is not None and status.offline is None:
+            # TimeTrack answered the status but not the stamp: the stamp is safe here.
+            self.notice.emit(queued_message(deletion=False))
+        if report.delivered > int(report.complete):  # more than this stamp went out:
+            self.changes_delivered.emit()  # the list learns TimeTrack's ids of them
 
     def _status_arrived(self, status: Status) -> None:
         self.status = status

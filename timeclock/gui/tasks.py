@@ -23,7 +23,9 @@ from timeclock.api.errors import AuthenticationError, NetworkError, TimeTrackErr
 from timeclock.domain.localtime import LocalTimeError
 from timeclock.domain.shift import StampError
 from timeclock.services.account import AccountError
+from timeclock.services.local_view import DiscardedEntryError
 from timeclock.store.breaks import BreakStoreError
+from timeclock.store.outbox import OutboxError
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError
 
@@ -39,6 +41,8 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     BreakStoreError,
     KeyringUnavailableError,
     SettingsError,
+    OutboxError,
+    DiscardedEntryError,
 )
 
 
@@ -119,6 +123,11 @@ class TaskRunner(QObject):
         self._thread.start()
 
     @property
+    def is_shut_down(self) -> bool:
+        """Whether :meth:`shutdown` ended the runner (nothing more can be queued)."""
+        return not self._thread.isRunning()
+
+    @property
     def busy(self) -> bool:
         """Whether any task is queued or running."""
         return bool(self._callbacks)
@@ -130,7 +139,7 @@ class TaskRunner(QObject):
         on_failed: Callable[[Failure], None] | None = None,
     ) -> int:
         """Queue ``work``; ``on_done(result)`` or ``on_failed(failure)`` follows in this thread."""
-        if not self._thread.isRunning():
+        if self.is_shut_down:
             raise RuntimeError("the task runner was shut down")
         token = next(self._tokens)
         was_busy = self.busy

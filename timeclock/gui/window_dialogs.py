@@ -11,9 +11,11 @@ from timeclock.domain.attendance import Attendance
 from timeclock.gui.delete_dialog import DeleteDialog
 from timeclock.gui.entry_dialog import EntryDialog
 from timeclock.gui.main_window import MainWindow
+from timeclock.gui.messages import held_entry_gone, held_note
 from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.settings_dialog import SettingsDialog
 from timeclock.services.account import Account
+from timeclock.store.outbox import Hold, OutboxItem
 
 
 class WindowDialogs(QObject):
@@ -71,10 +73,48 @@ class WindowDialogs(QObject):
     def open_outbox(self) -> None:
         """The changes waiting on this computer."""
         window = self._window
-        self._show(
-            OutboxDialog(
-                window.session, window.zone, window_state=window.window_state, parent=window
-            )
+        dialog = OutboxDialog(
+            window.session, window.zone, window_state=window.window_state, parent=window
+        )
+        dialog.fix_requested.connect(lambda item: self.open_fix(item, dialog))
+        self._show(dialog)
+
+    def open_fix(self, item: OutboxItem, outbox_dialog: OutboxDialog) -> None:
+        """The entry dialog for a held change, with its values; saving revises it."""
+        window = self._window
+        note = held_note(item.hold is Hold.CONFLICT, item.problem)
+        if item.draft is not None:
+            values = item.draft.as_entry(-item.seq)
+            self._show(self._fix_dialog(None, values, item, note, outbox_dialog))
+            return
+
+        def arrived(current: Attendance | None) -> None:
+            if current is None or item.change is None:
+                outbox_dialog.show_problem(held_entry_gone())
+                return
+            values = item.change.applied_to(current)
+            self._show(self._fix_dialog(current, values, item, note, outbox_dialog))
+
+        window.session.load_held_entry(item, arrived)
+
+    def _fix_dialog(
+        self,
+        entry: Attendance | None,
+        values: Attendance,
+        item: OutboxItem,
+        note: str,
+        parent: OutboxDialog,
+    ) -> EntryDialog:
+        window = self._window
+        return EntryDialog(
+            window.session,
+            window.zone,
+            entry=entry,
+            values=values,
+            held=item.seq,
+            note=note,
+            window_state=window.window_state,
+            parent=parent,
         )
 
     def open_settings(self, credentials_rejected: bool) -> None:

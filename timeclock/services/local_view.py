@@ -68,15 +68,28 @@ def lost_create(item: OutboxItem, entries: Iterable[Attendance]) -> Attendance |
     )
 
 
-def ref_of(entry: Attendance, items: Iterable[OutboxItem]) -> str:
-    """The outbox reference of a shown entry (server id, or the local create's ref)."""
+class DiscardedEntryError(LookupError):
+    """A change of an entry made on this desk whose create was discarded: it exists nowhere."""
+
+
+def ref_of(entry: Attendance, outbox: Outbox, base_url: str) -> str:
+    """The outbox reference of a shown entry: its server id, or its create's local reference.
+
+    An entry shown with a local id may have reached the server since it was shown; its
+    create's sequence number still leads to it.
+    """
     if entry.id > 0:
         return server_ref(entry.id)
     seq = -entry.id
-    for item in items:
+    for item in outbox.items(base_url):
         if item.seq == seq and item.kind == Kind.CREATE:
             return item.ref
-    raise LookupError(f"no queued create for the local entry {entry.id}")
+    delivered = outbox.created_ref(base_url, seq)
+    if delivered is None:
+        raise DiscardedEntryError(
+            "this entry was discarded before it reached TimeTrack; it cannot be changed"
+        )
+    return delivered
 
 
 def pending_entry(seq: int, draft: AttendanceDraft) -> Attendance:

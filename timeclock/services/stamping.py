@@ -135,7 +135,7 @@ class TimeClock:
         if self.outbox is None:
             closed = self.client.update_attendance(shift.entry.id, change)
         else:
-            ref = ref_of(shift.entry, self.outbox.items(self.base_url))
+            ref = ref_of(shift.entry, self.outbox, self.base_url)
             self.outbox.add_update(self.base_url, ref, change)
             closed = change.applied_to(shift.entry)
         self.breaks.clear(self.base_url, shift.entry.id)

@@ -6,6 +6,11 @@ One pass goes through the queued changes oldest first:
   first looked for on the server (same user, exactly the same ``from``) and adopted if
   there; only otherwise is it sent again. That is what makes a lost answer no duplicate.
 - An update or delete of an entry created while offline waits for that entry's server id.
+- An update made in a dialog carries the entry as the person saw it (its *base*). It is
+  sent only if the server still holds the entry so: otherwise it is held as a conflict for
+  the person to decide (:mod:`timeclock.domain.conflicts`), never sent over a change made
+  elsewhere. An entry already holding what the update wants counts as updated: that is
+  this desk's own earlier send whose answer was lost.
 - Updates are idempotent by their content; a delete of an entry already gone is done.
 - A failure that retrying may cure (no network, 5xx, 429, a garbled answer) ends the pass:
   the changes behind it keep their order. A refusal retrying cannot cure (400, 404 on an
@@ -27,8 +32,17 @@ from timeclock.api.errors import (
     TimeTrackError,
     ValidationError,
 )
-from timeclock.domain.attendance import Attendance, AttendanceDraft
-from timeclock.store.outbox import Kind, Outbox, OutboxItem
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.conflicts import Conflict, differences, find_conflict
+from timeclock.store.outbox import Hold, Kind, Outbox, OutboxItem
+
+CONFLICT_PROBLEM = "the entry was changed or deleted on TimeTrack since this edit began"
+
+
+class _ConflictFoundError(Exception):
+    def __init__(self, conflict: Conflict) -> None:
+        super().__init__(CONFLICT_PROBLEM)
+        self.conflict = conflict
 
 
 @dataclass
@@ -41,6 +55,10 @@ class SyncReport:
     failure: TimeTrackError | None = None  # what ended the pass early, if anything
     retry_after: float | None = None  # the server's wish, with a 429
     busy_elsewhere: bool = False  # another delivery was running; this one sent nothing
+    # By sequence number, for the items this pass dealt with:
+    stored: dict[int, Attendance] = field(default_factory=dict)  # as the server holds it now
+    refused: dict[int, TimeTrackError] = field(default_factory=dict)  # held: the refusal
+    conflicts: dict[int, Conflict] = field(default_factory=dict)  # held: the conflict
 
     @property
     def paused_for_credentials(self) -> bool:
@@ -81,11 +99,18 @@ class Deliverer:
                 report.stuck.append(item)
                 continue
             try:
-                if not self._deliver(item):
+                stored = self._deliver(item)
+                if stored is None:
                     continue  # waits for an earlier create
             except (ValidationError, NotFoundError) as refusal:
                 self.outbox.mark_stuck(item.seq, str(refusal))
                 report.stuck.append(item)
+                report.refused[item.seq] = refusal
+                continue
+            except _ConflictFoundError as conflicted:
+                self.outbox.mark_stuck(item.seq, CONFLICT_PROBLEM, Hold.CONFLICT)
+                report.stuck.append(item)
+                report.conflicts[item.seq] = conflicted.conflict
                 continue
             except TimeTrackError as failure:
                 self.outbox.note_problem(item.seq, str(failure))
@@ -94,39 +119,64 @@ class Deliverer:
                     report.retry_after = failure.retry_after
                 break
             report.delivered += 1
+            if isinstance(stored, Attendance):
+                report.stored[item.seq] = stored
         report.waiting = self.outbox.count(base_url)
         return report
 
-    def _deliver(self, item: OutboxItem) -> bool:
-        """Send one item; False when it must wait for an earlier create."""
+    def _deliver(self, item: OutboxItem) -> Attendance | bool | None:
+        """Send one item: the entry as the server now holds it (True for a delete), or
+        None when the item must wait for an earlier create."""
         base_url = self.client.base_url
         if item.kind == Kind.CREATE:
             assert item.draft is not None
-            self._create(item, item.draft)
-            return True
+            return self._create(item, item.draft)
         entry_id = self.outbox.server_id(base_url, item.ref)
         if entry_id is None:
-            return False
-        self.outbox.begin_attempt(item.seq)
+            return None
         if item.kind == Kind.UPDATE:
             assert item.change is not None
-            self.client.update_attendance(entry_id, item.change)
-        else:
-            with contextlib.suppress(NotFoundError):  # already gone: what the delete wanted
-                self.client.delete_attendance(entry_id)
+            return self._update(item, entry_id, item.change)
+        self.outbox.begin_attempt(item.seq)
+        with contextlib.suppress(NotFoundError):  # already gone: what the delete wanted
+            self.client.delete_attendance(entry_id)
         self.outbox.delivered(base_url, item.seq)
         return True
 
-    def _create(self, item: OutboxItem, draft: AttendanceDraft) -> None:
+    def _create(self, item: OutboxItem, draft: AttendanceDraft) -> Attendance:
         base_url = self.client.base_url
         if item.attempts > 0:
             existing = self.find_created(draft)
             if existing is not None:
                 self.outbox.delivered(base_url, item.seq, created_id=existing.id)
-                return
+                return existing
         self.outbox.begin_attempt(item.seq)
         created = self.client.create_attendance(draft)
         self.outbox.delivered(base_url, item.seq, created_id=created.id)
+        return created
+
+    def _update(self, item: OutboxItem, entry_id: int, change: AttendanceChange) -> Attendance:
+        if item.base is not None:
+            try:
+                current: Attendance | None = self.client.get_attendance(entry_id)
+            except NotFoundError:
+                current = None
+            if current is not None and not differences(change.applied_to(item.base), current):
+                self.outbox.delivered(self.client.base_url, item.seq)
+                return current  # already so: an earlier send's answer was lost
+            conflict = find_conflict(item.base, current, change)
+            if conflict is not None:
+                raise _ConflictFoundError(conflict)
+        self.outbox.begin_attempt(item.seq)
+        try:
+            updated = self.client.update_attendance(entry_id, change)
+        except NotFoundError:
+            if item.base is None:
+                raise
+            # Deleted between the read and the write: as much a conflict as before it.
+            raise _ConflictFoundError(Conflict(item.base, None, change)) from None
+        self.outbox.delivered(self.client.base_url, item.seq)
+        return updated
 
     def find_created(self, draft: AttendanceDraft) -> Attendance | None:
         """The entry an earlier send of ``draft`` created, if the server has it."""

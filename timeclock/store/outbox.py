@@ -45,7 +45,8 @@ CREATE TABLE IF NOT EXISTS outbox (
     queued_at TEXT NOT NULL,
     attempts INTEGER NOT NULL DEFAULT 0,
     stuck INTEGER NOT NULL DEFAULT 0,
-    problem TEXT NOT NULL DEFAULT ''
+    problem TEXT NOT NULL DEFAULT '',
+    base TEXT
 );
 CREATE TABLE IF NOT EXISTS created (
     base_url TEXT NOT NULL,
@@ -72,6 +73,14 @@ LOCAL_PREFIX = "local:"
 
 class OutboxError(Exception):
     """The outbox database cannot be used; the text says which file and why."""
+
+
+class Hold(enum.IntEnum):
+    """Why an item waits for a person instead of being sent (stored in ``stuck``)."""
+
+    NONE = 0  # not held: sent with the next delivery
+    REFUSED = 1  # the server refused it (400, or 404 on an update)
+    CONFLICT = 2  # the entry changed or went on the server since the edit began
 
 
 class Kind(enum.StrEnum):
@@ -113,8 +122,16 @@ class OutboxItem:
     change: AttendanceChange | None  # for updates
     queued_at: datetime
     attempts: int  # how many sends began (a create sent once may have been stored)
-    stuck: bool  # refused by the server in a way retrying cannot fix
-    problem: str  # why it is stuck, or the last failure
+    hold: Hold  # why it waits for a person, if it does
+    problem: str  # why it is held, or the last failure
+    # The entry as the person saw it: an update is checked against it before it is sent
+    # (a conflict if TimeTrack's differs); a delete keeps it only to be described.
+    base: Attendance | None = None
+
+    @property
+    def stuck(self) -> bool:
+        """Held for a person: refused, or in conflict with a change made elsewhere."""
+        return self.hold is not Hold.NONE
 
 
 class Outbox:
@@ -135,6 +152,7 @@ class Outbox:
         )
         with self._transaction() as connection:
             connection.executescript(_SCHEMA)
+            _add_missing_columns(connection)
 
     def close(self) -> None:
         """Release an in-memory database."""
@@ -148,13 +166,24 @@ class Outbox:
         ref = local_ref()
         return self._add(base_url, Kind.CREATE, ref, draft_json(draft)), ref
 
-    def add_update(self, base_url: str, ref: str, change: AttendanceChange) -> int:
-        """Queue an update of the entry ``ref`` (a server or a local reference)."""
-        return self._add(base_url, Kind.UPDATE, ref, change_json(change))
+    def add_update(
+        self,
+        base_url: str,
+        ref: str,
+        change: AttendanceChange,
+        *,
+        base: Attendance | None = None,
+    ) -> int:
+        """Queue an update of the entry ``ref`` (a server or a local reference).
 
-    def add_delete(self, base_url: str, ref: str) -> int:
-        """Queue a delete of the entry ``ref``."""
-        return self._add(base_url, Kind.DELETE, ref, {})
+        With ``base`` (the entry as the person saw it) the delivery first checks that the
+        server still holds it so, and holds the update as a conflict if not.
+        """
+        return self._add(base_url, Kind.UPDATE, ref, change_json(change), base)
+
+    def add_delete(self, base_url: str, ref: str, *, base: Attendance | None = None) -> int:
+        """Queue a delete of the entry ``ref`` (``base``: the entry as shown, to describe it)."""
+        return self._add(base_url, Kind.DELETE, ref, {}, base)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -162,7 +191,7 @@ class Outbox:
         """Everything waiting for ``base_url``, oldest first, stuck items included."""
         with self._transaction() as connection:
             rows = connection.execute(
-                "SELECT seq, kind, ref, payload, queued_at, attempts, stuck, problem"
+                "SELECT seq, kind, ref, payload, queued_at, attempts, stuck, problem, base"
                 " FROM outbox WHERE base_url = ? ORDER BY seq",
                 (base_url,),
             ).fetchall()
@@ -186,6 +215,14 @@ class Outbox:
                 "SELECT entry_id FROM created WHERE base_url = ? AND ref = ?", (base_url, ref)
             ).fetchone()
         return None if row is None else int(row[0])
+
+    def created_ref(self, base_url: str, seq: int) -> str | None:
+        """The reference of the entry the delivered create ``seq`` made, if it made one."""
+        with self._transaction() as connection:
+            row = connection.execute(
+                "SELECT ref FROM created WHERE base_url = ? AND seq = ?", (base_url, seq)
+            ).fetchone()
+        return None if row is None else str(row[0])
 
     def created_by(self, base_url: str, entry_id: int) -> int | None:
         """The sequence number of the queued create that made server entry ``entry_id``."""
@@ -291,12 +328,50 @@ class Outbox:
                 (base_url, format_timestamp(datetime.now(UTC))),
             )
 
-    def mark_stuck(self, seq: int, problem: str) -> None:
-        """The server refused the item in a way retrying cannot fix: hold it for a person."""
+    def mark_stuck(self, seq: int, problem: str, hold: Hold = Hold.REFUSED) -> None:
+        """Retrying cannot get the item through: hold it for a person, saying why."""
         with self._transaction() as connection:
             connection.execute(
-                "UPDATE outbox SET stuck = 1, problem = ? WHERE seq = ?", (problem, seq)
+                "UPDATE outbox SET stuck = ?, problem = ? WHERE seq = ?", (hold, problem, seq)
             )
+
+    def revise(
+        self,
+        seq: int,
+        *,
+        draft: AttendanceDraft | None = None,
+        change: AttendanceChange | None = None,
+        base: Attendance | None = None,
+    ) -> bool:
+        """Put what a person fixed into a waiting create (``draft``) or update (``change``,
+        checked against ``base``), and let it go again.
+
+        The item keeps its place and its reference, so the changes queued behind it (the
+        edits of an entry whose create is fixed, say) still follow it. False when the item
+        is no longer waiting or is of the other kind.
+        """
+        kind, payload = (Kind.CREATE, draft_json(draft)) if draft is not None else (None, None)
+        if change is not None:
+            kind, payload = Kind.UPDATE, change_json(change)
+        if kind is None or payload is None:
+            raise ValueError("revise needs a draft or a change")
+        with self._transaction() as connection:
+            cursor = connection.execute(
+                "UPDATE outbox SET payload = ?, base = ?, stuck = 0, problem = ''"
+                " WHERE seq = ? AND kind = ?",
+                (json.dumps(payload), _base_json(base), seq, kind.value),
+            )
+        return cursor.rowcount == 1
+
+    def item(self, seq: int) -> OutboxItem | None:
+        """The waiting item ``seq``, if it still waits."""
+        with self._transaction() as connection:
+            row = connection.execute(
+                "SELECT seq, kind, ref, payload, queued_at, attempts, stuck, problem, base"
+                " FROM outbox WHERE seq = ?",
+                (seq,),
+            ).fetchone()
+        return None if row is None else _item(row)
 
     def release(self, seq: int) -> None:
         """Let a stuck item be tried again (after the person fixed what was wrong)."""
@@ -310,17 +385,25 @@ class Outbox:
 
     # -- plumbing -----------------------------------------------------------------------
 
-    def _add(self, base_url: str, kind: Kind, ref: str, payload: dict[str, Any]) -> int:
+    def _add(
+        self,
+        base_url: str,
+        kind: Kind,
+        ref: str,
+        payload: dict[str, Any],
+        base: Attendance | None = None,
+    ) -> int:
         with self._transaction() as connection:
             cursor = connection.execute(
-                "INSERT INTO outbox (base_url, kind, ref, payload, queued_at)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO outbox (base_url, kind, ref, payload, queued_at, base)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     base_url,
                     kind.value,
                     ref,
                     json.dumps(payload),
                     format_timestamp(datetime.now(UTC)),
+                    _base_json(base),
                 ),
             )
         assert cursor.lastrowid is not None
@@ -441,8 +524,30 @@ def _unlock(descriptor: int) -> None:
         fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
+def _add_missing_columns(connection: sqlite3.Connection) -> None:
+    """Bring an outbox written by an earlier TimeClock up to this schema, keeping its items."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(outbox)")}
+    if "base" not in columns:
+        try:
+            connection.execute("ALTER TABLE outbox ADD COLUMN base TEXT")
+        except sqlite3.OperationalError as error:  # another process added it just now
+            if "duplicate column" not in str(error):
+                raise
+
+
+def _hold(stored: int) -> Hold:
+    try:
+        return Hold(stored)
+    except ValueError:  # written by a later TimeClock: held, for a reason not known here
+        return Hold.REFUSED
+
+
+def _base_json(base: Attendance | None) -> str | None:
+    return None if base is None else json.dumps(attendance_json(base))
+
+
 def _item(row: tuple[Any, ...]) -> OutboxItem:
-    seq, kind, ref, payload, queued_at, attempts, stuck, problem = row
+    seq, kind, ref, payload, queued_at, attempts, stuck, problem, base = row
     data = json.loads(payload)
     draft = change = None
     if kind == Kind.CREATE:
@@ -457,6 +562,7 @@ def _item(row: tuple[Any, ...]) -> OutboxItem:
         change=change,
         queued_at=parse_timestamp(queued_at),
         attempts=attempts,
-        stuck=bool(stuck),
+        hold=_hold(stuck),
         problem=problem,
+        base=None if base is None else attendance_from_json(json.loads(base)),
     )

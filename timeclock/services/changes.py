@@ -1,0 +1,163 @@
+"""Entries created, corrected and deleted by a person: through the outbox, then at once out.
+
+Every change is queued in the :class:`~timeclock.store.outbox.Outbox` first (on disk before
+anything is sent) and then one delivery pass runs. :class:`Sent` says what became of that
+change: on TimeTrack now, waiting (the server cannot be reached), refused, or held as a
+conflict with a change made elsewhere. A refused or conflicting change stays held in the
+outbox, so nothing a person typed is lost; the caller decides whether to keep it there
+(the outbox dialog's "Fix") or to withdraw it (a dialog still open with the values).
+
+The list of entries comes through here too: the server's entries with what still waits
+applied (:func:`~timeclock.services.local_view.overlay`), each marked if it is not yet on
+TimeTrack as shown.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from timeclock.api.client import TimeTrackClient
+from timeclock.api.errors import NotFoundError, TimeTrackError
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.conflicts import Conflict
+from timeclock.services.local_view import overlay, pending_entry, ref_of
+from timeclock.services.sync import Deliverer, SyncReport
+from timeclock.store.outbox import Outbox, OutboxItem, server_ref
+
+
+class Outcome(enum.Enum):
+    """What became of a change after its delivery pass."""
+
+    DELIVERED = "delivered"  # TimeTrack has it
+    QUEUED = "queued"  # safe on this computer; sent once TimeTrack can be reached
+    REFUSED = "refused"  # TimeTrack refused it (held in the outbox)
+    CONFLICT = "conflict"  # the entry changed or went elsewhere meanwhile (held)
+
+
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """One change, queued as item ``seq``, and what its delivery pass made of it.
+
+    ``entry`` is the entry as it shows now: the server's version once delivered, the
+    intended one while it waits (a create with the id ``-seq``), None for a delete.
+    """
+
+    seq: int
+    outcome: Outcome
+    entry: Attendance | None
+    report: SyncReport
+    refusal: TimeTrackError | None = None
+    conflict: Conflict | None = None
+
+    @property
+    def on_server(self) -> bool:
+        """TimeTrack has the change."""
+        return self.outcome is Outcome.DELIVERED
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Entries as this desk sees them, and which of them show changes not yet sent."""
+
+    entries: list[Attendance]
+    waiting: frozenset[int]  # ids of entries with a change that still waits
+
+
+class EntryChanges:
+    """Creates, updates and deletes of one account's entries, queued and then delivered."""
+
+    def __init__(self, client: TimeTrackClient, outbox: Outbox) -> None:
+        self.client = client
+        self.outbox = outbox
+
+    @property
+    def base_url(self) -> str:
+        """The API the changes go to."""
+        return self.client.base_url
+
+    def create(self, draft: AttendanceDraft, *, revising: int | None = None) -> Sent:
+        """Create an entry; ``revising`` puts ``draft`` into that held create instead."""
+
+        def queue() -> int:
+            if revising is not None and self.outbox.revise(revising, draft=draft):
+                return revising
+            return self.outbox.add_create(self.base_url, draft)[0]
+
+        return self._send(queue, lambda seq: pending_entry(seq, draft))
+
+    def update(
+        self, entry: Attendance, change: AttendanceChange, *, revising: int | None = None
+    ) -> Sent:
+        """Change ``entry``, as shown to the person; sent only if TimeTrack still has it so.
+
+        An entry created on this desk and not yet on TimeTrack has no other version to
+        compare with: its update just follows its create.
+        """
+        base = entry if entry.id > 0 else None
+
+        def queue() -> int:
+            if revising is not None and self.outbox.revise(revising, change=change, base=base):
+                return revising
+            ref = ref_of(entry, self.outbox, self.base_url)
+            return self.outbox.add_update(self.base_url, ref, change, base=base)
+
+        return self._send(queue, lambda _seq: change.applied_to(entry))
+
+    def delete(self, entry: Attendance) -> Sent:
+        """Delete ``entry`` (once its create went out, for an entry made on this desk)."""
+
+        def queue() -> int:
+            ref = ref_of(entry, self.outbox, self.base_url)
+            return self.outbox.add_delete(self.base_url, ref, base=entry)
+
+        return self._send(queue, lambda _seq: None)
+
+    def held_entry(self, item: OutboxItem) -> Attendance | None:
+        """The entry a held update is about, as TimeTrack has it now; None when it is gone."""
+        entry_id = self.outbox.server_id(self.base_url, item.ref)
+        if entry_id is None:
+            return None
+        try:
+            return self.client.get_attendance(entry_id)
+        except NotFoundError:
+            return None
+
+    def deliver(self) -> SyncReport:
+        """One delivery pass over everything that waits."""
+        return Deliverer(self.client, self.outbox).deliver()
+
+    def listing(self, user: str | None, since: datetime, until: datetime) -> Listing:
+        """The entries starting in ``[since, until)`` of ``user`` (None: everyone's), as the
+        server has them with the waiting changes applied."""
+        entries = self.client.list_attendances(user=user, since=since, until=until)
+        items = [item for item in self.outbox.items(self.base_url) if not item.stuck]
+        shown = [
+            entry
+            for entry in overlay(entries, items, self.outbox, self.base_url)
+            if (user is None or entry.user == user) and since <= entry.start < until
+        ]
+        waiting_refs = {self._known_ref(item) for item in items}
+        waiting = frozenset(
+            entry.id for entry in shown if entry.id < 0 or server_ref(entry.id) in waiting_refs
+        )
+        return Listing(shown, waiting)
+
+    def _known_ref(self, item: OutboxItem) -> str:
+        known = self.outbox.server_id(self.base_url, item.ref)
+        return item.ref if known is None else server_ref(known)
+
+    def _send(self, queue: Callable[[], int], intended: Callable[[int], Attendance | None]) -> Sent:
+        seq = queue()
+        report = self.deliver()
+        if seq in report.conflicts:
+            conflict = report.conflicts[seq]
+            return Sent(seq, Outcome.CONFLICT, None, report, conflict=conflict)
+        if seq in report.refused:
+            return Sent(seq, Outcome.REFUSED, None, report, refusal=report.refused[seq])
+        waiting = self.outbox.item(seq)
+        if waiting is None:
+            return Sent(seq, Outcome.DELIVERED, report.stored.get(seq), report)
+        return Sent(seq, Outcome.QUEUED, intended(seq), report)
