@@ -739,8 +739,8 @@
         <translation>Jemand anderes hat diesen Eintrag bei TimeTrack geändert, nachdem Ihre Änderung hier gespeichert wurde. Das Formular zeigt die Fassung von TimeTrack mit Ihrer Änderung darüber: Prüfen und speichern Sie sie, oder brechen Sie ab, dann wartet die Änderung weiter.</translation>
     </message>
     <message>
-        <source>TimeTrack refused this change: %1 Correct it and save, or cancel to leave it waiting.</source>
-        <translation>TimeTrack hat diese Änderung abgelehnt: %1 Korrigieren und speichern Sie sie, oder brechen Sie ab, dann wartet sie weiter.</translation>
+        <source>TimeTrack did not take this change. Correct it and save, or cancel to leave it waiting. Reason: %1</source>
+        <translation>TimeTrack hat diese Änderung nicht angenommen. Korrigieren und speichern Sie sie, oder brechen Sie ab, dann wartet sie weiter. Grund: %1</translation>
     </message>
     <message>
         <source>This entry no longer exists on TimeTrack, so the change cannot be fixed; discard it.</source>
@@ -810,8 +810,8 @@
         <translation>Alles ist in TimeTrack.</translation>
     </message>
     <message>
-        <source>%1 change(s) wait, %2 of them held because TimeTrack refused them.</source>
-        <translation>%1 Änderung(en) warten, davon %2 angehalten, weil TimeTrack sie abgelehnt hat.</translation>
+        <source>%1 change(s) wait, %2 of them held until you decide.</source>
+        <translation>%1 Änderung(en) warten, davon %2 angehalten, bis Sie entscheiden.</translation>
     </message>
 </context>
 <context>

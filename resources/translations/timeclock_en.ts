@@ -739,7 +739,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>TimeTrack refused this change: %1 Correct it and save, or cancel to leave it waiting.</source>
+        <source>TimeTrack did not take this change. Correct it and save, or cancel to leave it waiting. Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -810,7 +810,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 change(s) wait, %2 of them held because TimeTrack refused them.</source>
+        <source>%1 change(s) wait, %2 of them held until you decide.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

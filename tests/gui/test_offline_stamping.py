@@ -114,9 +114,7 @@ def test_the_outbox_dialog_lists_waiting_and_held_changes_and_discards_one(
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
     assert dialog.model.describe(dialog.model.item_at(0)).startswith("New entry of hansm: ")
-    assert (
-        dialog.summary.text() == "1 change(s) wait, 0 of them held because TimeTrack refused them."
-    )
+    assert dialog.summary.text() == "1 change(s) wait, 0 of them held until you decide."
 
     # A change TimeTrack will refuse: an entry that ends before it starts.
     outbox = Outbox(tmp_path / "outbox.sqlite3")
@@ -203,7 +201,8 @@ def test_a_held_new_entry_is_fixed_in_place_and_its_later_edit_follows(
     fix = outbox_dialog.findChild(EntryDialog)
     assert fix is not None and fix.isVisible()
     assert fix.windowTitle() == "Fix a change not yet on TimeTrack"
-    assert fix.note_label.text().startswith("TimeTrack refused this change:")
+    assert fix.note_label.text().startswith("TimeTrack did not take this change.")
+    assert "Reason: TimeTrack refused the data" in fix.note_label.text()
     assert fix.problems() == ["The end lies before the start."]
     fix.start_edit.setDateTime(wall_qdatetime(datetime(2026, 3, 10, 8, 0)))
     fix.end_edit.setDateTime(wall_qdatetime(datetime(2026, 3, 10, 16, 0)))

@@ -205,7 +205,8 @@ def held_note(conflict: bool, problem: str) -> str:
         )
     return translate(
         "Messages",
-        "TimeTrack refused this change: %1 Correct it and save, or cancel to leave it waiting.",
+        "TimeTrack did not take this change. Correct it and save, or cancel to leave it "
+        "waiting. Reason: %1",
     ).replace("%1", problem)
 
 

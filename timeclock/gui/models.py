@@ -156,9 +156,16 @@ class AttendanceModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries))
             self._entries.append(entry)
             self.endInsertRows()
+            self._contents_changed()
             return
         self._entries[row] = entry
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+        self._contents_changed()
+
+    def _contents_changed(self) -> None:
+        """Let views size their columns to the new contents again: a header in
+        ``ResizeToContents`` mode measures anew on this signal, not on new or changed rows."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
     def remove(self, entry_id: int) -> None:
         """Drop the row of an entry, if it is shown."""

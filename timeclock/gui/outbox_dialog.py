@@ -219,7 +219,7 @@ class OutboxDialog(RememberingDialog):
             self.summary.setText(self.tr("Everything is on TimeTrack."))
         else:
             self.summary.setText(
-                self.tr("%1 change(s) wait, %2 of them held because TimeTrack refused them.")
+                self.tr("%1 change(s) wait, %2 of them held until you decide.")
                 .replace("%1", str(len(items)))
                 .replace("%2", str(held))
             )
