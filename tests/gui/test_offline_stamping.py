@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from tests.gui.helpers import BERLIN, WAIT, SettableClock, utc
+from tests.gui.helpers import BERLIN, WAIT, SettableClock, utc, wait_idle
 from tests.office import Office
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
@@ -258,3 +258,15 @@ def test_a_held_correction_that_met_another_change_is_fixed_on_top_of_it(
     assert (stored.break_minutes, stored.notes) == (45, "Lager 2")
     qtbot.waitUntil(lambda: outbox_dialog.model.rowCount() == 0, timeout=WAIT)
     outbox_dialog.close()
+
+
+def test_an_outbox_dialog_closed_before_its_rows_arrive_is_left_alone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The answer comes after the dialog is gone; it must not touch the deleted table."""
+    dialog = OutboxDialog(window.session, BERLIN, parent=window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.close()  # in this same turn of the event loop: the rows are still being read
+    wait_idle(qtbot, window.session)
+    qtbot.waitUntil(lambda: not window.findChildren(OutboxDialog), timeout=WAIT)

@@ -1,4 +1,4 @@
-"""A non-modal bar for problems: one message, Retry where retrying makes sense, Close."""
+"""A non-modal bar for problems and notices: one message, Retry where it makes sense, Close."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 class MessageBar(QFrame):
-    """Shows the latest problem above the content until it is closed or solved."""
+    """Shows the latest problem (or notice, in calmer colours) above the content until it is
+    closed or solved."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -210,7 +210,7 @@ class OutboxDialog(RememberingDialog):
 
     def reload(self) -> None:
         """Ask for the waiting changes again (in the session's worker)."""
-        self._session.load_outbox(self._show)
+        self._session.load_outbox(self.while_open(self._show))
 
     def _show(self, items: list[OutboxItem]) -> None:
         self.model.set_items(items)

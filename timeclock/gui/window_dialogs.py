@@ -95,7 +95,7 @@ class WindowDialogs(QObject):
             values = item.change.applied_to(current)
             self._show(self._fix_dialog(current, values, item, note, outbox_dialog))
 
-        window.session.load_held_entry(item, arrived)
+        window.session.load_held_entry(item, outbox_dialog.while_open(arrived))
 
     def _fix_dialog(
         self,

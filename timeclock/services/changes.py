@@ -101,6 +101,11 @@ class EntryChanges:
         def queue() -> int:
             if revising is not None and self.outbox.revise(revising, change=change, base=base):
                 return revising
+            folded = self._fold_into_create(
+                entry, lambda create: AttendanceDraft.of(change.applied_to(create))
+            )
+            if folded is not None:
+                return folded
             ref = ref_of(entry, self.outbox, self.base_url)
             return self.outbox.add_update(self.base_url, ref, change, base=base)
 
@@ -110,10 +115,41 @@ class EntryChanges:
         """Delete ``entry`` (once its create went out, for an entry made on this desk)."""
 
         def queue() -> int:
+            folded = self._fold_into_create(entry, None)
+            if folded is not None:
+                return folded
             ref = ref_of(entry, self.outbox, self.base_url)
             return self.outbox.add_delete(self.base_url, ref, base=entry)
 
         return self._send(queue, lambda _seq: None)
+
+    def _fold_into_create(
+        self, entry: Attendance, redraft: Callable[[Attendance], AttendanceDraft] | None
+    ) -> int | None:
+        """Change (``redraft``) or drop (None) an entry made here that was never sent.
+
+        Its create is then revised or discarded instead of being followed by an update or
+        a delete: TimeTrack never sees a version nobody wanted. Only while no send of the
+        create has begun (a begun one may be stored already), no other change of the entry
+        waits behind it (it would apply on top), and no delivery runs (it could be sending
+        the create right now); otherwise None, and the change is queued as usual. Returns
+        the create's sequence number, which the outcome is then about.
+        """
+        if entry.id > 0:
+            return None
+        seq = -entry.id
+        with self.outbox.delivering() as allowed:
+            create = self.outbox.item(seq)
+            if not allowed or create is None or create.draft is None or create.attempts:
+                return None
+            items = self.outbox.items(self.base_url)
+            if any(item.ref == create.ref and item.seq != seq for item in items):
+                return None
+            if redraft is None:
+                self.outbox.discard(seq)
+            else:
+                self.outbox.revise(seq, draft=redraft(create.draft.as_entry(entry.id)))
+            return seq
 
     def held_entry(self, item: OutboxItem) -> Attendance | None:
         """The entry a held update is about, as TimeTrack has it now; None when it is gone."""

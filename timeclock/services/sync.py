@@ -21,12 +21,15 @@ One pass goes through the queued changes oldest first:
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import TypeVar
 
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import (
     AuthenticationError,
+    NetworkError,
     NotFoundError,
     RateLimitedError,
     TimeTrackError,
@@ -35,6 +38,8 @@ from timeclock.api.errors import (
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict, differences, find_conflict
 from timeclock.store.outbox import Hold, Kind, Outbox, OutboxItem
+
+_Answer = TypeVar("_Answer")
 
 CONFLICT_PROBLEM = "the entry was changed or deleted on TimeTrack since this edit began"
 
@@ -137,9 +142,8 @@ class Deliverer:
         if item.kind == Kind.UPDATE:
             assert item.change is not None
             return self._update(item, entry_id, item.change)
-        self.outbox.begin_attempt(item.seq)
         with contextlib.suppress(NotFoundError):  # already gone: what the delete wanted
-            self.client.delete_attendance(entry_id)
+            self._sending(item, lambda: self.client.delete_attendance(entry_id))
         self.outbox.delivered(base_url, item.seq)
         return True
 
@@ -150,8 +154,7 @@ class Deliverer:
             if existing is not None:
                 self.outbox.delivered(base_url, item.seq, created_id=existing.id)
                 return existing
-        self.outbox.begin_attempt(item.seq)
-        created = self.client.create_attendance(draft)
+        created = self._sending(item, lambda: self.client.create_attendance(draft))
         self.outbox.delivered(base_url, item.seq, created_id=created.id)
         return created
 
@@ -167,9 +170,8 @@ class Deliverer:
             conflict = find_conflict(item.base, current, change)
             if conflict is not None:
                 raise _ConflictFoundError(conflict)
-        self.outbox.begin_attempt(item.seq)
         try:
-            updated = self.client.update_attendance(entry_id, change)
+            updated = self._sending(item, lambda: self.client.update_attendance(entry_id, change))
         except NotFoundError:
             if item.base is None:
                 raise
@@ -177,6 +179,21 @@ class Deliverer:
             raise _ConflictFoundError(Conflict(item.base, None, change)) from None
         self.outbox.delivered(self.client.base_url, item.seq)
         return updated
+
+    def _sending(self, item: OutboxItem, request: Callable[[], _Answer]) -> _Answer:
+        """Send ``item`` by ``request``, counted as an attempt committed before it leaves.
+
+        No connection at all (``unreachable``) means the request never left this computer:
+        the attempt is taken back, so an entry made offline still counts as never sent
+        (and a later correction or deletion of it can simply change or drop its create).
+        """
+        self.outbox.begin_attempt(item.seq)
+        try:
+            return request()
+        except NetworkError as error:
+            if error.reason == "unreachable":
+                self.outbox.undo_attempt(item.seq)
+            raise
 
     def find_created(self, draft: AttendanceDraft) -> Attendance | None:
         """The entry an earlier send of ``draft`` created, if the server has it."""

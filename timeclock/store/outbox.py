@@ -121,7 +121,7 @@ class OutboxItem:
     draft: AttendanceDraft | None  # for creates
     change: AttendanceChange | None  # for updates
     queued_at: datetime
-    attempts: int  # how many sends began (a create sent once may have been stored)
+    attempts: int  # sends that may have reached the server (a create may be stored then)
     hold: Hold  # why it waits for a person, if it does
     problem: str  # why it is held, or the last failure
     # The entry as the person saw it: an update is checked against it before it is sent
@@ -297,6 +297,13 @@ class Outbox:
         """
         with self._transaction() as connection:
             connection.execute("UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?", (seq,))
+
+    def undo_attempt(self, seq: int) -> None:
+        """Take back :meth:`begin_attempt`: the request never left (no connection was made)."""
+        with self._transaction() as connection:
+            connection.execute(
+                "UPDATE outbox SET attempts = MAX(attempts - 1, 0) WHERE seq = ?", (seq,)
+            )
 
     def note_problem(self, seq: int, problem: str) -> None:
         """Remember why the last try failed (the item stays queued)."""
