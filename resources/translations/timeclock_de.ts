@@ -723,8 +723,12 @@
         <translation>Der Schlüsselbund des Systems funktioniert nicht; API-Schlüssel und API-Secret können dort nicht gespeichert werden.</translation>
     </message>
     <message>
-        <source>TimeTrack refused a change saved on this computer: %1</source>
-        <translation>TimeTrack hat eine auf diesem Computer gespeicherte Änderung abgelehnt: %1</translation>
+        <source>Not sent: %1. The entry was changed or deleted on TimeTrack meanwhile. Open Entries &gt; Changes not yet sent to decide.</source>
+        <translation>Nicht gesendet: %1. Der Eintrag wurde inzwischen bei TimeTrack geändert oder gelöscht. Entscheiden Sie unter Einträge &gt; Noch nicht gesendete Änderungen.</translation>
+    </message>
+    <message>
+        <source>TimeTrack refused a change saved on this computer: %1 (%2). Open Entries &gt; Changes not yet sent to fix or discard it.</source>
+        <translation>TimeTrack hat eine auf diesem Computer gespeicherte Änderung abgelehnt: %1 (%2). Unter Einträge &gt; Noch nicht gesendete Änderungen können Sie sie korrigieren oder verwerfen.</translation>
     </message>
     <message>
         <source>Deleted on this computer. TimeTrack will delete the entry as soon as it can be reached.</source>
@@ -1075,6 +1079,10 @@
     <message>
         <source>%1 change(s) saved here, not yet on TimeTrack</source>
         <translation>%1 Änderung(en) hier gespeichert, noch nicht in TimeTrack</translation>
+    </message>
+    <message>
+        <source>(%1 held)</source>
+        <translation>(%1 angehalten)</translation>
     </message>
     <message>
         <source>last sent %1</source>

@@ -723,7 +723,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>TimeTrack refused a change saved on this computer: %1</source>
+        <source>Not sent: %1. The entry was changed or deleted on TimeTrack meanwhile. Open Entries &gt; Changes not yet sent to decide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeTrack refused a change saved on this computer: %1 (%2). Open Entries &gt; Changes not yet sent to fix or discard it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1074,6 +1078,10 @@
     </message>
     <message>
         <source>%1 change(s) saved here, not yet on TimeTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 held)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -25,7 +25,7 @@ from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.records import NewAttendance
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
-from timeclock.store.outbox import OutboxItem
+from timeclock.store.outbox import Outbox, OutboxItem
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WAIT = 5000  # milliseconds any single round trip to the sandbox may take at most
@@ -151,12 +151,14 @@ class Sessions:
         account: Account,
         clock: Callable[[], datetime],
         breaks: BreakStore | None = None,
+        outbox: Outbox | None = None,
     ) -> ClockSession:
-        """A session of ``account`` on the clock ``clock``."""
+        """A session of ``account`` on the clock ``clock`` (with an outbox in memory unless
+        ``outbox`` is given)."""
         if breaks is None:
             breaks = BreakStore(":memory:")
             self.stores.append(breaks)
-        session = ClockSession(account, breaks, clock=clock)
+        session = ClockSession(account, breaks, outbox=outbox, clock=clock)
         self.opened.append(session)
         return session
 

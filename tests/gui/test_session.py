@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 from starlette.middleware import Middleware
 
@@ -25,12 +26,13 @@ from tests.gui.helpers import (
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
 from timeclock.api.errors import NetworkError, ServerError, ValidationError
-from timeclock.domain.attendance import Attendance, AttendanceChange
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.sandbox import SandboxServer
 from timeclock.services.changes import Outcome, Sent
 from timeclock.services.stamping import Status
 from timeclock.store.breaks import BreakStore
+from timeclock.store.outbox import Hold, Outbox
 
 MORNING = utc(2026, 3, 10, 7, 0)  # Tuesday 08:00 in Berlin
 
@@ -335,3 +337,28 @@ def test_nothing_runs_after_close(qtbot: QtBot, session: ClockSession) -> None:
     with pytest.raises(RuntimeError, match="shut down"):
         session.refresh_status()
     session.close()  # closing twice is harmless
+
+
+def test_a_change_held_by_a_later_delivery_is_announced_once_and_not_retried(
+    qtbot: QtBot,
+    make_server: Callable[..., SandboxServer],
+    sessions: Sessions,
+    clock: SettableClock,
+    tmp_path: Path,
+) -> None:
+    plan = FaultPlan(Rule(Canned.error(400, "Bad Request", "locked period"), method="POST"))
+    faulty = make_server(middleware=[Middleware(CannedResponses, plan=plan)])
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    session = sessions.open(account_of(faulty), clock, outbox=outbox)
+    draft = AttendanceDraft(user="hansm", start=MORNING, end=MORNING, manual=False)
+    outbox.add_create(faulty.base_url, draft)  # by `timeclock stamp in`, say
+    held = emissions(session.change_held)
+    waiting = emissions(session.outbox_changed)
+    status_after(qtbot, session, session.deliver)
+    assert [(item.draft, item.hold) for (item,) in held] == [(draft, Hold.REFUSED)]
+    assert "locked period" in held[0][0].problem
+    assert waiting[-1][:2] == (1, 1)  # one waiting, and that one held
+    # Held changes wait for a person, not for the server: no retry timer for them alone.
+    assert not [timer for timer in session.findChildren(QTimer) if timer.isActive()]
+    status_after(qtbot, session, session.deliver)
+    assert len(held) == 1  # announced when it was held, not on every pass

@@ -7,18 +7,24 @@ tests read ``timeclock_de.ts`` itself and load the ``.qm`` files the way the app
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from timeclock.domain.attendance import AttendanceDraft
 from timeclock.gui import i18n
+from timeclock.gui.change_text import change_state, describe_change
+from timeclock.store.outbox import Hold, Kind, OutboxItem
 
 ROOT = Path(__file__).resolve().parents[2]
 GERMAN_TS = ROOT / "resources" / "translations" / "timeclock_de.ts"
@@ -104,6 +110,58 @@ def test_german_is_loaded(qapp: QApplication) -> None:
     finally:
         i18n.remove_translators(qapp, translators)
     assert translate("StampPanel", "Clock in") == "Clock in"
+
+
+def _translation_calls() -> Iterator[tuple[str, int, ast.Call]]:
+    for path in sorted((ROOT / "timeclock" / "gui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in ("tr", "translate"):
+                yield path.name, node.lineno, node
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_read() -> None:
+    """``translate(context, text)`` with a variable hides the text from lupdate: it would
+    show in English whatever the language (as once happened to the outbox's rows)."""
+    hidden = [
+        f"{name}:{line}"
+        for name, line, call in _translation_calls()
+        if not call.args
+        or not all(
+            isinstance(argument, ast.Constant) and isinstance(argument.value, str)
+            for argument in call.args[:2]
+        )
+    ]
+    assert len(list(_translation_calls())) > 100  # the walk finds the calls at all
+    assert hidden == []
+
+
+def test_the_outbox_describes_changes_in_german(qapp: QApplication) -> None:
+    item = OutboxItem(
+        seq=3,
+        kind=Kind.CREATE,
+        ref="local:x",
+        draft=AttendanceDraft(
+            user="hansm",
+            start=datetime(2026, 3, 10, 7, 0, tzinfo=UTC),
+            end=datetime(2026, 3, 10, 15, 0, tzinfo=UTC),
+        ),
+        change=None,
+        queued_at=datetime(2026, 3, 10, 16, 0, tzinfo=UTC),
+        attempts=0,
+        hold=Hold.CONFLICT,
+        problem="",
+    )
+    translators = i18n.install_translators(qapp, "de")
+    try:
+        assert describe_change(item, ZoneInfo("Europe/Berlin")).startswith(
+            "Neuer Eintrag von hansm: "
+        )
+        assert change_state(item).startswith("Angehalten: der Eintrag wurde inzwischen")
+    finally:
+        i18n.remove_translators(qapp, translators)
 
 
 @pytest.mark.usefixtures("default_locale")

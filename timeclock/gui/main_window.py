@@ -21,12 +21,14 @@ from timeclock.domain.attendance import Attendance
 from timeclock.domain.totals import totals, worked_on
 from timeclock.gui.filter_bar import FilterBar
 from timeclock.gui.message_bar import MessageBar
+from timeclock.gui.messages import held_message
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, AttendanceProxy, Column
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.stamp_panel import StampPanel
 from timeclock.gui.status_widgets import ConnectionHeader, StatusFooter
 from timeclock.services.changes import Listing
 from timeclock.services.stamping import Status
+from timeclock.store.outbox import OutboxItem
 
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
 
@@ -203,6 +205,7 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(self._back_online)
         session.problem.connect(self._show_problem)
         session.notice.connect(self.message_bar.show_notice)
+        session.change_held.connect(self._change_held)
         session.changes_delivered.connect(self.reload_entries)
         session.credentials_rejected.connect(self._ask_for_credentials)
         session.busy_changed.connect(self.footer.set_busy)
@@ -296,6 +299,9 @@ class MainWindow(QMainWindow):
         # The session's retry repeats one request, with the filter of its time; a refresh
         # asks again for all the window shows (the status too), as the filter stands now.
         self.message_bar.show_problem(message, self.refresh if retry is not None else None)
+
+    def _change_held(self, item: OutboxItem) -> None:
+        self.message_bar.show_problem(held_message(item, self.zone))
 
     def _entries_arrived(self, listing: Listing) -> None:
         self.model.set_entries(listing.entries, listing.waiting)

@@ -7,6 +7,8 @@ said is shown as it came (TimeTrack answers in its own language).
 
 from __future__ import annotations
 
+from datetime import tzinfo
+
 from PySide6.QtCore import QCoreApplication
 
 from timeclock.api.endpoint import EndpointError
@@ -23,10 +25,11 @@ from timeclock.api.errors import (
 from timeclock.domain.localtime import AmbiguousLocalTimeError, NonexistentLocalTimeError
 from timeclock.domain.rules import EntryProblem
 from timeclock.domain.shift import StampError, StampProblem
+from timeclock.gui.change_text import describe_change
 from timeclock.services.account import AccountError
 from timeclock.services.local_view import DiscardedEntryError
 from timeclock.store.breaks import BreakStoreError
-from timeclock.store.outbox import OutboxError
+from timeclock.store.outbox import Hold, OutboxError, OutboxItem
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError
 
@@ -173,11 +176,22 @@ def _with_server(text: str, error: TimeTrackError) -> str:
     return text
 
 
-def held_message(problem: str) -> str:
-    """A change TimeTrack refused for good, held in the outbox for a person to decide."""
-    return translate("Messages", "TimeTrack refused a change saved on this computer: %1").replace(
-        "%1", problem
+def held_message(item: OutboxItem, zone: tzinfo) -> str:
+    """A change saved here that a delivery held for a person to decide, with its entry."""
+    what = describe_change(item, zone)
+    if item.hold is Hold.CONFLICT:
+        text = translate(
+            "Messages",
+            "Not sent: %1. The entry was changed or deleted on TimeTrack meanwhile. "
+            "Open Entries > Changes not yet sent to decide.",
+        )
+        return text.replace("%1", what)
+    text = translate(
+        "Messages",
+        "TimeTrack refused a change saved on this computer: %1 (%2). Open Entries > "
+        "Changes not yet sent to fix or discard it.",
     )
+    return text.replace("%1", what).replace("%2", item.problem)
 
 
 def queued_message(deletion: bool) -> str:

@@ -11,7 +11,7 @@ of waiting for the next retry.
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timedelta, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeclock.domain.attendance import AttendanceChange
+from timeclock.gui.change_text import change_state, describe_change
 from timeclock.gui.dialog_base import RememberingDialog
-from timeclock.gui.formatting import day_text, hours_text, time_text
+from timeclock.gui.formatting import day_text, time_text
 from timeclock.gui.session import ClockSession
-from timeclock.store.outbox import Hold, Kind, OutboxItem, entry_id_of
+from timeclock.store.outbox import Kind, OutboxItem
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -98,55 +98,12 @@ class OutboxModel(QAbstractTableModel):
 
     def describe(self, item: OutboxItem) -> str:
         """What the change does, with the entry it is about, in a few words."""
-        if item.kind == Kind.CREATE and item.draft is not None:
-            return (
-                self.tr("New entry of %1: %2")
-                .replace("%1", item.draft.user)
-                .replace("%2", self._span(item.draft.start, item.draft.end))
-            )
-        if item.base is not None:
-            entry = self.tr("the entry of %1, %2").replace("%1", item.base.user)
-            entry = entry.replace("%2", self._span(item.base.start, item.base.end))
-        else:
-            number = entry_id_of(item.ref)
-            entry = (
-                self.tr("entry %1").replace("%1", str(number))
-                if number is not None
-                else self.tr("a new entry")
-            )
-        if item.kind == Kind.DELETE:
-            return self.tr("Deletion of %1").replace("%1", entry)
-        fields = self._changed_fields(item.change) if item.change is not None else ""
-        return self.tr("Change of %1: %2").replace("%1", entry).replace("%2", fields)
+        return describe_change(item, self._zone)
 
-    def _span(self, start: datetime, end: datetime) -> str:
-        return (
-            f"{day_text(start, self._zone)} {time_text(start, self._zone)}"
-            f"\N{EN DASH}{time_text(end, self._zone)}"
-        )
-
-    def _changed_fields(self, change: AttendanceChange) -> str:
-        zone = self._zone
-        parts = []
-        if change.start is not None:
-            parts.append(self.tr("from %1").replace("%1", time_text(change.start, zone)))
-        if change.end is not None:
-            parts.append(self.tr("to %1").replace("%1", time_text(change.end, zone)))
-        if change.break_minutes is not None:
-            minutes = timedelta(minutes=change.break_minutes)
-            parts.append(self.tr("break %1 h").replace("%1", hours_text(minutes)))
-        if change.notes is not None:
-            parts.append(self.tr("notes"))
-        return ", ".join(parts)
-
-    def state(self, item: OutboxItem) -> str:
+    @staticmethod
+    def state(item: OutboxItem) -> str:
         """Waiting, or held with the reason."""
-        if item.hold is Hold.CONFLICT:
-            return self.tr("Held: the entry was changed or deleted on TimeTrack meanwhile")
-        if item.stuck:
-            return self.tr("Held: %1").replace("%1", item.problem)
-        # The last failure, if any, is in the tooltip: it is the program's English text.
-        return self.tr("Waiting")
+        return change_state(item)
 
 
 def can_fix(item: OutboxItem | None) -> bool:

@@ -22,7 +22,7 @@ from timeclock.api.errors import MalformedResponseError, ServerError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
 from timeclock.domain.timestamps import utc_now
-from timeclock.gui.messages import explain, held_message, queued_message
+from timeclock.gui.messages import explain, queued_message
 from timeclock.gui.tasks import Failure, TaskRunner, describe
 from timeclock.services.account import Account
 from timeclock.services.changes import EntryChanges, Listing, Outcome, Sent
@@ -55,9 +55,10 @@ class ClockSession(QObject):
     state_changed = Signal(object)  # ConnectionState
     problem = Signal(str, object)  # a message for people, and a retry callable or None
     notice = Signal(str)  # news for people that is no problem (a change saved here)
+    change_held = Signal(object)  # OutboxItem a delivery held for a person to decide
     credentials_rejected = Signal()
     busy_changed = Signal(bool)
-    outbox_changed = Signal(int, object)  # changes waiting, when the last one went through
+    outbox_changed = Signal(int, int, object)  # waiting, of them held, last delivery
 
     def __init__(
         self,
@@ -206,10 +207,13 @@ class ClockSession(QObject):
                 self._retry_delivery(report.retry_after)
         elif report.busy_elsewhere:
             self._retry_delivery()  # another TimeClock is sending; look again shortly
-        for held in report.stuck:
-            if held.seq != own:
-                self.problem.emit(held_message(held.problem), None)
+        self._announce_held(report, own)
         self.refresh_status()
+
+    def _announce_held(self, report: SyncReport, own: int | None = None) -> None:
+        for held in report.newly_held:
+            if held.seq != own:  # a dialog shows its own
+                self.change_held.emit(held)
 
     def _retry_delivery(self, retry_after: float | None = None) -> None:
         delay = self._backoff.delay(self._failed_deliveries, retry_after)
@@ -340,6 +344,7 @@ class ClockSession(QObject):
         entry, status, report = result
         self.entry_saved.emit(entry, not report.complete)
         self._status_arrived(status)
+        self._announce_held(report)
         if report.failure is not None and status.offline is None:
             # TimeTrack answered the status but not the stamp: the stamp is safe here.
             self.notice.emit(queued_message(deletion=False))
@@ -352,8 +357,9 @@ class ClockSession(QObject):
             self._note_failure(describe(status.offline))
             self.problem.emit(explain(status.offline), self.refresh_status)
         self.status_changed.emit(status)
-        self.outbox_changed.emit(status.waiting, status.last_delivery)
-        if status.waiting and not self._delivery_timer.isActive():
+        self.outbox_changed.emit(status.waiting, status.held, status.last_delivery)
+        # Held changes wait for a person, not for the server: no retries for them alone.
+        if status.waiting > status.held and not self._delivery_timer.isActive():
             self._retry_delivery()
 
     def _note_failure(self, failure: Failure) -> None:

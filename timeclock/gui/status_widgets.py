@@ -92,12 +92,15 @@ class StatusFooter(QWidget):
             .replace("%4", hours_text(summary.breaks))
         )
 
-    def show_waiting(self, waiting: int, last_delivery: datetime | None) -> None:
-        """How many stamps and changes wait on this computer for TimeTrack."""
+    def show_waiting(self, waiting: int, held: int, last_delivery: datetime | None) -> None:
+        """How many stamps and changes wait on this computer for TimeTrack, and how many
+        of them are held for the person to decide."""
         if not waiting:
             self.waiting_label.hide()
             return
         text = self.tr("%1 change(s) saved here, not yet on TimeTrack").replace("%1", str(waiting))
+        if held:
+            text += " " + self.tr("(%1 held)").replace("%1", str(held))
         if last_delivery is not None:
             text += " · " + self.tr("last sent %1").replace(
                 "%1", time_text(last_delivery, self._zone)

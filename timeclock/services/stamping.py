@@ -35,7 +35,8 @@ class Status:
     """The shift now, and the recent entries it was found among (for today's total).
 
     ``offline`` is why the server could not be asked (the state is then what this desk
-    last saw, plus what waits in the outbox); ``waiting`` counts the changes not sent yet.
+    last saw, plus what waits in the outbox); ``waiting`` counts the changes not sent yet,
+    ``held`` those of them that wait for a person (refused, or in conflict).
     """
 
     shift: Shift
@@ -43,6 +44,7 @@ class Status:
     offline: TimeTrackError | None = None
     waiting: int = 0
     last_delivery: datetime | None = None  # when the outbox last got a change through
+    held: int = 0  # of the waiting changes, those held for a person to decide
 
 
 class TimeClock:
@@ -83,15 +85,15 @@ class TimeClock:
         else:
             if self.outbox is not None:
                 self.outbox.remember_recent(self.base_url, self.user, entries, fetched_at=now)
-        waiting, last_delivery = 0, None
+        waiting, held, last_delivery = 0, 0, None
         if self.outbox is not None:
             items = self.outbox.items(self.base_url)
-            waiting = len(items)
+            waiting, held = len(items), sum(item.stuck for item in items)
             last_delivery = self.outbox.last_success(self.base_url)
             entries = overlay(entries, items, self.outbox, self.base_url)
         entry = find_open_entry(entries, self.user)
         shift = Shift(None) if entry is None else Shift(entry, self._break_log(entry))
-        return Status(shift, entries, offline, waiting, last_delivery)
+        return Status(shift, entries, offline, waiting, last_delivery, held)
 
     def deliver(self) -> SyncReport:
         """Send what waits in the outbox (one pass; see :mod:`timeclock.services.sync`)."""

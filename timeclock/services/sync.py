@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import TypeVar
 
@@ -56,7 +56,7 @@ class SyncReport:
 
     delivered: int = 0
     waiting: int = 0  # still queued after the pass (stuck ones included)
-    stuck: list[OutboxItem] = field(default_factory=list)
+    stuck: list[OutboxItem] = field(default_factory=list)  # held, as they stand after it
     failure: TimeTrackError | None = None  # what ended the pass early, if anything
     retry_after: float | None = None  # the server's wish, with a 429
     busy_elsewhere: bool = False  # another delivery was running; this one sent nothing
@@ -69,6 +69,13 @@ class SyncReport:
     def paused_for_credentials(self) -> bool:
         """The key or secret was refused: nothing more goes out until they are fixed."""
         return isinstance(self.failure, AuthenticationError)
+
+    @property
+    def newly_held(self) -> list[OutboxItem]:
+        """The items this pass held (refused, or in conflict); not those held before."""
+        return [
+            item for item in self.stuck if item.seq in self.refused or item.seq in self.conflicts
+        ]
 
     @property
     def complete(self) -> bool:
@@ -109,12 +116,12 @@ class Deliverer:
                     continue  # waits for an earlier create
             except (ValidationError, NotFoundError) as refusal:
                 self.outbox.mark_stuck(item.seq, str(refusal))
-                report.stuck.append(item)
+                report.stuck.append(replace(item, hold=Hold.REFUSED, problem=str(refusal)))
                 report.refused[item.seq] = refusal
                 continue
             except _ConflictFoundError as conflicted:
                 self.outbox.mark_stuck(item.seq, CONFLICT_PROBLEM, Hold.CONFLICT)
-                report.stuck.append(item)
+                report.stuck.append(replace(item, hold=Hold.CONFLICT, problem=CONFLICT_PROBLEM))
                 report.conflicts[item.seq] = conflicted.conflict
                 continue
             except TimeTrackError as failure:
