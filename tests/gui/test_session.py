@@ -362,3 +362,19 @@ def test_a_change_held_by_a_later_delivery_is_announced_once_and_not_retried(
     assert not [timer for timer in session.findChildren(QTimer) if timer.isActive()]
     status_after(qtbot, session, session.deliver)
     assert len(held) == 1  # announced when it was held, not on every pass
+
+
+def test_a_stamp_that_went_out_is_not_marked_waiting_beside_a_held_change(
+    qtbot: QtBot, server: SandboxServer, sessions: Sessions, clock: SettableClock, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    session = sessions.open(account_of(server), clock, outbox=outbox)
+    backwards = AttendanceDraft(user="hansm", start=MORNING, end=MORNING - timedelta(hours=1))
+    outbox.add_create(server.base_url, backwards)  # TimeTrack refuses it: held
+    status_after(qtbot, session, session.deliver)
+    saved = emissions(session.entry_saved)
+    status = status_after(qtbot, session, session.stamp)
+    (stored,) = server.store.all()
+    assert status.held == 1 and status.shift.stamped_in
+    assert saved == [(status.shift.entry, False)]
+    assert status.shift.entry is not None and status.shift.entry.id == stored.id

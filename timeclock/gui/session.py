@@ -123,7 +123,7 @@ class ClockSession(QObject):
         stamped_in = self.status is not None and self.status.shift.stamped_in
         action = self._time_clock.stamp_out if stamped_in else self._time_clock.stamp_in
 
-        def work() -> tuple[Attendance, Status, SyncReport]:
+        def work() -> tuple[Attendance, bool, Status, SyncReport]:
             entry = action(now)  # queued, safe on disk, before any sending
             report = self._time_clock.deliver()
             status = self._time_clock.status(now)
@@ -132,7 +132,8 @@ class ClockSession(QObject):
                 (e for e in status.recent if e.user == entry.user and e.start == entry.start),
                 entry,
             )
-            return shown, status, report
+            waiting = shown.id in self._changes.waiting_among([shown])
+            return shown, waiting, status, report
 
         # The window disabled its buttons for this stamp: a new status enables them again.
         self._run(work, self._stamped, after_failure=self.refresh_status)
@@ -340,9 +341,9 @@ class ClockSession(QObject):
 
         self._runner.run(work, done, failed)
 
-    def _stamped(self, result: tuple[Attendance, Status, SyncReport]) -> None:
-        entry, status, report = result
-        self.entry_saved.emit(entry, not report.complete)
+    def _stamped(self, result: tuple[Attendance, bool, Status, SyncReport]) -> None:
+        entry, waiting, status, report = result
+        self.entry_saved.emit(entry, waiting)
         self._status_arrived(status)
         self._announce_held(report)
         if report.failure is not None and status.offline is None:

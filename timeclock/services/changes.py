@@ -175,11 +175,19 @@ class EntryChanges:
             for entry in overlay(entries, items, self.outbox, self.base_url)
             if (user is None or entry.user == user) and since <= entry.start < until
         ]
-        waiting_refs = {self._known_ref(item) for item in items}
-        waiting = frozenset(
-            entry.id for entry in shown if entry.id < 0 or server_ref(entry.id) in waiting_refs
+        return Listing(shown, self.waiting_among(shown, items))
+
+    def waiting_among(
+        self, entries: list[Attendance], items: list[OutboxItem] | None = None
+    ) -> frozenset[int]:
+        """The ids of those ``entries`` that show a change not yet on TimeTrack (one held
+        for a person does not count: the entry shows as TimeTrack has it)."""
+        if items is None:
+            items = self.outbox.items(self.base_url)
+        waiting_refs = {self._known_ref(item) for item in items if not item.stuck}
+        return frozenset(
+            entry.id for entry in entries if entry.id < 0 or server_ref(entry.id) in waiting_refs
         )
-        return Listing(shown, waiting)
 
     def _known_ref(self, item: OutboxItem) -> str:
         known = self.outbox.server_id(self.base_url, item.ref)
