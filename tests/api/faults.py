@@ -306,6 +306,46 @@ class EmptyAnswers:
         await self.app(scope, receive, send_without_body)
 
 
+class RewrittenAnswers:
+    """Let the app handle ``method`` requests, then send its JSON answer through ``rewrite``.
+
+    Plays a server (or a proxy mixing up answers) that stores the change and answers with
+    another entry, another user's, or one without some field.
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, method: str, rewrite: Callable[[dict[str, object]], object]
+    ) -> None:
+        self.app = app
+        self.method = method.upper()
+        self.rewrite = rewrite
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != self.method:
+            await self.app(scope, receive, send)
+            return
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def collect(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            if message["type"] != "http.response.body" or message.get("more_body", False):
+                return
+            body = b"".join(chunks)
+            value = json.loads(body) if body else None
+            if isinstance(value, dict):
+                body = json.dumps(self.rewrite(value)).encode()
+            headers = [(k, v) for k, v in start.get("headers", []) if k != b"content-length"]
+            await send({**start, "headers": [*headers, (b"content-length", b"%d" % len(body))]})
+            await send({"type": "http.response.body", "body": body, "more_body": False})
+
+        await self.app(scope, receive, collect)
+
+
 # -- wire objects for canned answers --------------------------------------------------------
 
 

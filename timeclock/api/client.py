@@ -15,6 +15,7 @@ import httpx
 
 from timeclock import __version__
 from timeclock.api import wire
+from timeclock.api.answers import entry_for, of_user
 from timeclock.api.credentials import Credentials
 from timeclock.api.endpoint import is_loopback, resolve_base_url
 from timeclock.api.errors import MalformedResponseError
@@ -104,8 +105,10 @@ class TimeTrackClient:
         """Every entry (of ``user``, if given) starting in ``[since, until)``, in time order.
 
         Pages through the results until a page comes back short, so no entry past the
-        service's default of 50 is lost. Entries outside the asked range are dropped here
-        too, whatever the server's reading of ``from``/``to``.
+        service's default of 50 is lost. Entries outside the asked range, and other users'
+        entries, are dropped here too, whatever the server's reading of the filter; the
+        asked-for user's entries come back with the name spelled as asked (filled in where
+        the server left it out).
         """
         if since is not None and until is not None and until <= since:
             return []
@@ -134,24 +137,30 @@ class TimeTrackClient:
                 break
         else:
             raise MalformedResponseError("TimeTrack kept sending pages; the list was stopped.")
-        wanted = [
+        in_range = [
             entry
             for entry in entries
-            if (since is None or entry.start >= since)
-            and (until is None or entry.start < until)
-            and (not user or not entry.user or entry.user == user)
+            if (since is None or entry.start >= since) and (until is None or entry.start < until)
         ]
+        wanted = (
+            in_range
+            if not user
+            else [mine for entry in in_range if (mine := of_user(entry, user)) is not None]
+        )
         return sorted(wanted, key=lambda entry: (entry.start, entry.id))
 
     def get_attendance(self, entry_id: int) -> Attendance:
-        """One entry by its id."""
+        """One entry by its id (an answer with another id is garbled: see :mod:`answers`)."""
         response = self._request("GET", _entry_path(entry_id), entry_id=entry_id)
-        return self._parse(wire.parse_attendance, response)
+        return self._entry(response, entry_id)
 
     def create_attendance(self, draft: AttendanceDraft) -> Attendance:
-        """Create an entry; returns it as the server stored it, with its id."""
+        """Create an entry; returns it as the server stored it, with its id.
+
+        An answer with another user's entry is garbled, never the created entry.
+        """
         response = self._request("POST", "", body=wire.draft_to_wire(draft))
-        return self._parse(wire.parse_attendance, response)
+        return entry_for(self._parse(wire.parse_attendance, response), user=draft.user)
 
     def update_attendance(self, entry_id: int, change: AttendanceChange) -> Attendance:
         """Change an entry; returns it as the server stored it.
@@ -163,7 +172,7 @@ class TimeTrackClient:
         )
         if not response.content.strip():
             return self.get_attendance(entry_id)
-        return self._parse(wire.parse_attendance, response)
+        return self._entry(response, entry_id)
 
     def delete_attendance(self, entry_id: int) -> None:
         """Delete an entry."""
@@ -204,6 +213,11 @@ class TimeTrackClient:
         if response.is_success:
             return response
         raise status_error(response, entry_id, hidden=self._hidden)
+
+    def _entry(self, response: httpx.Response, entry_id: int) -> Attendance:
+        """The entry ``entry_id`` in ``response``; its id is taken as that where missing."""
+        entry = self._parse(lambda value: wire.parse_attendance(value, known_id=entry_id), response)
+        return entry_for(entry, entry_id=entry_id)
 
     @staticmethod
     def _parse(reader: Callable[[object], T], response: httpx.Response) -> T:

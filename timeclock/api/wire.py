@@ -64,8 +64,12 @@ class WireFormatError(ValueError):
     """A JSON value that is not what the attendances API describes."""
 
 
-def parse_attendance(value: object) -> Attendance:
-    """Read one attendance object, tolerating the spellings listed in the module docs."""
+def parse_attendance(value: object, *, known_id: int | None = None) -> Attendance:
+    """Read one attendance object, tolerating the spellings listed in the module docs.
+
+    ``known_id`` is the id of the entry asked for: an object without an id is taken as that
+    entry (whether an object with another id may be, is for the caller to decide).
+    """
     record = _unwrap_single(value)
     try:
         start = parse_timestamp(_text(_require(record, ("from",)), "from"))
@@ -79,7 +83,7 @@ def parse_attendance(value: object) -> Attendance:
     break_minutes = _minutes(_first(record, _BREAK), "breakMinutes") or 0
     worked = _minutes(_first(record, ("workedMinutes",)), "workedMinutes")
     return Attendance(
-        id=_entry_id(_require(record, _ID)),
+        id=_entry_id(_require(record, _ID)) if known_id is None else _id_or(record, known_id),
         user=_optional_text(_first(record, _USER), "user"),
         start=start,
         end=end,
@@ -213,6 +217,11 @@ def _require(record: Mapping[str, Any], names: tuple[str, ...]) -> object:
     if value is None:
         raise WireFormatError(f"the field '{names[0]}' is missing")
     return value
+
+
+def _id_or(record: Mapping[str, Any], known_id: int) -> int:
+    value = _first(record, _ID)
+    return known_id if value is None else _entry_id(value)
 
 
 def _entry_id(value: object) -> int:
