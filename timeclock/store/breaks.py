@@ -14,6 +14,7 @@ from pathlib import Path
 
 from timeclock.domain.shift import BreakLog
 from timeclock.store.paths import data_dir
+from timeclock.store.private import private_database
 
 # Milliseconds are counted in integers: a float's ``* 1000`` can land a hair below a whole
 # millisecond, and ``int()`` would then lose that millisecond.
@@ -96,7 +97,7 @@ class BreakStore:
         if self._memory is not None:
             return _Transaction(self._memory, owned=False, lock=self._memory_lock)
         try:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            private_database(Path(self.path))
             connection = sqlite3.connect(self.path, timeout=10)
             try:
                 connection.execute("PRAGMA journal_mode=WAL")

@@ -34,6 +34,7 @@ from timeclock.store.codec import (
     draft_json,
 )
 from timeclock.store.paths import data_dir
+from timeclock.store.private import private_database, private_dir, private_file
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -279,8 +280,8 @@ class Outbox:
             if self._memory is not None:
                 yield True
                 return
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            with Path(self.path + ".lock").open("a+b") as handle:
+            private_dir(Path(self.path).parent)
+            with private_file(Path(self.path + ".lock"), create=True).open("a+b") as handle:
                 if not _try_lock(handle.fileno()):
                     yield False
                     return
@@ -431,7 +432,7 @@ class Outbox:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            private_database(Path(self.path))  # 0600, as SQLite's -wal and -shm then are
             connection = sqlite3.connect(self.path, timeout=10)
             try:
                 connection.execute("PRAGMA journal_mode=WAL")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from timeclock.store.paths import config_dir
+from timeclock.store.private import private_dir, private_file
 
 SETTINGS_VERSION = 1
 FILE_NAME = "settings.json"
@@ -47,6 +48,8 @@ def load_settings(path: Path | None = None) -> Settings:
     """The saved settings, or the defaults when there is no file yet."""
     path = path or settings_path()
     try:
+        # Left readable by an earlier version: made private before it is read.
+        private_file(private_dir(path.parent, create=False) / path.name)
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
@@ -69,7 +72,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     content = json.dumps({"version": SETTINGS_VERSION, **asdict(settings)}, indent=2) + "\n"
     temporary: Path | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
+        # A temporary file is 0600 from the start, and the settings file becomes it.
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", dir=path.parent, prefix=".settings-", delete=False
         ) as handle:
