@@ -27,6 +27,7 @@ from timeclock.services.localzone import local_zone
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Outbox
 from timeclock.store.paths import config_dir
+from timeclock.store.private import private_dir, private_file
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import load_settings, save_settings
 
@@ -35,8 +36,12 @@ APP_ID = "io.github.timeclock.TimeClock"
 
 
 def window_state() -> QSettings:
-    """Window geometry and recent user names: non-secret, in the config folder."""
-    return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
+    """Window geometry and recent user names: non-secret, in the config folder.
+
+    The file is made private first: Qt keeps the mode of a file it rewrites.
+    """
+    path = private_file(private_dir(config_dir()) / "window.ini", create=True)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def run_gui(*, demo: bool = False) -> int:
