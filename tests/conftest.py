@@ -64,15 +64,21 @@ def shared_server() -> Iterator[SandboxServer]:
 
 
 @pytest.fixture
-def server(shared_server: SandboxServer) -> SandboxServer:
-    """A running sandbox with an empty store (ids start at 1 again)."""
+def server(shared_server: SandboxServer) -> Iterator[SandboxServer]:
+    """A running sandbox with an empty store (ids start at 1 again) and no quirks.
+
+    A test may set ``server.quirks = ServerQuirks(...)``; they are switched off afterwards.
+    """
     shared_server.store.reset()
-    return shared_server
+    shared_server.quirks = None
+    yield shared_server
+    shared_server.quirks = None
 
 
 @pytest.fixture
 def make_server() -> Iterator[Callable[..., SandboxServer]]:
-    """Start a sandbox of one's own (another envelope, middleware...); stopped after the test."""
+    """Start a sandbox of one's own (another envelope, middleware, faults, quirks...), e.g.
+    ``make_server(quirks=ServerQuirks(whole_seconds=True))``; stopped after the test."""
     started: list[SandboxServer] = []
 
     def make(**options: object) -> SandboxServer:

@@ -165,6 +165,12 @@ def test_the_options_and_their_defaults() -> None:
         "latency": None,
         "fault_seed": None,
         "retry_after": 1,
+        "whole_seconds": False,
+        "fold_user_case": False,
+        "drip": 0.0,
+        "endless_pages": False,
+        "wrong_id": False,
+        "wrong_user": False,
         "tls_cert": None,
         "tls_key": None,
     }

@@ -3,7 +3,8 @@
 An independent implementation of the vendor's documented behaviour (it must not be built on
 the project's own client). Start one in-process with :class:`SandboxServer`, or from the
 command line with ``timeclock sandbox`` (:func:`run_sandbox_command`). It can inject
-faults (:class:`FaultPlan`) and serve HTTPS.
+faults (:class:`FaultPlan`), behave in the odd ways the vendor's documents allow
+(:class:`ServerQuirks`) and serve HTTPS.
 """
 
 from timeclock.sandbox.app import API_PREFIX, OPENAPI_PATH, create_app
@@ -13,6 +14,7 @@ from timeclock.sandbox.demo import DEMO_USER, DEMO_USERS, demo_entries, load_dem
 from timeclock.sandbox.errors import ErrorCode
 from timeclock.sandbox.faults import FaultCounts, FaultKind, FaultPlan
 from timeclock.sandbox.listing import DEFAULT_LIMIT, MAX_LIMIT, Envelope
+from timeclock.sandbox.quirks import ServerQuirks
 from timeclock.sandbox.records import Attendance, AttendancePatch, NewAttendance
 from timeclock.sandbox.server import SandboxServer, SandboxStartError, SandboxTlsError
 from timeclock.sandbox.store import AttendanceStore, EntryDeletedError, EntryNotFoundError
@@ -41,6 +43,7 @@ __all__ = [
     "SandboxServer",
     "SandboxStartError",
     "SandboxTlsError",
+    "ServerQuirks",
     "add_sandbox_arguments",
     "create_app",
     "demo_entries",

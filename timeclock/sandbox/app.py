@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from timeclock.sandbox.auth import ApiCredentials, ApiKeyMiddleware
+from timeclock.sandbox.endless import page_filler
 from timeclock.sandbox.errors import (
     ApiError,
     ErrorCode,
@@ -25,7 +26,8 @@ from timeclock.sandbox.faults import FaultControl, FaultInjection, admin_routes
 from timeclock.sandbox.listing import ENVELOPES, Envelope, parse_list_query, wrap
 from timeclock.sandbox.openapi import build_openapi
 from timeclock.sandbox.payloads import parse_create, parse_update, read_json_object, to_wire
-from timeclock.sandbox.records import TimeRangeError
+from timeclock.sandbox.quirks import QuirkControl, ServerQuirks
+from timeclock.sandbox.records import Attendance, TimeRangeError
 from timeclock.sandbox.store import AttendanceStore, EntryDeletedError, EntryNotFoundError
 
 API_PREFIX = "/api/v2/ext"
@@ -43,6 +45,7 @@ def create_app(
     envelope: Envelope = "array",
     middleware: Sequence[Middleware] = (),
     faults: FaultControl | None = None,
+    quirks: QuirkControl | None = None,
 ) -> Starlette:
     """The TimeTrack-compatible app over ``store``.
 
@@ -50,7 +53,9 @@ def create_app(
     the credential check (outermost first). With ``faults`` the attendances resource gets
     the faults of ``faults.plan`` (inside ``middleware``, outside the credential check) and
     the admin endpoints ``{API_PREFIX}/_admin/faults`` and ``/_admin/reset`` exist; they
-    need the API key and secret and are not in the OpenAPI document.
+    need the API key and secret and are not in the OpenAPI document. ``quirks`` (default:
+    none) makes the server behave in the odd ways the vendor's documents allow; with
+    ``faults`` too, ``{API_PREFIX}/_admin/quirks`` reads and replaces them.
     """
     if envelope not in ENVELOPES:
         raise ValueError(f"unknown envelope {envelope!r}; expected one of {ENVELOPES}")
@@ -59,28 +64,41 @@ def create_app(
     async def openapi(_request: Request) -> Response:
         return JSONResponse(openapi_document)
 
+    control = quirks if quirks is not None else QuirkControl()
+
     async def list_attendances(request: Request) -> Response:
+        odd = control.quirks
         query = parse_list_query(request.query_params)
         entries = store.query(
             user=query.user,
-            start=query.start,
-            end=query.end,
+            start=None if query.start is None else odd.kept_moment(query.start),
+            end=None if query.end is None else odd.kept_moment(query.end),
             limit=query.limit,
             offset=query.offset,
+            ignore_user_case=odd.fold_user_case,
         )
-        return JSONResponse(wrap([to_wire(entry) for entry in entries], envelope))
+        if odd.endless_pages:
+            entries += page_filler(query, odd, len(entries))
+        return JSONResponse(wrap([_shown(entry, odd) for entry in entries], envelope))
 
     async def create_attendance(request: Request) -> Response:
-        entry = store.create(parse_create(await read_json_object(request)))
-        return JSONResponse(to_wire(entry), status_code=201)
+        odd = control.quirks
+        entry = store.create(odd.kept_entry(parse_create(await read_json_object(request))))
+        wire = _shown(entry, odd)
+        wire["user"] = odd.answer_user(entry.user)
+        return JSONResponse(wire, status_code=201)
 
     async def get_attendance(request: Request) -> Response:
-        return JSONResponse(to_wire(store.get(_entry_id(request))))
+        odd = control.quirks
+        entry = store.get(_entry_id(request))
+        return JSONResponse(_shown(entry, odd) | {"id": odd.answer_id(entry.id)})
 
     async def update_attendance(request: Request) -> Response:
+        odd = control.quirks
         entry_id = _entry_id(request)
-        patch = parse_update(await read_json_object(request))
-        return JSONResponse(to_wire(store.update(entry_id, patch)))
+        patch = odd.kept_patch(parse_update(await read_json_object(request)))
+        entry = store.update(entry_id, patch)
+        return JSONResponse(_shown(entry, odd) | {"id": odd.answer_id(entry.id)})
 
     async def delete_attendance(request: Request) -> Response:
         store.delete(_entry_id(request))
@@ -98,7 +116,7 @@ def create_app(
         ]
     injection: list[Middleware] = []
     if faults is not None:
-        routes += admin_routes(faults, store, API_PREFIX)
+        routes += admin_routes(faults, store, API_PREFIX, control)
         resource = re.escape(collection) + r"(/.*)?"
         injection.append(Middleware(FaultInjection, control=faults, paths=resource))
     auth = Middleware(
@@ -128,6 +146,11 @@ def _by_method(endpoints: Mapping[str, Endpoint]) -> Endpoint:
         return await endpoints[method](request)
 
     return endpoint
+
+
+def _shown(entry: Attendance, quirks: ServerQuirks) -> dict[str, object]:
+    """The entry on the wire, as a server with these quirks writes it."""
+    return to_wire(quirks.kept_entry(entry), whole_seconds=quirks.whole_seconds)
 
 
 def _entry_id(request: Request) -> int:

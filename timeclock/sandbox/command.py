@@ -23,6 +23,7 @@ from timeclock.domain.timestamps import utc_now
 from timeclock.sandbox.demo import DEMO_USER, DEMO_USERS, berlin_today, load_demo_data
 from timeclock.sandbox.faults import ALL_KINDS, FaultPlan, parse_fault, parse_latency, parse_rate
 from timeclock.sandbox.listing import ENVELOPES
+from timeclock.sandbox.quirks import WRONG_ID_SHIFT, ServerQuirks, parse_drip
 from timeclock.sandbox.server import SandboxServer, SandboxStartError, SandboxTlsError
 from timeclock.sandbox.store import AttendanceStore
 
@@ -95,6 +96,41 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
         metavar="SECONDS",
         help="Retry-After of the 429 and 503 faults (default 1)",
     )
+    quirks = parser.add_argument_group(
+        "server quirks",
+        "Behaviour the vendor's documents allow, for testing clients against it. Tests can"
+        " also read and replace the quirks with GET/PUT /api/v2/ext/_admin/quirks.",
+    )
+    quirks.add_argument(
+        "--whole-seconds",
+        action="store_true",
+        help="keep from/to to whole seconds and answer them without milliseconds",
+    )
+    quirks.add_argument(
+        "--fold-user-case",
+        action="store_true",
+        help="store and answer user names in lower case; the user filter ignores case",
+    )
+    quirks.add_argument(
+        "--drip",
+        type=_argument(parse_drip),
+        default=0.0,
+        metavar="SECONDS",
+        help="send every answer's body one byte at a time, this long apart",
+    )
+    quirks.add_argument(
+        "--endless-pages",
+        action="store_true",
+        help="fill every list page up to its limit with made-up entries of new ids",
+    )
+    quirks.add_argument(
+        "--wrong-id",
+        action="store_true",
+        help=f"answer GET and PUT attendances/ID with the id ID+{WRONG_ID_SHIFT}",
+    )
+    quirks.add_argument(
+        "--wrong-user", action="store_true", help="answer a POST with another user's name"
+    )
     tls = parser.add_argument_group("TLS")
     tls.add_argument(
         "--tls-cert",
@@ -130,6 +166,18 @@ def fault_plan_from_args(args: argparse.Namespace) -> FaultPlan:
     )
 
 
+def quirks_from_args(args: argparse.Namespace) -> ServerQuirks:
+    """The :class:`ServerQuirks` the options describe."""
+    return ServerQuirks(
+        whole_seconds=args.whole_seconds,
+        fold_user_case=args.fold_user_case,
+        drip_seconds=args.drip,
+        endless_pages=args.endless_pages,
+        wrong_id=args.wrong_id,
+        wrong_user=args.wrong_user,
+    )
+
+
 def run_sandbox(
     args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
 ) -> int:
@@ -162,6 +210,7 @@ def run_sandbox(
                 api_secret=args.api_secret,
                 envelope=args.envelope,
                 faults=plan,
+                quirks=quirks_from_args(args),
                 ssl_certfile=args.tls_cert,
                 ssl_keyfile=args.tls_key,
             )
@@ -227,6 +276,8 @@ def _print_banner(
         lines.append(f"TLS:        certificate {args.tls_cert}")
     if server.faults.active:
         lines.append(f"Faults:     {server.faults.describe()}")
+    if server.quirks.active:
+        lines.append(f"Quirks:     {server.quirks.describe()}")
     use_with_timeclock = shlex.join(
         [
             "export",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -83,14 +84,16 @@ def parse_update(body: Mapping[str, object]) -> AttendancePatch:
     return AttendancePatch(**_read_fields(body))
 
 
-def to_wire(entry: Attendance) -> dict[str, object]:
+def to_wire(entry: Attendance, *, whole_seconds: bool = False) -> dict[str, object]:
     """The vendor's object. Coordinates appear only when set; all but ``latitudeStart``
-    are strings, because the vendor's table types them Text."""
+    are strings, because the vendor's table types them Text. With ``whole_seconds`` the
+    timestamps are written ``YYYY-MM-DDTHH:MM:SSZ`` (milliseconds cut off)."""
+    write = _whole_seconds if whole_seconds else format_timestamp
     wire: dict[str, object] = {
         "id": entry.id,
         "user": entry.user,
-        "from": format_timestamp(entry.start),
-        "to": format_timestamp(entry.end),
+        "from": write(entry.start),
+        "to": write(entry.end),
         "notes": entry.notes,
         "manual": entry.manual,
         "workedMinutes": entry.worked_minutes,
@@ -106,6 +109,12 @@ def to_wire(entry: Attendance) -> dict[str, object]:
         if value is not None:
             wire[key] = format(Decimal(repr(value)), "f")
     return wire
+
+
+def _whole_seconds(moment: datetime) -> str:
+    """``YYYY-MM-DDTHH:MM:SSZ``, the vendor's general format (the seconds are not rounded)."""
+    with_millis = format_timestamp(moment)  # ...SS.fffZ
+    return with_millis[: -len(".fffZ")] + "Z"
 
 
 def _read_fields(body: Mapping[str, object]) -> dict[str, Any]:

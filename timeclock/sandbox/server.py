@@ -32,6 +32,7 @@ from timeclock.sandbox.app import API_PREFIX, create_app
 from timeclock.sandbox.auth import ApiCredentials
 from timeclock.sandbox.faults import CONNECTION_EXTENSION, ConnectionHandle, FaultControl, FaultPlan
 from timeclock.sandbox.listing import Envelope
+from timeclock.sandbox.quirks import QuirkControl, ServerQuirks
 from timeclock.sandbox.store import AttendanceStore
 
 START_TIMEOUT_SECONDS = 10.0
@@ -104,7 +105,9 @@ class SandboxServer:
     Without a ``store`` the server makes an in-memory one and closes it on ``stop()``; a
     store passed in belongs to the caller. Key and secret are generated when not given.
     ``faults`` is the :class:`FaultPlan` to start with (default: none); ``server.faults``
-    reads or replaces it at any time, as does ``PUT /api/v2/ext/_admin/faults``. With
+    reads or replaces it at any time, as does ``PUT /api/v2/ext/_admin/faults``. ``quirks``
+    are the :class:`ServerQuirks` to start with (default: all off); ``server.quirks`` and
+    ``PUT /api/v2/ext/_admin/quirks`` replace them at any time. With
     ``ssl_certfile`` (a PEM certificate chain, with the key unless ``ssl_keyfile`` names
     it) the server speaks HTTPS.
     """
@@ -120,6 +123,7 @@ class SandboxServer:
         envelope: Envelope = "array",
         middleware: Sequence[Middleware] = (),
         faults: FaultPlan | None = None,
+        quirks: ServerQuirks | None = None,
         ssl_certfile: str | os.PathLike[str] | None = None,
         ssl_keyfile: str | os.PathLike[str] | None = None,
     ) -> None:
@@ -133,6 +137,7 @@ class SandboxServer:
         self.ssl_certfile = ssl_certfile
         self.ssl_keyfile = ssl_keyfile
         self._fault_control = FaultControl(faults)
+        self._quirk_control = QuirkControl(quirks)
         self._socket: socket.socket | None = None
         self._server: _ThreadedServer | None = None
         self._thread: threading.Thread | None = None
@@ -147,6 +152,7 @@ class SandboxServer:
                 envelope=envelope,
                 middleware=middleware,
                 faults=self._fault_control,
+                quirks=self._quirk_control,
             )
         except BaseException:
             self.stop()  # closes the store made above
@@ -168,6 +174,15 @@ class SandboxServer:
     @faults.setter
     def faults(self, plan: FaultPlan | None) -> None:
         self._fault_control.plan = plan if plan is not None else FaultPlan()
+
+    @property
+    def quirks(self) -> ServerQuirks:
+        """The quirks in force; assign new :class:`ServerQuirks` (or None: all off) to change."""
+        return self._quirk_control.quirks
+
+    @quirks.setter
+    def quirks(self, quirks: ServerQuirks | None) -> None:
+        self._quirk_control.quirks = quirks if quirks is not None else ServerQuirks()
 
     @property
     def tls(self) -> bool:

@@ -58,6 +58,11 @@ _UPDATE = (
 )
 
 Row = tuple[Any, ...]
+_LOWER = "timeclock_lower"  # str.lower as an SQL function
+
+
+def _lower(text: str | None) -> str | None:
+    return None if text is None else text.lower()
 
 
 class EntryNotFoundError(LookupError):
@@ -74,6 +79,8 @@ class AttendanceStore:
     def __init__(self, path: str | os.PathLike[str] = ":memory:") -> None:
         self._lock = threading.Lock()
         self._connection = sqlite3.connect(path, check_same_thread=False)
+        # SQLite's own lower() and NOCASE fold ASCII only; user names may be "Jörg".
+        self._connection.create_function(_LOWER, 1, _lower, deterministic=True)
         try:
             if os.fspath(path) != ":memory:":
                 self._connection.execute("PRAGMA journal_mode = WAL")
@@ -129,13 +136,21 @@ class AttendanceStore:
         end: datetime | None = None,
         limit: int | None = None,
         offset: int = 0,
+        ignore_user_case: bool = False,
     ) -> list[Attendance]:
-        """Live entries whose start lies in [start, end], ordered by start then id."""
+        """Live entries whose start lies in [start, end], ordered by start then id.
+
+        With ``ignore_user_case`` the user filter matches names in any case (``HansM`` finds
+        ``hansm``), as a server that folds user names does.
+        """
         if offset > _MAX_SQLITE_INTEGER:
             return []
         clauses = ["deleted = 0"]
         params: list[object] = []
-        if user is not None:
+        if user is not None and ignore_user_case:
+            clauses.append(f"{_LOWER}(user_name) = ?")
+            params.append(_lower(user))
+        elif user is not None:
             clauses.append("user_name = ?")
             params.append(user)
         if start is not None:
