@@ -1012,6 +1012,21 @@
     </message>
 </context>
 <context>
+    <name>SettingsNotice</name>
+    <message>
+        <source>Settings file cannot be read</source>
+        <translation>Einstellungsdatei nicht lesbar</translation>
+    </message>
+    <message>
+        <source>TimeClock cannot read its settings file and starts with the default settings.</source>
+        <translation>TimeClock kann seine Einstellungsdatei nicht lesen und startet mit den Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <source>The file stays as it is until you save settings; then it is kept beside the new one as %1, so nothing in it is lost.</source>
+        <translation>Die Datei bleibt unverändert, bis Sie Einstellungen speichern; dann wird sie neben der neuen als %1 aufbewahrt, sodass nichts darin verloren geht.</translation>
+    </message>
+</context>
+<context>
     <name>StampPanel</name>
     <message>
         <source>Status</source>

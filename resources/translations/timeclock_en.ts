@@ -1012,6 +1012,21 @@
     </message>
 </context>
 <context>
+    <name>SettingsNotice</name>
+    <message>
+        <source>Settings file cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeClock cannot read its settings file and starts with the default settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file stays as it is until you save settings; then it is kept beside the new one as %1, so nothing in it is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StampPanel</name>
     <message>
         <source>Status</source>

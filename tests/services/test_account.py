@@ -22,7 +22,7 @@ from timeclock.services.account import (
     resolve_account,
 )
 from timeclock.store.secrets import KeyringUnavailableError, save_credentials
-from timeclock.store.settings import Settings, save_settings
+from timeclock.store.settings import Settings, SettingsError, save_settings, settings_path
 
 TESTKONTO = "https://testkonto.timetrackenterprise.com/api/v2/ext"
 FROM_ENV = "https://envkonto.timetrackenterprise.com/api/v2/ext"
@@ -238,3 +238,27 @@ def test_a_keyring_failure_is_not_hidden_as_a_missing_entry() -> None:
 
     with pytest.raises(KeyringUnavailableError, match="locked"):
         resolve_account(environ={}, settings=SETTINGS, keyring_lookup=unavailable)
+
+
+def _break_the_settings_file() -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("{not json", encoding="utf-8")
+
+
+def test_a_broken_settings_file_is_not_read_when_the_environment_says_everything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _break_the_settings_file()
+    monkeypatch.setenv(ENV_URL, "envkonto")
+    monkeypatch.setenv(ENV_USER, "env-user")
+    monkeypatch.setenv(ENV_API_KEY, "env-key")
+    monkeypatch.setenv(ENV_API_SECRET, "env-secret")
+
+    assert resolve_account() == Account(FROM_ENV, "env-user", ENV_CREDENTIALS)
+
+
+def test_a_broken_settings_file_is_an_error_when_a_value_must_come_from_it() -> None:
+    _break_the_settings_file()
+
+    with pytest.raises(SettingsError, match="cannot read the settings file"):
+        resolve_account(environ={ENV_URL: "envkonto"}, keyring_lookup=everywhere())

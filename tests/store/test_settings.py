@@ -2,23 +2,29 @@
 
 A missing file means the defaults; a file that cannot be read or is not a JSON object is a
 :class:`SettingsError` naming the file; keys this version does not know and values of the
-wrong type are ignored, so an older program can read a newer file.
+wrong type are ignored, so an older program can read a newer file, but never overwrites
+it. A save over a file that cannot be read keeps that file aside first.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import pytest
 
+from timeclock.store import settings as settings_module
 from timeclock.store.settings import (
     FILE_NAME,
     SETTINGS_VERSION,
+    NewerSettingsError,
     Settings,
     SettingsError,
     load_settings,
+    read_settings,
     save_settings,
     settings_path,
 )
@@ -185,3 +191,141 @@ def test_a_failed_replace_leaves_no_temporary_file() -> None:
 
     assert files_in(path.parent) == [FILE_NAME]
     assert files_in(path) == ["keep"]
+
+
+def _write(content: str | bytes) -> Path:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize("version", ['"2"', "0", "-1", "true", "1.5", "null"])
+def test_a_version_that_is_not_a_whole_number_from_1_is_a_settings_error(version: str) -> None:
+    path = _write(f'{{"version": {version}, "account": "testkonto"}}')
+
+    with pytest.raises(SettingsError, match="has no valid version") as caught:
+        load_settings()
+
+    assert str(path) in str(caught.value)
+
+
+def test_a_file_without_a_version_is_read_as_the_first() -> None:
+    _write('{"account": "testkonto", "user": "hansm"}')
+
+    assert load_settings() == Settings(account="testkonto", user="hansm")
+
+
+def test_a_newer_file_is_read_as_far_as_this_version_knows_it() -> None:
+    newer = {
+        "version": SETTINGS_VERSION + 1,
+        "account": "testkonto",
+        "user": "hansm",
+        "language": "de",
+        "accounts": [{"account": "other", "user": "ivan"}],  # a later version's idea
+    }
+    _write(json.dumps(newer))
+
+    assert load_settings() == FILLED
+
+
+def test_a_newer_file_is_never_overwritten() -> None:
+    newer = json.dumps({"version": SETTINGS_VERSION + 1, "account": "testkonto", "extra": 1})
+    path = _write(newer)
+
+    with pytest.raises(NewerSettingsError, match="is from a newer TimeClock") as caught:
+        save_settings(FILLED.updated(language="en"))
+
+    assert str(path) in str(caught.value)
+    assert "update TimeClock" in str(caught.value)
+    assert path.read_text(encoding="utf-8") == newer
+    assert files_in(path.parent) == [FILE_NAME]
+
+
+def test_an_older_or_current_file_is_replaced() -> None:
+    path = _write('{"account": "old"}')  # no version: the first
+
+    save_settings(FILLED)
+
+    assert load_settings() == FILLED
+    assert files_in(path.parent) == [FILE_NAME]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"", b"[]", b'{"version": "x"}', b"\xff\xfe{}"],
+    ids=["garbage", "empty", "not-an-object", "bad-version", "not-utf8"],
+)
+def test_read_settings_gives_the_defaults_and_the_reason_and_leaves_the_file(
+    content: bytes,
+) -> None:
+    path = _write(content)
+
+    settings, problem = read_settings()
+
+    assert settings == Settings()
+    assert isinstance(problem, SettingsError)
+    assert str(path) in str(problem)
+    assert path.read_bytes() == content
+
+
+def test_read_settings_of_a_good_file_has_no_problem() -> None:
+    save_settings(FILLED)
+
+    assert read_settings() == (FILLED, None)
+
+
+def test_saving_over_a_broken_file_keeps_it_aside() -> None:
+    path = _write(b"{not json")
+
+    save_settings(FILLED)
+
+    assert load_settings() == FILLED
+    (kept,) = [name for name in files_in(path.parent) if name != FILE_NAME]
+    assert re.fullmatch(r"settings\.json\.broken-\d{8}-\d{6}", kept)
+    assert (path.parent / kept).read_bytes() == b"{not json"
+
+
+def test_broken_files_kept_in_the_same_second_get_their_own_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    moment = datetime(2026, 3, 10, 8, 0, 0).astimezone()
+
+    class Frozen(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Frozen:
+            return cls.fromtimestamp(moment.timestamp(), tz)
+
+    monkeypatch.setattr(settings_module, "datetime", Frozen)
+    path = _write(b"first")
+    save_settings(FILLED)
+    path.write_bytes(b"second")
+    save_settings(FILLED)
+
+    stamp = f"{moment:%Y%m%d-%H%M%S}"
+    assert (path.parent / f"settings.json.broken-{stamp}").read_bytes() == b"first"
+    assert (path.parent / f"settings.json.broken-{stamp}-2").read_bytes() == b"second"
+    assert load_settings() == FILLED
+
+
+def test_a_broken_file_that_cannot_be_kept_is_not_replaced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = _write(b"{not json")
+    original_replace = Path.replace
+
+    def refuse(self: Path, target: str | os.PathLike[str]) -> Path:
+        if self == path:
+            raise OSError(13, "Permission denied")
+        return original_replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", refuse)
+
+    with pytest.raises(SettingsError, match="cannot keep the unreadable settings file"):
+        save_settings(FILLED)
+
+    assert path.read_bytes() == b"{not json"
+    assert files_in(path.parent) == [FILE_NAME]

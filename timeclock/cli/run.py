@@ -123,6 +123,10 @@ def _account(options: argparse.Namespace) -> Account:
             f"{error}; run 'timeclock login', or use --url/--user and TIMECLOCK_API_KEY/"
             "TIMECLOCK_API_SECRET (or try 'timeclock --demo')"
         ) from None
+    except SettingsError as error:
+        raise SettingsError(
+            f"{error}; fix or remove the file, or set TIMECLOCK_URL and TIMECLOCK_USER"
+        ) from None
 
 
 def _configure_logging(verbose: bool) -> None:

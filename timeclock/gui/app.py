@@ -9,7 +9,7 @@ from importlib import resources
 
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from timeclock import __version__
 from timeclock.api.endpoint import EndpointError
@@ -18,6 +18,7 @@ from timeclock.gui.i18n import install_translators, language_for, remove_transla
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import explain
 from timeclock.gui.session import ClockSession
+from timeclock.gui.settings_notice import settings_problem_box
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
@@ -29,7 +30,7 @@ from timeclock.store.outbox import Outbox
 from timeclock.store.paths import config_dir
 from timeclock.store.private import private_dir, private_file
 from timeclock.store.secrets import KeyringUnavailableError
-from timeclock.store.settings import load_settings, save_settings
+from timeclock.store.settings import SettingsError, read_settings, save_settings
 
 log = logging.getLogger(__name__)
 APP_ID = "io.github.timeclock.TimeClock"
@@ -64,12 +65,7 @@ def run_gui(*, demo: bool = False) -> int:
         stack.callback(outbox.close)
         launcher = Launcher(app, breaks, instance, demo=demo, outbox=outbox)
         stack.callback(launcher.runner.shutdown)
-        launcher.change_language(load_settings().language)
-        if demo:
-            launcher.open_window(stack.enter_context(demo_account()))
-        else:
-            # The keyring may answer slowly (D-Bus, an unlock prompt): ask off the GUI thread.
-            launcher.runner.run(resolve_account, launcher.open_window, launcher.set_up)
+        launcher.start(stack)
         reporter = CrashReporter(launcher.active_window, launcher.secrets)
         reporter.install()
         stack.callback(reporter.uninstall)
@@ -97,9 +93,27 @@ class Launcher:
         self._translators: list[QTranslator] = []
         self.first_run: QDialog | None = None
         self.language = ""
+        self.settings_problem: SettingsError | None = None  # told once a window is up
+        self.settings_notice: QMessageBox | None = None
         # Reads and writes of the keyring and the settings file, off the GUI thread.
         self.runner = TaskRunner(app, name="timeclock-app")
         instance.activated.connect(self.raise_window)
+
+    def start(self, stack: ExitStack) -> None:
+        """Read the settings, then open the window (or the first-run settings).
+
+        A settings file that cannot be read does not stop the start: TimeClock goes on with
+        the defaults (the environment still wins) and tells the person once a window is up.
+        """
+        settings, self.settings_problem = read_settings()
+        if self.settings_problem is not None:
+            log.warning("%s; starting with default settings", self.settings_problem)
+        self.change_language(settings.language)
+        if self.demo:
+            self.open_window(stack.enter_context(demo_account()))
+            return
+        # The keyring may answer slowly (D-Bus, an unlock prompt): ask off the GUI thread.
+        self.runner.run(lambda: resolve_account(settings=settings), self.open_window, self.set_up)
 
     def open_window(self, account: Account) -> None:
         """Show the main window for ``account`` (replacing the current one)."""
@@ -123,6 +137,7 @@ class Launcher:
             previous.deleteLater()
         window.show()
         window.start()
+        self._tell_settings_problem(window)
 
     def set_up(self, failure: Failure) -> None:
         """No usable account (not set up, a bad URL, no keyring): open the settings first."""
@@ -130,6 +145,15 @@ class Launcher:
             log.warning("reading the account failed: %s", failure.message)
         # Kept referenced, since a parentless dialog would be collected at once.
         self.first_run = first_run_settings(self.open_window, self.app.quit)
+        self._tell_settings_problem(self.first_run)
+
+    def _tell_settings_problem(self, parent: QWidget) -> None:
+        """Once, over the first window shown: the settings file could not be read."""
+        if self.settings_problem is None:
+            return
+        self.settings_notice = settings_problem_box(parent, self.settings_problem)
+        self.settings_problem = None
+        self.settings_notice.open()
 
     def change_language(self, setting: str) -> None:
         """Load the translations for the language ``setting`` ("" follows the system)."""
@@ -147,7 +171,8 @@ class Launcher:
         """The person picked a language in the window: remember it, then show it."""
 
         def remember() -> None:
-            save_settings(load_settings().updated(language=setting))
+            # A broken file is kept aside by the save, as the start told the person.
+            save_settings(read_settings()[0].updated(language=setting))
 
         self.runner.run(remember, lambda _result: self.switch_language(setting), self._not_saved)
 

@@ -45,7 +45,7 @@ from timeclock.gui.messages import entry_problem, explain, keyring_problem
 from timeclock.gui.tasks import Failure
 from timeclock.services.account import Account
 from timeclock.store.secrets import KeyringUnavailableError, load_credentials, save_credentials
-from timeclock.store.settings import Settings, load_settings, save_settings
+from timeclock.store.settings import Settings, read_settings, save_settings
 
 # Short, so that closing the dialog during a test never waits long for the worker.
 TEST_TIMEOUT = httpx.Timeout(connect=5.0, read=10.0, write=10.0, pool=5.0)
@@ -59,8 +59,12 @@ class _Loaded:
 
 
 def _load(account: Account | None) -> _Loaded:
-    """Settings file and saved credentials (runs in the worker: both may block)."""
-    settings = load_settings()
+    """Settings file and saved credentials (runs in the worker: both may block).
+
+    A broken settings file gives the defaults: the start already said so, and saving moves
+    the file aside rather than over it.
+    """
+    settings, _problem = read_settings()
     if account is not None:
         return _Loaded(settings, account.credentials, None)
     try:

@@ -8,6 +8,7 @@ option ever carries a secret: command lines are visible to every user of the mac
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -44,14 +45,20 @@ def resolve_account(
     settings: Settings | None = None,
     keyring_lookup: Callable[[str], Credentials | None] = load_credentials,
 ) -> Account:
-    """The account to use, from options, environment, settings and keyring in that order."""
+    """The account to use, from options, environment, settings and keyring in that order.
+
+    The settings file is read only for what options and environment leave open, so a
+    broken file does not stand in the way when the environment says everything.
+    """
     environ = os.environ if environ is None else environ
-    settings = load_settings() if settings is None else settings
-    account = url or environ.get(ENV_URL) or settings.account
+    saved: Callable[[], Settings] = (
+        functools.cache(load_settings) if settings is None else lambda: settings
+    )
+    account = url or environ.get(ENV_URL) or saved().account
     if not account:
         raise AccountError("no TimeTrack account is set up")
     base_url = resolve_base_url(account)
-    user_name = (user or environ.get(ENV_USER) or settings.user).strip()
+    user_name = (user or environ.get(ENV_USER) or saved().user).strip()
     if not user_name:
         raise AccountError("no TimeTrack user name is set up")
     key, secret = environ.get(ENV_API_KEY), environ.get(ENV_API_SECRET)

@@ -4,14 +4,20 @@ Only non-secret values live here. The API key and secret go to the OS keyring
 (:mod:`timeclock.store.secrets`), never into this file. The file is JSON with a version
 number so later versions can upgrade it step by step; it is written atomically, so a crash
 mid-write leaves the old file, never half a file.
+
+Nothing a person wrote is lost: a file from a newer TimeClock is read as far as this one
+understands it and never overwritten, and a file that cannot be read at all is moved aside
+as ``settings.json.broken-<date>-<time>`` before a new one takes its place.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +26,17 @@ from timeclock.store.private import private_dir, private_file
 
 SETTINGS_VERSION = 1
 FILE_NAME = "settings.json"
+BROKEN_SUFFIX = ".broken-"
+
+log = logging.getLogger(__name__)
 
 
 class SettingsError(Exception):
     """The settings file cannot be read or written; the text says which file and why."""
+
+
+class NewerSettingsError(SettingsError):
+    """The settings file is from a newer TimeClock; this one does not overwrite it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,18 +58,24 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """The saved settings, or the defaults when there is no file yet."""
+    """The saved settings, or the defaults when there is no file yet.
+
+    A file from a newer TimeClock gives the values this version knows. A file that cannot be
+    read raises :class:`SettingsError` naming it.
+    """
     path = path or settings_path()
-    try:
-        # Left readable by an earlier version: made private before it is read.
-        private_file(private_dir(path.parent, create=False) / path.name)
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    raw = _read(path)
+    if raw is None:
         return Settings()
-    except (OSError, ValueError) as error:
-        raise SettingsError(f"cannot read the settings file {path}: {_reason(error)}") from None
-    if not isinstance(raw, dict):
-        raise SettingsError(f"the settings file {path} is not a JSON object")
+    version = _version(raw, path)
+    if version > SETTINGS_VERSION:
+        log.info(
+            "the settings file %s is from a newer TimeClock (version %d); "
+            "reading what version %d knows",
+            path,
+            version,
+            SETTINGS_VERSION,
+        )
     known = {field.name for field in fields(Settings)}
     values = {
         key: value
@@ -66,9 +85,25 @@ def load_settings(path: Path | None = None) -> Settings:
     return Settings(**values)
 
 
+def read_settings(path: Path | None = None) -> tuple[Settings, SettingsError | None]:
+    """The saved settings, or the defaults and why when the file cannot be read.
+
+    For the window, which starts anyway and tells the person; the file is left as it is.
+    """
+    try:
+        return load_settings(path), None
+    except SettingsError as error:
+        return Settings(), error
+
+
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings atomically (a new file replaces the old in one step)."""
+    """Write the settings atomically (a new file replaces the old in one step).
+
+    Refuses (:class:`NewerSettingsError`) to replace a file of a newer TimeClock; moves a
+    file that cannot be read aside first, so that what was in it is kept.
+    """
     path = path or settings_path()
+    _make_way(path)
     content = json.dumps({"version": SETTINGS_VERSION, **asdict(settings)}, indent=2) + "\n"
     temporary: Path | None = None
     try:
@@ -86,6 +121,63 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         if temporary is not None:
             temporary.unlink(missing_ok=True)  # a failed save leaves no stray file behind
         raise SettingsError(f"cannot write the settings file {path}: {_reason(error)}") from None
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    """The file's JSON object; None when there is no file."""
+    try:
+        # Left readable by an earlier version: made private before it is read.
+        private_file(private_dir(path.parent, create=False) / path.name)
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        raise SettingsError(f"cannot read the settings file {path}: {_reason(error)}") from None
+    if not isinstance(raw, dict):
+        raise SettingsError(f"the settings file {path} is not a JSON object")
+    return raw
+
+
+def _version(raw: dict[str, Any], path: Path) -> int:
+    """The file's format version; a file without one is of the first."""
+    version = raw.get("version", 1)
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise SettingsError(f"the settings file {path} has no valid version ({version!r})")
+    return version
+
+
+def _make_way(path: Path) -> None:
+    """Before a save: refuse to replace a newer file, move an unreadable one aside."""
+    if not path.is_file():
+        return  # nothing there (or a folder, which the replace reports)
+    try:
+        version = _version(_read(path) or {}, path)
+    except SettingsError as problem:
+        kept = _broken_name(path)
+        try:
+            path.replace(kept)
+        except OSError as error:
+            raise SettingsError(
+                f"cannot keep the unreadable settings file {path}: {_reason(error)}"
+            ) from None
+        log.warning("%s; kept it as %s before saving new settings", problem, kept)
+        return
+    if version > SETTINGS_VERSION:
+        raise NewerSettingsError(
+            f"the settings file {path} is from a newer TimeClock (version {version}; this one "
+            f"knows up to {SETTINGS_VERSION}) and is not overwritten; update TimeClock to "
+            "change the settings"
+        )
+
+
+def _broken_name(path: Path) -> Path:
+    """``settings.json.broken-<local date>-<time>``, numbered if that name is taken."""
+    base = f"{path.name}{BROKEN_SUFFIX}{datetime.now().astimezone():%Y%m%d-%H%M%S}"
+    candidate, number = path.with_name(base), 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{base}-{number}")
+    return candidate
 
 
 def _upgrade(raw: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,133 @@
+"""The start of the window: a settings file that cannot be read does not stop it.
+
+The window (or the first-run settings) opens with the default settings, the environment
+still wins, and a notice over it says what happened and what will happen to the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import credentials_of
+from timeclock.gui.app import Launcher
+from timeclock.gui.settings_dialog import SettingsDialog
+from timeclock.gui.single_instance import SingleInstance
+from timeclock.sandbox import SandboxServer
+from timeclock.services.account import Account
+from timeclock.store.breaks import BreakStore
+from timeclock.store.secrets import save_credentials
+from timeclock.store.settings import Settings, read_settings, save_settings, settings_path
+
+WAIT = 5000
+BROKEN = b'{"account": "testkonto", "language": '  # cut off mid-write by something else
+
+
+@pytest.fixture
+def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    breaks = BreakStore(":memory:")
+    made = Launcher(qapp, breaks, SingleInstance("launcher-start-test"), demo=False)
+    default_locale = QLocale()
+    yield made
+    made.runner.shutdown()
+    if made.first_run is not None:
+        made.first_run.rejected.disconnect()  # would quit the application
+        made.first_run.close()
+    if made.window is not None:
+        made.window.close()
+        made.window.deleteLater()
+    made.change_language("en")
+    QLocale.setDefault(default_locale)
+    breaks.close()
+
+
+def _broken_settings_file() -> Path:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(BROKEN)
+    return path
+
+
+def _started(qtbot: QtBot, launcher: Launcher) -> None:
+    with ExitStack() as stack:
+        launcher.start(stack)
+    qtbot.waitUntil(lambda: launcher.window is not None or launcher.first_run is not None)
+
+
+def _notice(qtbot: QtBot, launcher: Launcher) -> QMessageBox:
+    notice = launcher.settings_notice
+    assert notice is not None
+    qtbot.waitUntil(notice.isVisible, timeout=WAIT)
+    return notice
+
+
+def test_a_broken_settings_file_opens_the_window_with_a_notice_and_the_environment(
+    qtbot: QtBot, launcher: Launcher, server: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _broken_settings_file()
+    monkeypatch.setenv("TIMECLOCK_URL", server.base_url)
+    monkeypatch.setenv("TIMECLOCK_USER", "hansm")
+    monkeypatch.setenv("TIMECLOCK_API_KEY", server.api_key)
+    monkeypatch.setenv("TIMECLOCK_API_SECRET", server.api_secret)
+
+    _started(qtbot, launcher)
+
+    notice = _notice(qtbot, launcher)
+    window = launcher.window
+    assert window is not None and window.isVisible()
+    assert window.session.account == Account(server.base_url, "hansm", credentials_of(server))
+    assert notice.parent() is window
+    assert notice.icon() == QMessageBox.Icon.Warning
+    assert notice.windowTitle() == "Settings file cannot be read"
+    assert "starts with the default settings" in notice.text()
+    assert "settings.json.broken-" in notice.informativeText()
+    assert notice.detailedText().startswith(f"cannot read the settings file {path}: ")
+    assert path.read_bytes() == BROKEN  # nothing is written at the start
+
+    notice.button(QMessageBox.StandardButton.Ok).click()
+    assert not notice.isVisible()
+    window.language_actions["de"].trigger()  # a save: the broken file is kept aside first
+    qtbot.waitUntil(lambda: read_settings()[0].language == "de", timeout=WAIT)
+    (kept,) = path.parent.glob("settings.json.broken-*")
+    assert kept.read_bytes() == BROKEN
+
+
+def test_a_broken_settings_file_without_the_environment_opens_the_first_run_settings(
+    qtbot: QtBot, launcher: Launcher
+) -> None:
+    path = _broken_settings_file()
+
+    _started(qtbot, launcher)
+
+    notice = _notice(qtbot, launcher)
+    dialog = launcher.first_run
+    assert isinstance(dialog, SettingsDialog)
+    assert launcher.window is None
+    assert notice.parent() is dialog
+    assert notice.isModal()  # read before filling in the form
+    notice.button(QMessageBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    assert dialog.account_edit.text() == ""  # the defaults, not half of a broken file
+    assert path.read_bytes() == BROKEN
+
+
+def test_a_good_settings_file_shows_no_notice(
+    qtbot: QtBot, launcher: Launcher, server: SandboxServer
+) -> None:
+    save_settings(Settings(account=server.base_url, user="hansm", language="de"))
+    save_credentials(server.base_url, credentials_of(server))
+
+    _started(qtbot, launcher)
+
+    window = launcher.window
+    assert window is not None
+    assert window.session.account == Account(server.base_url, "hansm", credentials_of(server))
+    assert launcher.language == "de"
+    assert launcher.settings_notice is None
