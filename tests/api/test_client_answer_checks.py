@@ -18,10 +18,10 @@ from starlette.middleware import Middleware
 
 from tests.api.faults import Canned, CannedResponses, FaultPlan, RewrittenAnswers, Rule, wire_entry
 from tests.conftest import credentials_of
-from timeclock.api.answers import same_user
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import MalformedResponseError
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
+from timeclock.domain.matching import same_user
 from timeclock.sandbox import SandboxServer
 
 START = datetime(2020, 10, 20, 7, 0, tzinfo=UTC)

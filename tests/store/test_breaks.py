@@ -43,7 +43,7 @@ def test_an_unknown_entry_has_no_log(state_file: Path) -> None:
 def test_a_saved_log_survives_a_new_store_on_the_same_file(state_file: Path) -> None:
     log = BreakLog(7, timedelta(minutes=12, seconds=5), NOW)
 
-    BreakStore(state_file).save(BASE_URL, log)
+    BreakStore(state_file).save(BASE_URL, log, user="hansm")
 
     assert state_file.is_file()
     assert BreakStore(state_file).load(BASE_URL, 7) == log
@@ -53,7 +53,7 @@ def test_a_log_without_a_running_break_round_trips(state_file: Path) -> None:
     log = BreakLog(3, timedelta(minutes=45))
     store = BreakStore(state_file)
 
-    store.save(BASE_URL, log)
+    store.save(BASE_URL, log, user="hansm")
 
     loaded = store.load(BASE_URL, 3)
     assert loaded == log
@@ -75,14 +75,18 @@ def test_milliseconds_are_kept_exactly(
     log = BreakLog(1, taken, running_since)
     store = BreakStore(state_file)
 
-    store.save(BASE_URL, log)
+    store.save(BASE_URL, log, user="hansm")
 
     assert store.load(BASE_URL, 1) == log
 
 
 def test_loaded_times_are_aware_utc(state_file: Path) -> None:
     store = BreakStore(state_file)
-    store.save(BASE_URL, BreakLog(1, timedelta(), NOW.astimezone(timezone(timedelta(hours=2)))))
+    store.save(
+        BASE_URL,
+        BreakLog(1, timedelta(), NOW.astimezone(timezone(timedelta(hours=2)))),
+        user="hansm",
+    )
 
     loaded = store.load(BASE_URL, 1)
 
@@ -93,19 +97,19 @@ def test_loaded_times_are_aware_utc(state_file: Path) -> None:
 
 def test_saving_replaces_the_log_of_the_same_entry(state_file: Path) -> None:
     store = BreakStore(state_file)
-    store.save(BASE_URL, BreakLog(7, timedelta(), NOW))
+    store.save(BASE_URL, BreakLog(7, timedelta(), NOW), user="hansm")
 
     ended = BreakLog(7, timedelta(minutes=20))
-    store.save(BASE_URL, ended)
+    store.save(BASE_URL, ended, user="hansm")
 
     assert store.load(BASE_URL, 7) == ended
 
 
 def test_saving_forgets_older_entries_of_the_same_base_url(state_file: Path) -> None:
     store = BreakStore(state_file)
-    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)))
+    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)), user="hansm")
 
-    store.save(BASE_URL, BreakLog(8, timedelta(minutes=1)))
+    store.save(BASE_URL, BreakLog(8, timedelta(minutes=1)), user="hansm")
 
     assert store.load(BASE_URL, 7) is None
     assert store.load(BASE_URL, 8) == BreakLog(8, timedelta(minutes=1))
@@ -114,10 +118,10 @@ def test_saving_forgets_older_entries_of_the_same_base_url(state_file: Path) -> 
 def test_logs_of_other_base_urls_are_kept(state_file: Path) -> None:
     store = BreakStore(state_file)
     mine, theirs = BreakLog(7, timedelta(minutes=5)), BreakLog(7, timedelta(minutes=9), NOW)
-    store.save(OTHER_URL, theirs)
+    store.save(OTHER_URL, theirs, user="hansm")
 
-    store.save(BASE_URL, mine)
-    store.save(BASE_URL, BreakLog(8))
+    store.save(BASE_URL, mine, user="hansm")
+    store.save(BASE_URL, BreakLog(8), user="hansm")
 
     assert store.load(OTHER_URL, 7) == theirs
     assert store.load(BASE_URL, 7) is None
@@ -125,8 +129,8 @@ def test_logs_of_other_base_urls_are_kept(state_file: Path) -> None:
 
 def test_clear_forgets_only_that_entry(state_file: Path) -> None:
     store = BreakStore(state_file)
-    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)))
-    store.save(OTHER_URL, BreakLog(7, timedelta(minutes=9)))
+    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)), user="hansm")
+    store.save(OTHER_URL, BreakLog(7, timedelta(minutes=9)), user="hansm")
 
     store.clear(BASE_URL, 7)
 
@@ -137,7 +141,7 @@ def test_clear_forgets_only_that_entry(state_file: Path) -> None:
 
 def test_clearing_an_unknown_entry_does_nothing(state_file: Path) -> None:
     store = BreakStore(state_file)
-    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)))
+    store.save(BASE_URL, BreakLog(7, timedelta(minutes=5)), user="hansm")
 
     store.clear(BASE_URL, 8)
 
@@ -146,7 +150,7 @@ def test_clearing_an_unknown_entry_does_nothing(state_file: Path) -> None:
 
 def test_without_a_path_the_store_lives_in_the_data_folder(tmp_path: Path) -> None:
     store = BreakStore()
-    store.save(BASE_URL, BreakLog(1, timedelta(minutes=2)))
+    store.save(BASE_URL, BreakLog(1, timedelta(minutes=2)), user="hansm")
 
     assert Path(store.path) == tmp_path / "data" / "state.sqlite3"
     assert Path(store.path).is_file()
@@ -158,7 +162,7 @@ def test_an_in_memory_store_keeps_logs_while_it_is_open(
 ) -> None:
     log = BreakLog(4, timedelta(minutes=3), NOW)
 
-    memory_store.save(BASE_URL, log)
+    memory_store.save(BASE_URL, log, user="hansm")
 
     assert memory_store.load(BASE_URL, 4) == log
     assert not (tmp_path / ":memory:").exists()
@@ -166,7 +170,7 @@ def test_an_in_memory_store_keeps_logs_while_it_is_open(
 
 
 def test_in_memory_stores_do_not_share_logs(memory_store: BreakStore) -> None:
-    memory_store.save(BASE_URL, BreakLog(4, timedelta(minutes=3)))
+    memory_store.save(BASE_URL, BreakLog(4, timedelta(minutes=3)), user="hansm")
     other = BreakStore(":memory:")
     try:
         assert other.load(BASE_URL, 4) is None
@@ -218,7 +222,7 @@ def test_a_file_that_is_not_a_database_is_a_break_store_error_and_is_let_go(
 
 def test_a_store_that_breaks_later_raises_a_break_store_error(state_file: Path) -> None:
     store = BreakStore(state_file)
-    store.save(BASE_URL, BreakLog(1))
+    store.save(BASE_URL, BreakLog(1), user="hansm")
     with sqlite3.connect(state_file) as connection:
         connection.execute("DROP TABLE break_log")
     connection.close()
@@ -235,7 +239,7 @@ def test_an_in_memory_store_made_in_one_thread_works_in_another() -> None:
 
     def use() -> None:
         try:
-            store.save("https://x.example.com/api/v2/ext", log)
+            store.save("https://x.example.com/api/v2/ext", log, user="hansm")
         except BaseException as error:  # noqa: BLE001 - reported to the test thread
             failures.append(error)
 
@@ -245,3 +249,34 @@ def test_an_in_memory_store_made_in_one_thread_works_in_another() -> None:
     assert failures == []
     assert store.load("https://x.example.com/api/v2/ext", 7) == log
     store.close()
+
+
+def test_a_users_log_leaves_the_other_users_logs_on_a_shared_desk(state_file: Path) -> None:
+    store = BreakStore(state_file)
+    hans = BreakLog(7, timedelta(minutes=5), NOW)
+    store.save(BASE_URL, hans, user="hansm")
+
+    store.save(BASE_URL, BreakLog(8, timedelta(), NOW), user="erikam")
+    store.save(BASE_URL, BreakLog(9), user="ERIKAM")  # the same user in another case
+
+    assert store.load(BASE_URL, 7) == hans
+    assert store.load(BASE_URL, 8) is None
+    assert store.load(BASE_URL, 9) == BreakLog(9)
+
+
+def test_a_state_file_of_an_earlier_version_keeps_its_log(state_file: Path) -> None:
+    state_file.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(state_file) as connection:
+        connection.execute(
+            "CREATE TABLE break_log (base_url TEXT NOT NULL, entry_id INTEGER NOT NULL,"
+            " taken_ms INTEGER NOT NULL, running_since_ms INTEGER,"
+            " PRIMARY KEY (base_url, entry_id))"
+        )
+        connection.execute("INSERT INTO break_log VALUES (?, 7, 300000, NULL)", (BASE_URL,))
+    connection.close()
+
+    store = BreakStore(state_file)
+    store.save(BASE_URL, BreakLog(8), user="erikam")
+
+    assert store.load(BASE_URL, 7) == BreakLog(7, timedelta(minutes=5))
+    assert store.load(BASE_URL, 8) == BreakLog(8)

@@ -20,11 +20,7 @@ from dataclasses import replace
 
 from timeclock.api.errors import MalformedResponseError
 from timeclock.domain.attendance import Attendance
-
-
-def same_user(one: str, other: str) -> bool:
-    """Whether two user names name the same TimeTrack user (case does not matter)."""
-    return one.casefold() == other.casefold()
+from timeclock.domain.matching import same_user
 
 
 def entry_for(entry: Attendance, *, entry_id: int | None = None, user: str = "") -> Attendance:

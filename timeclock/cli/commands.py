@@ -14,7 +14,7 @@ from timeclock.api.endpoint import resolve_base_url
 from timeclock.api.errors import TimeTrackError
 from timeclock.cli import text as cli_text
 from timeclock.cli.context import EXIT_OK, Context, UsageError, ask, ask_credentials
-from timeclock.cli.outbox import outbox_command, queue_and_deliver, sync_command, tell
+from timeclock.cli.outbox import deliver_queued, outbox_command, queue_and_deliver, sync_command
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.localtime import to_utc
 from timeclock.domain.ranges import DayRange, Preset, month_of
@@ -76,6 +76,16 @@ def _status(context: Context, stack: ExitStack) -> int:
     worked = worked_on(today, status.recent, status.shift, context.now, context.zone)
     for line in cli_text.shift_lines(status.shift, worked, context.zone, context.now):
         context.print(line)
+    for other in status.also_open:
+        since = f"{cli_text.day_label(other.start, context.zone)} "
+        since += cli_text.clock_time(other.start, context.zone)
+        number = f"entry #{other.id}" if other.id > 0 else "an entry not yet sent"
+        context.print(
+            f"Also stamped in: {number} since {since} (stamped in twice, at two desks?)."
+            f" Close it with 'timeclock edit {other.id} --to TIME' or delete it."
+            if other.id > 0
+            else f"Also stamped in: {number} since {since}; see 'timeclock outbox'."
+        )
     if status.waiting:
         context.print(f"{status.waiting} change(s) not yet on TimeTrack; see 'timeclock outbox'.")
     return EXIT_OK
@@ -94,7 +104,13 @@ def _stamp(context: Context, stack: ExitStack) -> int:
             f"{format_hours(entry.worked_until(context.now))} h, break "
             f"{format_hours(timedelta(minutes=entry.break_minutes))} h"
         )
-    return tell(context, done, clock.deliver(), before)
+        if entry.start > context.now:  # another desk's clock runs ahead of this one
+            behind = int((entry.start - context.now).total_seconds())
+            done += (
+                f" (this computer's clock is {behind} s behind the stamp in, so the entry"
+                " ends one second after its start)"
+            )
+    return deliver_queued(context, done, before, lambda wait: (done, clock.deliver(wait)))
 
 
 def _break(context: Context, stack: ExitStack) -> int:

@@ -8,16 +8,24 @@ key), the change stays queued, the command says so and exits 0: the stamp is saf
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import datetime
 
 from timeclock.cli import text as cli_text
-from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError
+from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError, explain
 from timeclock.domain.backoff import Backoff
 from timeclock.services.sync import Deliverer, SyncReport
 from timeclock.store.outbox import Outbox, OutboxItem
+
+log = logging.getLogger(__name__)
+
+
+# How long a command waits for another TimeClock on this desk that is delivering right
+# now, before it leaves its own change to the next delivery.
+DELIVERY_WAIT_SECONDS = 10.0
 
 
 def queue_and_deliver(
@@ -29,11 +37,36 @@ def queue_and_deliver(
     base_url = context.account().base_url
     before = {item.seq for item in outbox.items(base_url)}
     ref = queue(outbox, base_url)
-    report = Deliverer(context.client(stack), outbox).deliver()
-    entry_id = outbox.server_id(base_url, ref)
-    return tell(
-        context, done if entry_id is None else f"{done} (entry #{entry_id})", report, before
-    )
+    deliverer = Deliverer(context.client(stack), outbox)
+
+    def deliver(wait: float) -> tuple[str, SyncReport]:
+        report = deliverer.deliver(wait)
+        entry_id = outbox.server_id(base_url, ref)
+        return (done if entry_id is None else f"{done} (entry #{entry_id})"), report
+
+    return deliver_queued(context, done, before, deliver)
+
+
+def deliver_queued(
+    context: Context,
+    done: str,
+    before: set[int],
+    deliver: Callable[[float], tuple[str, SyncReport]],
+) -> int:
+    """After a change was queued: deliver it (``deliver(wait)`` returns what to say and
+    the report) and tell what became of it.
+
+    The change is on disk already, so nothing that fails from here on can make it "not
+    done": such a failure is told as what it is, a change saved here and not yet sent.
+    """
+    try:
+        said, report = deliver(DELIVERY_WAIT_SECONDS)
+    except Exception as error:  # whatever broke, the change is safe on disk
+        log.debug("delivery after queuing failed", exc_info=True)
+        context.print(f"{done}; saved on this computer, not yet sent ({explain(error)}).")
+        context.print("'timeclock sync' sends it; 'timeclock outbox' shows what waits.")
+        return EXIT_OK
+    return tell(context, said, report, before)
 
 
 def tell(context: Context, done: str, report: SyncReport, before: set[int]) -> int:

@@ -15,6 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.matching import same_user
+
+# The shortest entry a stamp out makes: one second (``to`` = ``from`` means "open").
+SHORTEST_SHIFT = timedelta(seconds=1)
 
 
 class StampProblem(enum.Enum):
@@ -122,7 +126,8 @@ class Shift:
         """The update that closes the open entry at ``now``, a running break ended too."""
         if self.entry is None:
             raise StampError(StampProblem.NOT_IN)
-        end = max(now, self.entry.start)
+        # Never at the start itself: an entry whose end is its start reads as still open.
+        end = max(now, self.entry.start + SHORTEST_SHIFT)
         return AttendanceChange(end=end, break_minutes=rounded_minutes(self.break_time(end)))
 
     def start_break(self, now: datetime) -> BreakLog:
@@ -138,10 +143,18 @@ class Shift:
         return self.breaks.ended(now)
 
 
+def open_entries(entries: Iterable[Attendance], user: str) -> list[Attendance]:
+    """The user's open entries, oldest first (more than one: stamped in at two desks)."""
+    return sorted(
+        (entry for entry in entries if same_user(entry.user, user) and entry.is_open),
+        key=lambda entry: (entry.start, entry.id),
+    )
+
+
 def find_open_entry(entries: Iterable[Attendance], user: str) -> Attendance | None:
     """The user's most recent open entry, if any: the shift a restart must continue."""
-    candidates = [entry for entry in entries if entry.user == user and entry.is_open]
-    return max(candidates, key=lambda entry: (entry.start, entry.id), default=None)
+    candidates = open_entries(entries, user)
+    return candidates[-1] if candidates else None
 
 
 def rounded_minutes(span: timedelta) -> int:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeclock.domain.attendance import Attendance
+from timeclock.domain.matching import same_user
 from timeclock.domain.totals import totals, worked_on
 from timeclock.gui.filter_bar import FilterBar
 from timeclock.gui.message_bar import MessageBar
@@ -327,7 +328,9 @@ class MainWindow(QMainWindow):
     def _belongs_in_list(self, entry: Attendance) -> bool:
         user = self.filter_bar.user_filter(self.session.user)
         days = self.filter_bar.day_range(self.today())
-        return (user is None or entry.user == user) and days.contains(entry.start, self.zone)
+        return (user is None or same_user(entry.user, user)) and days.contains(
+            entry.start, self.zone
+        )
 
     def _update_totals(self) -> None:
         summary = totals(self.model.entries(), self.session.now(), self.zone, self.model.shift)

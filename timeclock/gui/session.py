@@ -21,6 +21,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import MalformedResponseError, ServerError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
+from timeclock.domain.matching import same_instant, same_user
 from timeclock.domain.timestamps import utc_now
 from timeclock.gui.messages import explain, queued_message
 from timeclock.gui.tasks import Failure, TaskRunner, describe
@@ -129,7 +130,11 @@ class ClockSession(QObject):
             status = self._time_clock.status(now)
             # As it shows now: with TimeTrack's id once the stamp went out.
             shown = next(
-                (e for e in status.recent if e.user == entry.user and e.start == entry.start),
+                (
+                    e
+                    for e in status.recent
+                    if same_user(e.user, entry.user) and same_instant(e.start, entry.start)
+                ),
                 entry,
             )
             waiting = shown.id in self._changes.waiting_among([shown])

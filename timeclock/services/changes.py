@@ -23,6 +23,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import NotFoundError, TimeTrackError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict
+from timeclock.domain.matching import same_user
 from timeclock.services.local_view import overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, SyncReport
 from timeclock.store.outbox import Outbox, OutboxItem, server_ref
@@ -173,7 +174,7 @@ class EntryChanges:
         shown = [
             entry
             for entry in overlay(entries, items, self.outbox, self.base_url)
-            if (user is None or entry.user == user) and since <= entry.start < until
+            if (user is None or same_user(entry.user, user)) and since <= entry.start < until
         ]
         return Listing(shown, self.waiting_among(shown, items))
 

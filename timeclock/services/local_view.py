@@ -8,10 +8,11 @@ as its id (no server id is negative), which :func:`ref_of` turns back into its r
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from timeclock.domain.attendance import Attendance, AttendanceDraft
+from timeclock.domain.matching import AmbiguousMatchError, find_made
 from timeclock.store.outbox import Kind, Outbox, OutboxItem, server_ref
 
 
@@ -20,6 +21,8 @@ def overlay(
 ) -> list[Attendance]:
     """``entries`` with the waiting ``items`` applied, in time order."""
     by_ref: dict[str, Attendance] = {server_ref(entry.id): entry for entry in entries}
+    items = list(items)
+    taken = outbox.known_ids(base_url) if any(item.attempts for item in items) else set()
     # The server's entry that a create sent before already made (its answer was lost)
     # shows as that create, with the create's id, until the delivery adopts it: so it
     # shows once, and as the same entry whether the server could be asked or not (a
@@ -34,7 +37,7 @@ def overlay(
         if item.kind == Kind.CREATE and item.draft is not None:
             if key in by_ref:
                 continue
-            made = lost_create(item, by_ref.values())
+            made = lost_create(item, by_ref.values(), taken)
             if made is not None:
                 del by_ref[server_ref(made.id)]
                 made_by[server_ref(made.id)] = key
@@ -49,23 +52,22 @@ def overlay(
     return sorted(by_ref.values(), key=lambda entry: (entry.start, entry.id))
 
 
-def lost_create(item: OutboxItem, entries: Iterable[Attendance]) -> Attendance | None:
+def lost_create(
+    item: OutboxItem, entries: Iterable[Attendance], known: Collection[int] = ()
+) -> Attendance | None:
     """The server's entry that a create sent before (its answer lost) already made.
 
-    The same test as the delivery's before it sends such a create again (same user,
-    exactly the same start), so the entry does not show twice until then.
+    The same rule as the delivery's before it sends such a create again
+    (:func:`~timeclock.domain.matching.find_made`), so the entry does not show twice until
+    then. Where two entries fit, neither is taken for it (the delivery holds the create).
     """
     draft = item.draft
     if item.kind != Kind.CREATE or draft is None or item.attempts == 0:
         return None
-    return next(
-        (
-            entry
-            for entry in entries
-            if entry.id > 0 and entry.user == draft.user and entry.start == draft.start
-        ),
-        None,
-    )
+    try:
+        return find_made(draft, entries, known=known)
+    except AmbiguousMatchError:
+        return None
 
 
 class DiscardedEntryError(LookupError):

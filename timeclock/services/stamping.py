@@ -11,16 +11,25 @@ entries last seen on it plus what still waits, so stamping goes on offline.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from timeclock.api.client import TimeTrackClient
-from timeclock.api.errors import MalformedResponseError, TimeTrackError
+from timeclock.api.errors import (
+    AuthenticationError,
+    MalformedResponseError,
+    NetworkError,
+    TimeTrackError,
+)
 from timeclock.domain.attendance import Attendance
-from timeclock.domain.shift import BreakLog, Shift, find_open_entry
+from timeclock.domain.matching import whole_second
+from timeclock.domain.shift import BreakLog, Shift, find_open_entry, open_entries
 from timeclock.services.local_view import overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, SyncReport
-from timeclock.store.breaks import BreakStore
+from timeclock.store.breaks import BreakStore, BreakStoreError
 from timeclock.store.outbox import Outbox
 
 # How far back an open entry is looked for: a shift someone forgot to stamp out of last
@@ -28,6 +37,18 @@ from timeclock.store.outbox import Outbox
 OPEN_ENTRY_LOOKBACK = timedelta(days=31)
 # Another desk's clock may run a little ahead of this one.
 CLOCK_SKEW_ALLOWANCE = timedelta(hours=12)
+# How long a stamp waits for another program on this desk that is deciding one right now.
+STAMP_LOCK_WAIT_SECONDS = 30.0
+
+
+class StampBusyError(RuntimeError):
+    """Another TimeClock on this computer kept deciding a stamp for too long."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "another TimeClock on this computer is stamping right now; nothing was stamped, "
+            "try again in a moment"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +66,9 @@ class Status:
     waiting: int = 0
     last_delivery: datetime | None = None  # when the outbox last got a change through
     held: int = 0  # of the waiting changes, those held for a person to decide
+    # Open entries of the user besides the shift's own (stamped in at two desks at once):
+    # each needs a person to close or delete it.
+    also_open: tuple[Attendance, ...] = ()
 
 
 class TimeClock:
@@ -68,8 +92,14 @@ class TimeClock:
         return self.client.base_url
 
     def status(self, now: datetime) -> Status:
-        """Where the user stands now, as the server and this desk's break log say."""
+        """Where the user stands now, as the server and this desk's break log say.
+
+        What waits in the outbox is read *before* the server is asked: a change delivered
+        in between then shows twice at worst (as sent and as waiting), never not at all,
+        so a stamp decided on this status cannot miss a stamp another program just made.
+        """
         offline: TimeTrackError | None = None
+        items = self.outbox.items(self.base_url) if self.outbox is not None else []
         try:
             entries = self.client.list_attendances(
                 user=self.user,
@@ -87,19 +117,20 @@ class TimeClock:
                 self.outbox.remember_recent(self.base_url, self.user, entries, fetched_at=now)
         waiting, held, last_delivery = 0, 0, None
         if self.outbox is not None:
-            items = self.outbox.items(self.base_url)
             waiting, held = len(items), sum(item.stuck for item in items)
             last_delivery = self.outbox.last_success(self.base_url)
             entries = overlay(entries, items, self.outbox, self.base_url)
         entry = find_open_entry(entries, self.user)
         shift = Shift(None) if entry is None else Shift(entry, self._break_log(entry))
-        return Status(shift, entries, offline, waiting, last_delivery, held)
+        also_open = tuple(e for e in open_entries(entries, self.user) if e != entry)
+        return Status(shift, entries, offline, waiting, last_delivery, held, also_open)
 
-    def deliver(self) -> SyncReport:
-        """Send what waits in the outbox (one pass; see :mod:`timeclock.services.sync`)."""
+    def deliver(self, wait: float = 0.0) -> SyncReport:
+        """Send what waits in the outbox (one pass; see :mod:`timeclock.services.sync`),
+        waiting up to ``wait`` seconds for another delivery on this desk to end first."""
         if self.outbox is None:
             return SyncReport()
-        return Deliverer(self.client, self.outbox).deliver()
+        return Deliverer(self.client, self.outbox).deliver(wait)
 
     def _break_log(self, entry: Attendance) -> BreakLog | None:
         log = self.breaks.load(self.base_url, entry.id)
@@ -111,7 +142,7 @@ class TimeClock:
         if earlier is None:
             return None
         moved = replace(earlier, entry_id=entry.id)
-        self.breaks.save(self.base_url, moved)
+        self.breaks.save(self.base_url, moved, user=self.user)
         return moved
 
     def shift(self, now: datetime) -> Shift:
@@ -121,43 +152,77 @@ class TimeClock:
     def stamp_in(self, now: datetime) -> Attendance:
         """Create the open entry; refused when already stamped in.
 
-        With an outbox the entry is queued (and shown with a local id until delivered).
+        The stamp is taken at the whole second (what every server keeps), and decided
+        under this desk's stamp lock: where the user stands is read and the stamp queued
+        while no other program here can do the same. With an outbox the entry is queued
+        (and shown with a local id until delivered).
         """
-        draft = self.shift(now).stamp_in(self.user, now)
-        if self.outbox is None:
-            return self.client.create_attendance(draft)
-        seq, _ = self.outbox.add_create(self.base_url, draft)
+        now = whole_second(now)
+        with self._deciding():
+            draft = self.shift(now).stamp_in(self.user, now)
+            if self.outbox is None:
+                return self.client.create_attendance(draft)
+            seq, _ = self.outbox.add_create(self.base_url, draft)
         return pending_entry(seq, draft)
 
     def stamp_out(self, now: datetime) -> Attendance:
-        """Close the open entry with the breaks taken; refused when not stamped in."""
-        shift = self.shift(now)
-        change = shift.stamp_out(now)
-        assert shift.entry is not None  # stamp_out refused otherwise
-        if self.outbox is None:
-            closed = self.client.update_attendance(shift.entry.id, change)
-        else:
-            ref = ref_of(shift.entry, self.outbox, self.base_url)
-            self.outbox.add_update(self.base_url, ref, change)
-            closed = change.applied_to(shift.entry)
-        self.breaks.clear(self.base_url, shift.entry.id)
+        """Close the open entry with the breaks taken; refused when not stamped in.
+
+        ``to`` always lies at least a second after ``from``: an entry closed at its start
+        would read as still open. Where this desk's clock is behind the stamp in (another
+        desk's runs ahead), the entry is closed that second after its start; the returned
+        entry's end then lies after ``now``, which callers can tell the person.
+        """
+        now = whole_second(now)
+        with self._deciding():
+            shift = self.shift(now)
+            change = shift.stamp_out(now)
+            assert shift.entry is not None  # stamp_out refused otherwise
+            if self.outbox is None:
+                closed = self.client.update_attendance(shift.entry.id, change)
+            else:
+                ref = ref_of(shift.entry, self.outbox, self.base_url)
+                self.outbox.add_update(self.base_url, ref, change)
+                closed = change.applied_to(shift.entry)
+        # Queued: what follows is housekeeping, and must not make the stamp look failed.
+        with contextlib.suppress(BreakStoreError):
+            self.breaks.clear(self.base_url, shift.entry.id)
         return closed
 
     def start_break(self, now: datetime) -> BreakLog:
         """Start a break; refused when not stamped in or already on a break."""
-        log = self.shift(now).start_break(now)
-        self.breaks.save(self.base_url, log)
+        with self._deciding():
+            log = self.shift(now).start_break(now)
+            self.breaks.save(self.base_url, log, user=self.user)
         return log
 
     def end_break(self, now: datetime) -> BreakLog:
         """End the running break; refused when none is running."""
-        log = self.shift(now).end_break(now)
-        self.breaks.save(self.base_url, log)
+        with self._deciding():
+            log = self.shift(now).end_break(now)
+            self.breaks.save(self.base_url, log, user=self.user)
         return log
+
+    @contextmanager
+    def _deciding(self) -> Iterator[None]:
+        """Hold this desk's stamp lock (where there is an outbox to share with others)."""
+        if self.outbox is None:
+            yield
+            return
+        with self.outbox.stamping(STAMP_LOCK_WAIT_SECONDS) as allowed:
+            if not allowed:
+                raise StampBusyError
+            yield
 
 
 def server_unavailable(error: TimeTrackError) -> bool:
     """Whether the state can be taken from this desk instead: the server cannot be reached,
-    fails, or sent a garbled answer (a cut line, a proxy's page). The outbox's delivery
-    treats these alike and tries again; a stamp must not be refused for them."""
-    return error.retryable or isinstance(error, MalformedResponseError)
+    fails, sent a garbled answer (a cut line, a proxy's page), refuses the key (it may have
+    been regenerated) or shows a certificate this computer does not trust. The outbox keeps
+    a change through all of these until they are fixed; a stamp must not be refused for
+    them."""
+    return (
+        error.retryable
+        or isinstance(error, MalformedResponseError | AuthenticationError)
+        or (isinstance(error, NetworkError) and error.reason == "untrusted")
+    )

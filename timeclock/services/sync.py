@@ -3,8 +3,10 @@
 One pass goes through the queued changes oldest first:
 
 - A create that was sent before (its answer lost, or the program killed meanwhile) is
-  first looked for on the server (same user, exactly the same ``from``) and adopted if
-  there; only otherwise is it sent again. That is what makes a lost answer no duplicate.
+  first looked for on the server by its content (:mod:`timeclock.domain.matching`: user
+  in any case, instants to the second, never an entry this desk already took for another
+  change) and adopted if there; only otherwise is it sent again. That is what makes a
+  lost answer no duplicate. When two entries fit, the create is held for a person.
 - An update or delete of an entry created while offline waits for that entry's server id.
 - An update made in a dialog carries the entry as the person saw it (its *base*). It is
   sent only if the server still holds the entry so: otherwise it is held as a conflict for
@@ -23,7 +25,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
 from typing import TypeVar
 
 from timeclock.api.client import TimeTrackClient
@@ -37,11 +38,20 @@ from timeclock.api.errors import (
 )
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict, differences, find_conflict
+from timeclock.domain.matching import AmbiguousMatchError, find_made, second_bounds
 from timeclock.store.outbox import Hold, Kind, Outbox, OutboxItem
 
 _Answer = TypeVar("_Answer")
 
 CONFLICT_PROBLEM = "the entry was changed or deleted on TimeTrack since this edit began"
+ORPHAN_PROBLEM = (
+    "the new entry this change is about was discarded before it reached TimeTrack, "
+    "so there is nothing to change; discard this change too"
+)
+
+
+class _OrphanedError(Exception):
+    """A change of an entry made here whose create is gone: it can never be sent."""
 
 
 class _ConflictFoundError(Exception):
@@ -90,13 +100,15 @@ class Deliverer:
         self.client = client
         self.outbox = outbox
 
-    def deliver(self) -> SyncReport:
+    def deliver(self, wait: float = 0.0) -> SyncReport:
         """One pass over the outbox (see the module's description).
 
         When another delivery runs at this moment (another process, another thread), this
-        one sends nothing and says so: the other one delivers.
+        one waits up to ``wait`` seconds for it to end and then makes its own pass (the
+        other may have begun before the newest change was queued). Past that it sends
+        nothing and says so (``busy_elsewhere``).
         """
-        with self.outbox.delivering() as allowed:
+        with self.outbox.delivering(wait) as allowed:
             if not allowed:
                 return SyncReport(
                     waiting=self.outbox.count(self.client.base_url), busy_elsewhere=True
@@ -118,6 +130,14 @@ class Deliverer:
                 self.outbox.mark_stuck(item.seq, str(refusal))
                 report.stuck.append(replace(item, hold=Hold.REFUSED, problem=str(refusal)))
                 report.refused[item.seq] = refusal
+                continue
+            except AmbiguousMatchError as ambiguous:
+                self.outbox.mark_stuck(item.seq, str(ambiguous), Hold.AMBIGUOUS)
+                report.stuck.append(replace(item, hold=Hold.AMBIGUOUS, problem=str(ambiguous)))
+                continue
+            except _OrphanedError:
+                self.outbox.mark_stuck(item.seq, ORPHAN_PROBLEM, Hold.ORPHANED)
+                report.stuck.append(replace(item, hold=Hold.ORPHANED, problem=ORPHAN_PROBLEM))
                 continue
             except _ConflictFoundError as conflicted:
                 self.outbox.mark_stuck(item.seq, CONFLICT_PROBLEM, Hold.CONFLICT)
@@ -145,6 +165,11 @@ class Deliverer:
             return self._create(item, item.draft)
         entry_id = self.outbox.server_id(base_url, item.ref)
         if entry_id is None:
+            if not any(
+                waiting.ref == item.ref and waiting.kind in (Kind.CREATE, Kind.UNREADABLE)
+                for waiting in self.outbox.items(base_url)
+            ):
+                raise _OrphanedError
             return None
         if item.kind == Kind.UPDATE:
             assert item.change is not None
@@ -203,17 +228,12 @@ class Deliverer:
             raise
 
     def find_created(self, draft: AttendanceDraft) -> Attendance | None:
-        """The entry an earlier send of ``draft`` created, if the server has it."""
-        candidates = self.client.list_attendances(
-            user=draft.user,
-            since=draft.start,
-            until=draft.start + timedelta(milliseconds=1),
-        )
-        return next(
-            (
-                entry
-                for entry in candidates
-                if entry.start == draft.start and entry.user == draft.user
-            ),
-            None,
-        )
+        """The entry an earlier send of ``draft`` created, if the server has it.
+
+        Asked for by the second ``draft`` starts in (a server may keep whole seconds);
+        entries this desk already took for other changes are no candidates, and two
+        fitting ones raise :class:`~timeclock.domain.matching.AmbiguousMatchError`.
+        """
+        since, until = second_bounds(draft.start)
+        candidates = self.client.list_attendances(user=draft.user, since=since, until=until)
+        return find_made(draft, candidates, known=self.outbox.known_ids(self.client.base_url))

@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS break_log (
     entry_id INTEGER NOT NULL,
     taken_ms INTEGER NOT NULL,
     running_since_ms INTEGER,
+    user_name TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (base_url, entry_id)
 )
 """
@@ -52,6 +53,7 @@ class BreakStore:
         self._memory_lock = threading.Lock()
         with self._connect() as connection:
             connection.execute(_SCHEMA)
+            _add_user_column(connection)
 
     def load(self, base_url: str, entry_id: int) -> BreakLog | None:
         """The break log of an entry, if this desk has one."""
@@ -69,16 +71,22 @@ class BreakStore:
         )
         return BreakLog(entry_id, taken_ms * _MILLISECOND, running_since)
 
-    def save(self, base_url: str, log: BreakLog) -> None:
-        """Keep ``log`` as the break log of its entry (and forget older entries' logs)."""
+    def save(self, base_url: str, log: BreakLog, *, user: str) -> None:
+        """Keep ``log`` as the break log of its entry, the open entry of ``user`` (and
+        forget that user's older entries' logs; on a shared desk, the others' stay)."""
         running = (
             None if log.running_since is None else (log.running_since - _EPOCH) // _MILLISECOND
         )
+        owner = user.casefold()
         with self._connect() as connection:
-            connection.execute("DELETE FROM break_log WHERE base_url = ?", (base_url,))
             connection.execute(
-                "INSERT INTO break_log VALUES (?, ?, ?, ?)",
-                (base_url, log.entry_id, log.taken // _MILLISECOND, running),
+                "DELETE FROM break_log WHERE base_url = ? AND (user_name = ? OR entry_id = ?)",
+                (base_url, owner, log.entry_id),
+            )
+            connection.execute(
+                "INSERT INTO break_log (base_url, entry_id, taken_ms, running_since_ms, user_name)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (base_url, log.entry_id, log.taken // _MILLISECOND, running, owner),
             )
 
     def clear(self, base_url: str, entry_id: int) -> None:
@@ -108,6 +116,19 @@ class BreakStore:
             message = f"cannot open the local state file {self.path}: {error}"
             raise BreakStoreError(message) from None
         return _Transaction(connection, owned=True)
+
+
+def _add_user_column(connection: sqlite3.Connection) -> None:
+    """A state file of an earlier TimeClock: its logs belong to no known user (kept as '')."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(break_log)")}
+    if "user_name" not in columns:
+        try:
+            connection.execute(
+                "ALTER TABLE break_log ADD COLUMN user_name TEXT NOT NULL DEFAULT ''"
+            )
+        except sqlite3.OperationalError as error:  # another process added it just now
+            if "duplicate column" not in str(error):
+                raise
 
 
 class _Transaction:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import json
 import sqlite3
-import sys
+import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
@@ -33,8 +33,9 @@ from timeclock.store.codec import (
     draft_from_json,
     draft_json,
 )
+from timeclock.store.locks import FileLock
 from timeclock.store.paths import data_dir
-from timeclock.store.private import private_database, private_dir, private_file
+from timeclock.store.private import private_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -82,6 +83,9 @@ class Hold(enum.IntEnum):
     NONE = 0  # not held: sent with the next delivery
     REFUSED = 1  # the server refused it (400, or 404 on an update)
     CONFLICT = 2  # the entry changed or went on the server since the edit began
+    AMBIGUOUS = 3  # a lost create: more than one entry on the server fits it
+    UNREADABLE = 4  # written by a newer TimeClock (or damaged): this one cannot read it
+    ORPHANED = 5  # a change of an entry whose create was discarded: it exists nowhere
 
 
 class Kind(enum.StrEnum):
@@ -90,6 +94,7 @@ class Kind(enum.StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+    UNREADABLE = "unreadable"  # a row this version cannot read; it can only be discarded
 
 
 def local_ref() -> str:
@@ -145,7 +150,11 @@ class Outbox:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = str(path) if path is not None else str(data_dir() / "outbox.sqlite3")
         self._lock = threading.Lock()
-        self._delivery_lock = threading.Lock()
+        # An in-memory outbox belongs to one process: its lock files are its own, under a
+        # fresh name in the temporary folder (a shared name would join unrelated outboxes).
+        lock_base = self.path if self.path != ":memory:" else _memory_lock_base()
+        self._delivery_lock = FileLock(lock_base + ".lock")
+        self._stamp_lock = FileLock(lock_base + ".stamp.lock")
         self._memory = (
             sqlite3.connect(":memory:", check_same_thread=False)
             if self.path == ":memory:"
@@ -153,7 +162,7 @@ class Outbox:
         )
         with self._transaction() as connection:
             connection.executescript(_SCHEMA)
-            _add_missing_columns(connection)
+            self.schema_version = _migrate(connection)
 
     def close(self) -> None:
         """Release an in-memory database."""
@@ -225,6 +234,20 @@ class Outbox:
             ).fetchone()
         return None if row is None else str(row[0])
 
+    def known_ids(self, base_url: str) -> set[int]:
+        """The server ids this desk already took for its changes: the entries its creates
+        made, and those its waiting changes are about. A lost create is never one of them."""
+        with self._transaction() as connection:
+            made = connection.execute(
+                "SELECT entry_id FROM created WHERE base_url = ?", (base_url,)
+            ).fetchall()
+            refs = connection.execute(
+                "SELECT ref FROM outbox WHERE base_url = ?", (base_url,)
+            ).fetchall()
+        known = {int(entry_id) for (entry_id,) in made}
+        known.update(entry_id for (ref,) in refs if (entry_id := entry_id_of(ref)) is not None)
+        return known
+
     def created_by(self, base_url: str, entry_id: int) -> int | None:
         """The sequence number of the queued create that made server entry ``entry_id``."""
         with self._transaction() as connection:
@@ -268,27 +291,27 @@ class Outbox:
     # -- delivering ---------------------------------------------------------------------
 
     @contextmanager
-    def delivering(self) -> Iterator[bool]:
-        """Hold the right to deliver; yields False when another process or thread has it.
+    def delivering(self, wait: float = 0.0) -> Iterator[bool]:
+        """Hold the right to deliver; yields False when another process or thread has it
+        (for longer than ``wait`` seconds).
 
         Two deliveries at once (the window's retry timer and a ``timeclock sync``, say)
-        could both send the same create before either recorded it. One lock file next to
-        the outbox, locked by the operating system, lets only one of them go; the lock
-        ends with its holder, even when that is killed.
+        could both send the same create before either recorded it: one lock file next to
+        the outbox lets only one of them go.
         """
-        with self._delivery_lock:  # threads of this process first
-            if self._memory is not None:
-                yield True
-                return
-            private_dir(Path(self.path).parent)
-            with private_file(Path(self.path + ".lock"), create=True).open("a+b") as handle:
-                if not _try_lock(handle.fileno()):
-                    yield False
-                    return
-                try:
-                    yield True
-                finally:
-                    _unlock(handle.fileno())
+        with self._delivery_lock.held(wait) as allowed:
+            yield allowed
+
+    @contextmanager
+    def stamping(self, wait: float) -> Iterator[bool]:
+        """Hold the right to decide a stamp (read where the user stands, queue the stamp);
+        False when another program on this desk kept it for longer than ``wait`` seconds.
+
+        Two ``stamp in`` at the same moment would otherwise both see no open entry and
+        both queue one.
+        """
+        with self._stamp_lock.held(wait) as allowed:
+            yield allowed
 
     def begin_attempt(self, seq: int) -> None:
         """Count a send as begun, committed *before* the request leaves.
@@ -505,35 +528,29 @@ def _apply_to_recent(
         )
 
 
-def _try_lock(descriptor: int) -> bool:
-    """Lock the file without waiting; False when someone else holds it."""
-    try:
-        if sys.platform == "win32":
-            import msvcrt  # noqa: PLC0415 - Windows only
-
-            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl  # noqa: PLC0415 - POSIX only
-
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
+# The outbox file's schema, in SQLite's ``user_version``: 0 for files written before it was
+# kept, 1 since items carry the entry as seen (``base``), 2 since the version is kept.
+SCHEMA_VERSION = 2
 
 
-def _unlock(descriptor: int) -> None:
-    if sys.platform == "win32":
-        import msvcrt  # noqa: PLC0415 - Windows only
+def _migrate(connection: sqlite3.Connection) -> int:
+    """Bring an outbox written by an earlier TimeClock up to this schema, keeping its items.
 
-        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl  # noqa: PLC0415 - POSIX only
-
-        fcntl.flock(descriptor, fcntl.LOCK_UN)
+    A file of a newer TimeClock is left at its version: what this one can read of it is
+    used, and rows it cannot read are held as unreadable (never rewritten). Returns the
+    file's version.
+    """
+    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
+        return int(version)
+    _add_missing_columns(connection)
+    if version < SCHEMA_VERSION:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    return SCHEMA_VERSION
 
 
 def _add_missing_columns(connection: sqlite3.Connection) -> None:
-    """Bring an outbox written by an earlier TimeClock up to this schema, keeping its items."""
+    """Add the columns an outbox of schema 0 lacks (``base``)."""
     columns = {row[1] for row in connection.execute("PRAGMA table_info(outbox)")}
     if "base" not in columns:
         try:
@@ -541,6 +558,10 @@ def _add_missing_columns(connection: sqlite3.Connection) -> None:
         except sqlite3.OperationalError as error:  # another process added it just now
             if "duplicate column" not in str(error):
                 raise
+
+
+def _memory_lock_base() -> str:
+    return str(Path(tempfile.gettempdir()) / f"timeclock-memory-outbox-{uuid.uuid4().hex}")
 
 
 def _hold(stored: int) -> Hold:
@@ -554,23 +575,52 @@ def _base_json(base: Attendance | None) -> str | None:
     return None if base is None else json.dumps(attendance_json(base))
 
 
+UNREADABLE_PROBLEM = "unreadable (written by a newer TimeClock?)"
+
+
 def _item(row: tuple[Any, ...]) -> OutboxItem:
+    """The item of an outbox row; a row this version cannot read is held as unreadable.
+
+    Such a row (a kind from a newer TimeClock, a missing field, an odd timestamp) must not
+    stop the other changes, the status or the window: it is listed, held, and can be
+    discarded; its bytes stay as they are for a TimeClock that can read them.
+    """
     seq, kind, ref, payload, queued_at, attempts, stuck, problem, base = row
-    data = json.loads(payload)
-    draft = change = None
-    if kind == Kind.CREATE:
-        draft = draft_from_json(data)
-    elif kind == Kind.UPDATE:
-        change = change_from_json(data)
-    return OutboxItem(
-        seq=seq,
-        kind=Kind(kind),
-        ref=ref,
-        draft=draft,
-        change=change,
-        queued_at=parse_timestamp(queued_at),
-        attempts=attempts,
-        hold=_hold(stuck),
-        problem=problem,
-        base=None if base is None else attendance_from_json(json.loads(base)),
-    )
+    try:
+        data = json.loads(payload)
+        draft = change = None
+        if kind == Kind.CREATE:
+            draft = draft_from_json(data)
+        elif kind == Kind.UPDATE:
+            change = change_from_json(data)
+        return OutboxItem(
+            seq=int(seq),
+            kind=Kind(kind),
+            ref=str(ref),
+            draft=draft,
+            change=change,
+            queued_at=parse_timestamp(queued_at),
+            attempts=int(attempts),
+            hold=_hold(stuck),
+            problem=str(problem),
+            base=None if base is None else attendance_from_json(json.loads(base)),
+        )
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        return OutboxItem(
+            seq=int(seq),
+            kind=Kind.UNREADABLE,
+            ref=str(ref),
+            draft=None,
+            change=None,
+            queued_at=_readable_time(queued_at),
+            attempts=0,
+            hold=Hold.UNREADABLE,
+            problem=UNREADABLE_PROBLEM,
+        )
+
+
+def _readable_time(text: object) -> datetime:
+    try:
+        return parse_timestamp(str(text))
+    except (ValueError, OverflowError):
+        return datetime.fromtimestamp(0, UTC)
