@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -244,6 +245,70 @@ def test_endless_pages_match_the_filter(server: SandboxServer, api: httpx.Client
     assert len(page) == 50  # the default limit
     assert {item["from"] for item in page} == {"2021-03-01T00:00:00.000Z"}
     assert all(item["to"] > item["from"] for item in page)  # closed entries, not running ones
+
+
+# -- a dripping answer -------------------------------------------------------------------------
+
+
+def test_a_drip_sends_the_body_byte_by_byte(server: SandboxServer, api: httpx.Client) -> None:
+    entry_id = api.post("/attendances", json=body()).json()["id"]
+    expected = api.get(f"/attendances/{entry_id}").content
+    server.quirks = ServerQuirks(drip_seconds=0.01)
+
+    began = time.monotonic()
+    with api.stream("GET", f"/attendances/{entry_id}") as response:
+        head_after = time.monotonic() - began
+        chunks = list(response.iter_raw())
+    took = time.monotonic() - began
+
+    received = b"".join(chunks)
+    assert received == expected  # the same answer, only slower
+    assert head_after < 0.5  # the head comes at once
+    assert took >= 0.9 * len(received) * 0.01
+    assert took < len(received) * 0.01 + 2
+    assert len(chunks) > len(received) // 2  # arriving in many small pieces
+
+
+def test_a_drip_slows_the_error_answers_too(server: SandboxServer, api: httpx.Client) -> None:
+    server.quirks = ServerQuirks(drip_seconds=0.02)
+
+    began = time.monotonic()
+    response = api.get("/attendances/999")
+
+    assert response.status_code == 404
+    assert time.monotonic() - began >= 0.9 * len(response.content) * 0.02
+
+
+def test_the_server_stops_at_once_while_it_drips() -> None:
+    server = SandboxServer(quirks=ServerQuirks(drip_seconds=2.0)).start()
+    try:
+        with httpx.Client(headers=auth_headers(server), timeout=30) as client:  # noqa: SIM117
+            with client.stream("GET", f"{server.base_url}/attendances/1") as response:
+                assert response.status_code == 404  # the head is there, the body is dripping
+                began = time.monotonic()
+                server.stop()
+                stopped_after = time.monotonic() - began
+                with pytest.raises(httpx.RemoteProtocolError):
+                    response.read()
+    finally:
+        server.stop()
+
+    assert stopped_after < 1.0
+    assert not server.running
+
+
+def test_a_client_that_hangs_up_ends_the_drip(server: SandboxServer) -> None:
+    server.quirks = ServerQuirks(drip_seconds=0.5)  # the 404's body would drip for a minute
+    with httpx.Client(headers=auth_headers(server), timeout=30) as client:  # noqa: SIM117
+        with client.stream("GET", f"{server.base_url}/attendances/1") as response:
+            assert response.status_code == 404
+
+    # uvicorn keeps a task per request until the app returns: the drip gave up at once.
+    tasks = server._server.server_state.tasks  # type: ignore[union-attr]
+    deadline = time.monotonic() + 2
+    while tasks and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not tasks
 
 
 # -- switching quirks on and off ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from timeclock.sandbox.auth import ApiCredentials, ApiKeyMiddleware
+from timeclock.sandbox.drip import Drip
 from timeclock.sandbox.endless import page_filler
 from timeclock.sandbox.errors import (
     ApiError,
@@ -55,7 +56,8 @@ def create_app(
     the admin endpoints ``{API_PREFIX}/_admin/faults`` and ``/_admin/reset`` exist; they
     need the API key and secret and are not in the OpenAPI document. ``quirks`` (default:
     none) makes the server behave in the odd ways the vendor's documents allow; with
-    ``faults`` too, ``{API_PREFIX}/_admin/quirks`` reads and replaces them.
+    ``faults`` too, ``{API_PREFIX}/_admin/quirks`` reads and replaces them. Like the
+    faults, the quirks touch only the attendances resource.
     """
     if envelope not in ENVELOPES:
         raise ValueError(f"unknown envelope {envelope!r}; expected one of {ENVELOPES}")
@@ -114,10 +116,11 @@ def create_app(
             Route(collection + suffix, _by_method(collection_methods), methods=["GET", "POST"]),
             Route(item + suffix, _by_method(item_methods), methods=["GET", "PUT", "DELETE"]),
         ]
-    injection: list[Middleware] = []
+    resource = re.escape(collection) + r"(/.*)?"
+    # The drip is outermost: it slows down the faults' answers too.
+    injection = [Middleware(Drip, control=control, paths=resource)]
     if faults is not None:
         routes += admin_routes(faults, store, API_PREFIX, control)
-        resource = re.escape(collection) + r"(/.*)?"
         injection.append(Middleware(FaultInjection, control=faults, paths=resource))
     auth = Middleware(
         ApiKeyMiddleware, credentials=credentials, prefix=API_PREFIX, public_paths={OPENAPI_PATH}

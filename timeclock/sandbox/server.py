@@ -68,6 +68,11 @@ class _SandboxH11Protocol(H11Protocol):
         if self._handle is not None:
             self._handle.connection_lost()
 
+    def shutdown(self) -> None:
+        super().shutdown()
+        if self._handle is not None:
+            self._handle.server_stopping()  # a dripping answer stops, so stop() is quick
+
 
 class _ThreadedServer(uvicorn.Server):
     """A uvicorn server that reports readiness and can be woken to exit from another thread."""

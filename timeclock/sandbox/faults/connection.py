@@ -29,10 +29,16 @@ class ConnectionHandle:
     def __init__(self, transport: asyncio.Transport) -> None:
         self.transport = transport
         self.lost = asyncio.Event()
+        self.ending = asyncio.Event()  # lost, or the server is stopping
 
     def connection_lost(self) -> None:
         """Called by the protocol once the server has finished with the connection."""
         self.lost.set()
+        self.ending.set()
+
+    def server_stopping(self) -> None:
+        """Called by the protocol when the server shuts down: slow answers should give up."""
+        self.ending.set()
 
     async def close(self) -> None:
         """Close after sending what was written; returns once the server saw it go.
