@@ -164,6 +164,8 @@ def test_the_options_and_their_defaults() -> None:
         "fault": None,
         "latency": None,
         "fault_seed": None,
+        "fault_script": None,
+        "fault_methods": None,
         "retry_after": 1,
         "whole_seconds": False,
         "fold_user_case": False,

@@ -555,9 +555,24 @@ def test_the_fault_options_make_a_plan() -> None:
     assert fault_plan_from_args(_parse()).describe() == "none"
 
 
+def test_the_script_options_make_a_scripted_plan_for_some_methods() -> None:
+    plan = fault_plan_from_args(
+        _parse("--fault-script", "none, cut,commit-then-cut", "--fault-methods", "post,PUT")
+    )
+
+    assert plan.script == (None, FaultKind.CUT, FaultKind.COMMIT_THEN_CUT)
+    assert plan.methods == {"POST", "PUT"}
+    assert plan.seed is None  # nothing random to repeat
+    assert plan.describe() == "scripted: none, cut, commit-then-cut; only POST/PUT"
+
+
 @pytest.mark.parametrize(
     "argv",
     [
+        ["--fault-script", "none,slow"],
+        ["--fault-script", ","],
+        ["--fault-methods", "FETCH"],
+        ["--fault-methods", ","],
         ["--fault", "teapot=0.1"],
         ["--fault", "cut"],
         ["--fault", "cut=1.5"],
@@ -620,4 +635,31 @@ def test_the_command_serves_the_faults_it_prints() -> None:
     assert document.status_code == 200
     assert process.returncode == 0
     assert stderr == ""  # no tracebacks or server complaints about the cut connections
+    assert stdout.strip() == "Sandbox stopped."
+
+
+@posix_only
+@pytest.mark.timeout(30)
+def test_the_command_cuts_the_request_its_script_names() -> None:
+    with launch("--port", "0", "--fault-script", "none,cut", "--fault-methods", "POST") as process:
+        try:
+            banner = read_banner(process)
+            headers = {KEY_HEADER: banner["API key"], SECRET_HEADER: banner["API secret"]}
+            with httpx.Client(base_url=banner["url"], headers=headers, timeout=10) as c:
+                seen = [
+                    outcome(c, "POST", "/attendances", json=entry(0)),
+                    outcome(c, "GET", "/attendances"),
+                    outcome(c, "POST", "/attendances", json=entry(1)),
+                    outcome(c, "POST", "/attendances", json=entry(2)),
+                ]
+                stored = c.get("/attendances").json()
+        finally:
+            process.send_signal(signal.SIGINT)
+            stdout, stderr = process.communicate(timeout=15)
+
+    assert banner["Faults"] == "scripted: none, cut; only POST"
+    assert seen == [PASSED, PASSED, NO_ANSWER, PASSED]
+    assert [item["from"] for item in stored] == [entry(0)["from"], entry(2)["from"]]
+    assert process.returncode == 0
+    assert stderr == ""
     assert stdout.strip() == "Sandbox stopped."

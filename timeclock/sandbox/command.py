@@ -21,7 +21,15 @@ from typing import TextIO, TypeVar
 
 from timeclock.domain.timestamps import utc_now
 from timeclock.sandbox.demo import DEMO_USER, DEMO_USERS, berlin_today, load_demo_data
-from timeclock.sandbox.faults import ALL_KINDS, FaultPlan, parse_fault, parse_latency, parse_rate
+from timeclock.sandbox.faults import (
+    ALL_KINDS,
+    FaultPlan,
+    parse_fault,
+    parse_latency,
+    parse_methods,
+    parse_rate,
+    parse_script,
+)
 from timeclock.sandbox.listing import ENVELOPES
 from timeclock.sandbox.quirks import WRONG_ID_SHIFT, ServerQuirks, parse_drip
 from timeclock.sandbox.server import SandboxServer, SandboxStartError, SandboxTlsError
@@ -88,6 +96,19 @@ def add_sandbox_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentP
         type=int,
         metavar="N",
         help="seed for repeatable faults (default: a random one, shown in the banner)",
+    )
+    faults.add_argument(
+        "--fault-script",
+        type=_argument(parse_script),
+        metavar="KIND,...",
+        help="the faults of the first requests, one per request, before the rates take over"
+        " (none = no fault), e.g. none,cut cuts the second request",
+    )
+    faults.add_argument(
+        "--fault-methods",
+        type=_argument(parse_methods),
+        metavar="METHOD,...",
+        help="faults (and the script's count) only for these HTTP methods, e.g. POST",
     )
     faults.add_argument(
         "--retry-after",
@@ -163,6 +184,8 @@ def fault_plan_from_args(args: argparse.Namespace) -> FaultPlan:
         latency_rate=latency_rate,
         retry_after=args.retry_after,
         seed=seed,
+        script=args.fault_script or (),
+        methods=args.fault_methods,
     )
 
 

@@ -21,7 +21,13 @@ The modules, one job each:
 # The limits (MAX_*, CLOSE_GRACE_SECONDS) stay importable from here, as before the split.
 from timeclock.sandbox.faults.admin import admin_routes
 from timeclock.sandbox.faults.checks import MAX_LATENCY_MS as MAX_LATENCY_MS
-from timeclock.sandbox.faults.checks import parse_fault, parse_latency, parse_rate
+from timeclock.sandbox.faults.checks import (
+    parse_fault,
+    parse_latency,
+    parse_methods,
+    parse_rate,
+    parse_script,
+)
 from timeclock.sandbox.faults.connection import CLOSE_GRACE_SECONDS as CLOSE_GRACE_SECONDS
 from timeclock.sandbox.faults.connection import (
     CONNECTION_EXTENSION,
@@ -48,5 +54,7 @@ __all__ = [
     "connection_of",
     "parse_fault",
     "parse_latency",
+    "parse_methods",
     "parse_rate",
+    "parse_script",
 ]

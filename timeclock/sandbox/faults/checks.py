@@ -91,3 +91,18 @@ def parse_fault(text: str) -> tuple[str, float]:
     if name != "latency":
         name = FaultKind.parse(name).value
     return name, parse_rate(rate)
+
+
+def parse_script(text: str) -> tuple[FaultKind | None, ...]:
+    """Comma-separated fault names, ``none`` for a request without a fault: ``none,cut``."""
+    names = [name.strip().lower() for name in text.split(",")]
+    if not any(names):
+        raise ValueError(f"not a script: {text!r} (use e.g. none,cut)")
+    return tuple(None if name in ("none", "") else FaultKind.parse(name) for name in names)
+
+
+def parse_methods(text: str) -> frozenset[str]:
+    """Comma-separated HTTP methods, e.g. ``POST`` or ``post,put``; ValueError otherwise."""
+    methods = checked_methods([name.strip() for name in text.split(",") if name.strip()])
+    assert methods is not None
+    return methods

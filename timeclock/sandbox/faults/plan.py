@@ -75,7 +75,9 @@ class FaultPlan:
     rates take over. ``latency_ms`` (a number or a ``(min, max)`` range, in milliseconds)
     delays a share ``latency_rate`` of the requests before anything else happens to them.
     ``retry_after`` is the ``Retry-After`` of 429 and 503 answers, in seconds. ``methods``
-    limits the plan to these HTTP methods (default: all). ``seed`` makes the random choices
+    limits the plan to these HTTP methods (default: all); requests of other methods neither
+    meet a fault nor use up the script, so ``FaultPlan(script=[None, "cut"],
+    methods=["POST"])`` cuts exactly the second POST. ``seed`` makes the random choices
     repeatable; faults and latency draw from separate generators, so adding latency does
     not change which requests fail.
 
