@@ -270,13 +270,14 @@ def test_a_drip_sends_the_body_byte_by_byte(server: SandboxServer, api: httpx.Cl
 
 
 def test_a_drip_slows_the_error_answers_too(server: SandboxServer, api: httpx.Client) -> None:
-    server.quirks = ServerQuirks(drip_seconds=0.02)
+    server.quirks = ServerQuirks(drip_seconds=0.005)
 
     began = time.monotonic()
     response = api.get("/attendances/999")
 
     assert response.status_code == 404
-    assert time.monotonic() - began >= 0.9 * len(response.content) * 0.02
+    assert response.json()["errors"][0]["code"] == 15021
+    assert time.monotonic() - began >= 0.9 * len(response.content) * 0.005
 
 
 def test_the_server_stops_at_once_while_it_drips() -> None:
