@@ -55,7 +55,7 @@ def create_app(
     the faults of ``faults.plan`` (inside ``middleware``, outside the credential check) and
     the admin endpoints ``{API_PREFIX}/_admin/faults`` and ``/_admin/reset`` exist; they
     need the API key and secret and are not in the OpenAPI document. ``quirks`` (default:
-    none) makes the server behave in the odd ways the vendor's documents allow; with
+    none) makes the server behave in the current ways the vendor's documents allow; with
     ``faults`` too, ``{API_PREFIX}/_admin/quirks`` reads and replaces them. Like the
     faults, the quirks touch only the attendances resource.
     """
@@ -69,38 +69,38 @@ def create_app(
     control = quirks if quirks is not None else QuirkControl()
 
     async def list_attendances(request: Request) -> Response:
-        odd = control.quirks
+        current = control.quirks
         query = parse_list_query(request.query_params)
         entries = store.query(
             user=query.user,
-            start=None if query.start is None else odd.kept_moment(query.start),
-            end=None if query.end is None else odd.kept_moment(query.end),
+            start=None if query.start is None else current.kept_moment(query.start),
+            end=None if query.end is None else current.kept_moment(query.end),
             limit=query.limit,
             offset=query.offset,
-            ignore_user_case=odd.fold_user_case,
+            ignore_user_case=current.fold_user_case,
         )
-        if odd.endless_pages:
-            entries += page_filler(query, odd, len(entries))
-        return JSONResponse(wrap([_shown(entry, odd) for entry in entries], envelope))
+        if current.endless_pages:
+            entries += page_filler(query, current, len(entries))
+        return JSONResponse(wrap([_shown(entry, current) for entry in entries], envelope))
 
     async def create_attendance(request: Request) -> Response:
-        odd = control.quirks
-        entry = store.create(odd.kept_entry(parse_create(await read_json_object(request))))
-        wire = _shown(entry, odd)
-        wire["user"] = odd.answer_user(entry.user)
+        current = control.quirks
+        entry = store.create(current.kept_entry(parse_create(await read_json_object(request))))
+        wire = _shown(entry, current)
+        wire["user"] = current.answer_user(entry.user)
         return JSONResponse(wire, status_code=201)
 
     async def get_attendance(request: Request) -> Response:
-        odd = control.quirks
+        current = control.quirks
         entry = store.get(_entry_id(request))
-        return JSONResponse(_shown(entry, odd) | {"id": odd.answer_id(entry.id)})
+        return JSONResponse(_shown(entry, current) | {"id": current.answer_id(entry.id)})
 
     async def update_attendance(request: Request) -> Response:
-        odd = control.quirks
+        current = control.quirks
         entry_id = _entry_id(request)
-        patch = odd.kept_patch(parse_update(await read_json_object(request)))
+        patch = current.kept_patch(parse_update(await read_json_object(request)))
         entry = store.update(entry_id, patch)
-        return JSONResponse(_shown(entry, odd) | {"id": odd.answer_id(entry.id)})
+        return JSONResponse(_shown(entry, current) | {"id": current.answer_id(entry.id)})
 
     async def delete_attendance(request: Request) -> Response:
         store.delete(_entry_id(request))
