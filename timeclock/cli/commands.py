@@ -105,7 +105,7 @@ def _stamp(context: Context, stack: ExitStack) -> int:
             f"{format_hours(timedelta(minutes=entry.break_minutes))} h"
         )
         if entry.start > context.now:  # another desk's clock runs ahead of this one
-            behind = int((entry.start - context.now).total_seconds())
+            behind = round((entry.start - context.now).total_seconds())
             done += (
                 f" (this computer's clock is {behind} s behind the stamp in, so the entry"
                 " ends one second after its start)"

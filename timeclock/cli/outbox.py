@@ -17,7 +17,7 @@ from datetime import datetime
 from timeclock.cli import text as cli_text
 from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError, explain
 from timeclock.domain.backoff import Backoff
-from timeclock.services.sync import Deliverer, SyncReport
+from timeclock.services.sync import Deliverer, Discarded, SyncReport
 from timeclock.store.outbox import Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
@@ -127,9 +127,9 @@ def outbox_command(context: Context, stack: ExitStack) -> int:
         if action == "retry":
             outbox.release(seq)
             context.print(f"Change #{seq} will be sent again by the next 'timeclock sync'.")
-        else:
-            outbox.discard(seq)
-            context.print(f"Change #{seq} was discarded; TimeTrack will not get it.")
+            return EXIT_OK
+        discarded = Deliverer(context.client(stack), outbox).discard(seq)
+        context.print(_discarded_text(seq, discarded))
         return EXIT_OK
     items = outbox.items(base_url)
     last = outbox.last_success(base_url)
@@ -147,6 +147,24 @@ def outbox_command(context: Context, stack: ExitStack) -> int:
         context.print(describe(item, context))
     context.print(f"{_changes(len(items))} waiting. Last delivery: {since}.")
     return EXIT_OK
+
+
+def _discarded_text(seq: int, discarded: Discarded | None) -> str:
+    if discarded is None:
+        return f"Change #{seq} no longer waits; nothing was discarded."
+    if discarded.on_server is not None:
+        entry_id = discarded.on_server.id
+        return (
+            f"Change #{seq} had already reached TimeTrack as entry #{entry_id} (its answer "
+            f"was lost), so it no longer waits here. To remove the entry from TimeTrack, "
+            f"use 'timeclock delete {entry_id}'."
+        )
+    if discarded.unsure is not None:
+        return (
+            f"Change #{seq} was discarded here, but an earlier send may already have reached "
+            f"TimeTrack ({discarded.unsure}); check 'timeclock list' before adding it again."
+        )
+    return f"Change #{seq} was discarded; TimeTrack will not get it."
 
 
 def describe(item: OutboxItem, context: Context) -> str:

@@ -93,6 +93,30 @@ class SyncReport:
         return self.waiting == 0
 
 
+@dataclass(frozen=True, slots=True)
+class Discarded:
+    """What discarding a waiting change did.
+
+    A create whose send had begun may have reached TimeTrack (its answer lost): it is
+    looked up first. ``on_server`` is the entry it had made (then nothing was discarded on
+    TimeTrack: the change was done already); ``unsure`` says why that could not be found
+    out (then the entry may or may not be on TimeTrack).
+    """
+
+    item: OutboxItem
+    on_server: Attendance | None = None
+    unsure: TimeTrackError | AmbiguousMatchError | None = None
+
+
+class DeliveryBusyError(RuntimeError):
+    """Another program on this desk is delivering; the change may be on its way."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "another TimeClock on this computer is sending changes right now; try again in a moment"
+        )
+
+
 class Deliverer:
     """Delivers one desk's outbox for one account through ``client``."""
 
@@ -114,6 +138,30 @@ class Deliverer:
                     waiting=self.outbox.count(self.client.base_url), busy_elsewhere=True
                 )
             return self._pass()
+
+    def discard(self, seq: int, wait: float = 10.0) -> Discarded | None:
+        """Take the waiting change ``seq`` off the outbox (None if it no longer waits).
+
+        Done under the delivery lock, so no delivery is sending it meanwhile; raises
+        :class:`DeliveryBusyError` when another one keeps the lock past ``wait`` seconds.
+        """
+        with self.outbox.delivering(wait) as allowed:
+            if not allowed:
+                raise DeliveryBusyError
+            item = self.outbox.item(seq)
+            if item is None:
+                return None
+            if item.kind is Kind.CREATE and item.draft is not None and item.attempts > 0:
+                try:
+                    made = self.find_created(item.draft)
+                except (TimeTrackError, AmbiguousMatchError) as error:
+                    self.outbox.discard(seq)
+                    return Discarded(item, unsure=error)
+                if made is not None:  # it is on TimeTrack: recorded as done, not dropped
+                    self.outbox.delivered(self.client.base_url, seq, created_id=made.id)
+                    return Discarded(item, on_server=made)
+            self.outbox.discard(seq)
+            return Discarded(item)
 
     def _pass(self) -> SyncReport:
         report = SyncReport()
