@@ -21,7 +21,9 @@ from timeclock.gui.settings_dialog import SettingsDialog
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
+from timeclock.store import logfile
 from timeclock.store.breaks import BreakStore
+from timeclock.store.logfile import HIDDEN, hide_secrets
 from timeclock.store.secrets import save_credentials
 from timeclock.store.settings import Settings, read_settings, save_settings, settings_path
 
@@ -118,9 +120,10 @@ def test_a_broken_settings_file_without_the_environment_opens_the_first_run_sett
     assert path.read_bytes() == BROKEN
 
 
-def test_a_good_settings_file_shows_no_notice(
-    qtbot: QtBot, launcher: Launcher, server: SandboxServer
+def test_a_good_settings_file_shows_no_notice_and_the_secrets_are_kept_out_of_the_log(
+    qtbot: QtBot, launcher: Launcher, server: SandboxServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(logfile, "_secrets", ())
     save_settings(Settings(account=server.base_url, user="hansm", language="de"))
     save_credentials(server.base_url, credentials_of(server))
 
@@ -131,3 +134,4 @@ def test_a_good_settings_file_shows_no_notice(
     assert window.session.account == Account(server.base_url, "hansm", credentials_of(server))
     assert launcher.language == "de"
     assert launcher.settings_notice is None
+    assert hide_secrets(f"{server.api_key}:{server.api_secret}") == f"{HIDDEN}:{HIDDEN}"

@@ -21,6 +21,8 @@ from timeclock.services.account import (
     AccountError,
     resolve_account,
 )
+from timeclock.store import logfile
+from timeclock.store.logfile import HIDDEN, hide_secrets
 from timeclock.store.secrets import KeyringUnavailableError, save_credentials
 from timeclock.store.settings import Settings, SettingsError, save_settings, settings_path
 
@@ -262,3 +264,15 @@ def test_a_broken_settings_file_is_an_error_when_a_value_must_come_from_it() -> 
 
     with pytest.raises(SettingsError, match="cannot read the settings file"):
         resolve_account(environ={ENV_URL: "envkonto"}, keyring_lookup=everywhere())
+
+
+def test_the_credentials_used_are_kept_out_of_the_log_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(logfile, "_secrets", ())
+    save_credentials(TESTKONTO, KEYRING_CREDENTIALS)
+    resolve_account(environ={}, settings=SETTINGS)
+    with pytest.raises(AccountError, match="set both"):  # half a pair is hidden all the same
+        resolve_account(environ={**ENVIRONMENT, ENV_API_KEY: "env-key"}, settings=SETTINGS)
+
+    assert hide_secrets("keyring-key keyring-secret env-key") == " ".join([HIDDEN] * 3)

@@ -15,6 +15,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
+from timeclock.store.logfile import register_secret
 from timeclock.store.outbox import Outbox
 
 EXIT_OK = 0
@@ -74,6 +75,8 @@ def ask_secret(prompt: str) -> str:
 def ask_credentials() -> Credentials:
     key = ask_secret("API key: ")
     secret = ask_secret("API secret: ")
+    register_secret(key)  # kept out of the log file from now on
+    register_secret(secret)
     try:
         return Credentials(key, secret)
     except ValueError as error:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
 
+from timeclock import __version__
 from timeclock.api.endpoint import EndpointError
 from timeclock.api.errors import TimeTrackError
 from timeclock.cli.commands import COMMANDS
@@ -25,13 +26,28 @@ from timeclock.domain.localtime import LocalTimeError
 from timeclock.domain.shift import StampError
 from timeclock.domain.timestamps import utc_now
 from timeclock.sandbox.command import run_sandbox
-from timeclock.services.account import Account, AccountError, resolve_account
+from timeclock.services.account import (
+    ENV_API_KEY,
+    ENV_API_SECRET,
+    Account,
+    AccountError,
+    resolve_account,
+)
 from timeclock.services.demo import demo_account
 from timeclock.services.localzone import local_zone
 from timeclock.store.breaks import BreakStore, BreakStoreError
+from timeclock.store.logfile import (
+    SecretFilter,
+    close_log,
+    current_log,
+    open_log,
+    register_secret,
+)
 from timeclock.store.outbox import Outbox, OutboxError
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError
+
+log = logging.getLogger(__name__)
 
 # Failures with a message fit for a person; anything else is a bug and reported as one.
 _EXPECTED_ERRORS = (
@@ -51,20 +67,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     options = parser.parse_args(argv)
-    _configure_logging(options.verbose)
+    if options.command != "sandbox":  # a test server logs on its own, not into the log file
+        _configure_logging(options.verbose)
+    try:
+        log.info("timeclock %s: %s", __version__, options.command or "window")
+        status = _main(options)
+        log.info("done, exit status %d", status)
+        return status
+    finally:
+        close_log()
+
+
+def _main(options: argparse.Namespace) -> int:
     try:
         if options.command is None:
             return _open_window(options)
         return _run(options)
     except UsageError as error:
+        log.info("usage error: %s", error)
         return fail(str(error), EXIT_USAGE)
     except _EXPECTED_ERRORS as error:
+        log.warning("failed: %s", explain(error))
         return fail(explain(error))
     except KeyboardInterrupt:
+        log.info("interrupted")
         return fail("interrupted", EXIT_INTERRUPTED)
-    except Exception as error:  # a bug: say so in one line, details only with --verbose
-        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        return fail(f"unexpected {type(error).__name__}; run with --verbose for details")
+    except Exception as error:  # a bug: one line here, the details in the log file
+        log.error("unexpected error", exc_info=True)
+        where = current_log()
+        details = f"details are in {where}" if where else "run with --verbose for details"
+        return fail(f"unexpected {type(error).__name__}; {details}")
 
 
 def _open_window(options: argparse.Namespace) -> int:
@@ -130,8 +162,16 @@ def _account(options: argparse.Namespace) -> Account:
 
 
 def _configure_logging(verbose: bool) -> None:
+    """The log file (INFO, DEBUG with ``--verbose``); with ``--verbose`` stderr as well."""
     if verbose:
+        root = logging.getLogger()
+        before = list(root.handlers)
         logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
-        # httpx and httpcore log headers at DEBUG level: keep them quiet, secrets live there.
-        for noisy in ("httpx", "httpcore"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
+        for handler in root.handlers:
+            if handler not in before:
+                handler.addFilter(SecretFilter())
+    # Known from the start, so not even a bug's message can carry them into the log.
+    for variable in (ENV_API_KEY, ENV_API_SECRET):
+        register_secret(os.environ.get(variable, ""))
+    # httpx and httpcore log headers at DEBUG level: open_log keeps them quiet.
+    open_log(verbose=verbose)

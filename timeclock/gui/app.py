@@ -26,6 +26,7 @@ from timeclock.services.account import Account, AccountError, resolve_account
 from timeclock.services.demo import demo_account
 from timeclock.services.localzone import local_zone
 from timeclock.store.breaks import BreakStore
+from timeclock.store.logfile import register_secret
 from timeclock.store.outbox import Outbox
 from timeclock.store.paths import config_dir
 from timeclock.store.private import private_dir, private_file
@@ -118,6 +119,8 @@ class Launcher:
     def open_window(self, account: Account) -> None:
         """Show the main window for ``account`` (replacing the current one)."""
         self._accounts.append(account)
+        register_secret(account.credentials.api_key)  # typed in settings, say: not logged
+        register_secret(account.credentials.api_secret)
         previous = self.window
         session = ClockSession(account, self.breaks, outbox=self.outbox)
         window = MainWindow(session, local_zone(), window_state())

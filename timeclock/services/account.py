@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from timeclock.api.credentials import Credentials
 from timeclock.api.endpoint import resolve_base_url
+from timeclock.store.logfile import register_secret
 from timeclock.store.secrets import load_credentials
 from timeclock.store.settings import Settings, load_settings
 
@@ -62,6 +63,8 @@ def resolve_account(
     if not user_name:
         raise AccountError("no TimeTrack user name is set up")
     key, secret = environ.get(ENV_API_KEY), environ.get(ENV_API_SECRET)
+    for value in (key, secret):
+        register_secret(value or "")  # even half a pair, or one that turns out wrong
     if key or secret:
         if not (key and secret):
             raise AccountError(f"set both {ENV_API_KEY} and {ENV_API_SECRET}, or neither")
@@ -69,6 +72,8 @@ def resolve_account(
     credentials = keyring_lookup(base_url)
     if credentials is None:
         raise AccountError(f"no API key and secret are saved for {base_url}")
+    register_secret(credentials.api_key)
+    register_secret(credentials.api_secret)
     return Account(base_url, user_name, credentials)
 
 
