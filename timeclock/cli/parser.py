@@ -148,7 +148,7 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
         "--verbose",
         action="store_true",
         default=default(False),
-        help="log requests (never secrets) to stderr",
+        help="log details (never secrets) to stderr and the log file in the data folder",
     )
 
 
