@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import ssl
+import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -17,15 +18,24 @@ from timeclock import __version__
 from timeclock.api import wire
 from timeclock.api.answers import entry_for, of_user
 from timeclock.api.credentials import Credentials
+from timeclock.api.deadline import Budget, DeadlineTransport, request_budget
 from timeclock.api.endpoint import is_loopback, resolve_base_url
 from timeclock.api.errors import MalformedResponseError
-from timeclock.api.responses import read_body, read_json, status_error, transport_error
+from timeclock.api.responses import (
+    deadline_error,
+    read_body,
+    read_json,
+    status_error,
+    stopped_error,
+    transport_error,
+)
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 DEFAULT_TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+DEFAULT_DEADLINE: Final = 30.0  # seconds a whole request may take: connect, send, answer
 PAGE_SIZE: Final = 1000  # the most the service hands out per page
 MAX_PAGES: Final = 10_000  # ten million entries: past that the server is paging forever
 _RESOURCE: Final = "attendances"
@@ -39,6 +49,11 @@ class TimeTrackClient:
     certificates, never switch checking off. Proxies come from the environment, except for
     loopback addresses, which are never proxied. Every failure is a
     :class:`~timeclock.api.errors.TimeTrackError` whose text is fit to show a person.
+
+    Every request ends within ``deadline`` seconds, however slowly the server sends (see
+    :mod:`timeclock.api.deadline`), and none runs past ``finish_by`` (a
+    ``time.monotonic()`` moment: the end of a command's time), else a
+    :class:`~timeclock.api.errors.TimeoutError`. :meth:`stop` ends every request at once.
     """
 
     def __init__(
@@ -50,14 +65,25 @@ class TimeTrackClient:
         verify: ssl.SSLContext | Literal[True] = True,
         transport: httpx.BaseTransport | None = None,
         page_size: int = PAGE_SIZE,
+        deadline: float = DEFAULT_DEADLINE,
+        finish_by: float | None = None,
     ) -> None:
         if verify is not True and not isinstance(verify, ssl.SSLContext):
             raise TypeError("TLS verification cannot be switched off")
+        if not deadline > 0:
+            raise ValueError("the deadline must be a positive number of seconds")
         self.base_url = resolve_base_url(account_or_url)
         self.page_size = page_size
+        self.deadline = deadline
+        self.finish_by = finish_by
+        self._timeout = timeout
+        self._stop = threading.Event()
         # Cut out of what a server says back, should it quote the request's headers.
         self._hidden = (credentials.api_key, credentials.api_secret)
         host = httpx.URL(self.base_url).host
+        # Trusted certificates follow SSL_CERT_FILE/SSL_CERT_DIR even where proxies from
+        # the environment are not used (loopback), so a TLS sandbox can be trusted.
+        context = httpx.create_ssl_context(trust_env=True) if verify is True else verify
         self._http = httpx.Client(
             base_url=self.base_url + "/",
             headers={
@@ -67,10 +93,8 @@ class TimeTrackClient:
                 "User-Agent": f"TimeClock/{__version__} (+https://github.com/timeclock)",
             },
             timeout=timeout,
-            # Trusted certificates follow SSL_CERT_FILE/SSL_CERT_DIR even where proxies from
-            # the environment are not used (loopback), so a TLS sandbox can be trusted.
-            verify=httpx.create_ssl_context(trust_env=True) if verify is True else verify,
-            transport=transport,
+            verify=context,
+            transport=transport if transport is not None else DeadlineTransport(context),
             follow_redirects=False,
             trust_env=not is_loopback(host),
         )
@@ -81,6 +105,14 @@ class TimeTrackClient:
     def close(self) -> None:
         """Close the connection pool."""
         self._http.close()
+
+    def stop(self) -> None:
+        """End every request, now and later (from any thread): the program is closing.
+
+        A request waiting for the server ends within a fraction of a second (one still
+        connecting, within the connect timeout) with a :class:`NetworkError`.
+        """
+        self._stop.set()
 
     def __enter__(self) -> Self:
         return self
@@ -191,17 +223,27 @@ class TimeTrackClient:
     ) -> httpx.Response:
         url = f"{_RESOURCE}/{path}" if path else _RESOURCE
         started = time.monotonic()
+        budget = self._budget(started)
         request = self._http.build_request(
-            method, url, params=params, content=None if body is None else json.dumps(body)
+            method,
+            url,
+            params=params,
+            content=None if body is None else json.dumps(body),
+            timeout=self._timeout_within(budget),
         )
         try:
-            streamed = self._http.send(request, stream=True)
-            try:
-                response = read_body(streamed)
-            finally:
-                streamed.close()
+            with request_budget(budget):
+                streamed = self._http.send(request, stream=True)
+                try:
+                    response = read_body(streamed, ends=budget.ends)
+                finally:
+                    streamed.close()
         except httpx.HTTPError as error:
             log.debug("%s %s failed: %s", method, url, type(error).__name__)
+            if self._stop.is_set():
+                raise stopped_error(self.base_url) from None
+            if isinstance(error, httpx.TimeoutException) and budget.left() <= 0:
+                raise deadline_error(self.base_url, budget.ends - started) from None
             raise transport_error(error, self.base_url) from None
         log.debug(
             "%s %s -> %s (%.0f ms)",
@@ -213,6 +255,26 @@ class TimeTrackClient:
         if response.is_success:
             return response
         raise status_error(response, entry_id, hidden=self._hidden)
+
+    def _budget(self, now: float) -> Budget:
+        """The time the request starting ``now`` has: the deadline, within ``finish_by``."""
+        if self._stop.is_set():
+            raise stopped_error(self.base_url)
+        ends = now + self.deadline
+        if self.finish_by is not None:
+            ends = min(ends, self.finish_by)
+        if ends <= now:
+            raise deadline_error(self.base_url, 0.0)
+        return Budget(ends, self._stop)
+
+    def _timeout_within(self, budget: Budget) -> httpx.Timeout:
+        """The per-operation timeouts, none longer than the request has left (for any
+        transport that does not keep to the budget by itself)."""
+        left = max(budget.left(), 0.001)
+        parts = (self._timeout.connect, self._timeout.read, self._timeout.write)
+        connect, read, write = (left if part is None else min(part, left) for part in parts)
+        pool = left if self._timeout.pool is None else min(self._timeout.pool, left)
+        return httpx.Timeout(connect=connect, read=read, write=write, pool=pool)
 
     def _entry(self, response: httpx.Response, entry_id: int) -> Attendance:
         """The entry ``entry_id`` in ``response``; its id is taken as that where missing."""

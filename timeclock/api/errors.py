@@ -99,7 +99,8 @@ class NetworkError(TimeTrackError):
     """The server could not be reached, or the connection broke.
 
     ``reason`` says how: ``unreachable``, ``untrusted`` (TLS certificate), ``cut``,
-    ``timeout`` or ``other``.
+    ``timeout``, ``stopped`` (by :meth:`TimeTrackClient.stop`: the program is closing) or
+    ``other``.
     """
 
     def __init__(self, message: str, *, reason: str = "other", **parts: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import json
 import ssl
+import time
 from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -29,15 +30,17 @@ from timeclock.api.errors import (
 MAX_BODY_BYTES = 32 * 1024 * 1024
 
 
-def read_body(response: httpx.Response) -> httpx.Response:
+def read_body(response: httpx.Response, *, ends: float | None = None) -> httpx.Response:
     """``response`` (sent with ``stream=True``) read, as long as it stays within MAX_BODY_BYTES.
 
     Reading everything and measuring afterwards would let a broken or hostile server fill
     the memory or keep the client reading for ever: with a body that never ends, a small
     gzip body that inflates to gigabytes, or endless bytes after a gzip member's end (which
     decode to nothing). So the limit holds for the bytes received and for the bytes they
-    decode to, and reading stops at it either way. The answer comes back as a read response
-    whose body is already decoded.
+    decode to, and reading stops at it either way. Nor may the reading go on past ``ends``
+    (a ``time.monotonic()`` moment): a body sent a byte at a time never trips a read
+    timeout, so the time is looked at with every piece (``httpx.ReadTimeout`` past it).
+    The answer comes back as a read response whose body is already decoded.
     """
     limit = MAX_BODY_BYTES
 
@@ -54,6 +57,8 @@ def read_body(response: httpx.Response) -> httpx.Response:
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
+        if ends is not None and time.monotonic() > ends:
+            raise httpx.ReadTimeout("the answer took too long", request=response.request)
         size += len(chunk)
         if size > limit:
             raise too_big()
@@ -202,6 +207,28 @@ def transport_error(error: httpx.HTTPError, base_url: str) -> TimeTrackError:
     if isinstance(error, httpx.TransportError):
         return NetworkError(f"The connection to {host} failed ({type(error).__name__}).", host=host)
     return NetworkError(f"The request to {host} failed ({type(error).__name__}).", host=host)
+
+
+def deadline_error(base_url: str, seconds: float) -> TimeoutError:
+    """The error for a request that did not end within its time (``seconds`` of it)."""
+    host = httpx.URL(base_url).host
+    if seconds <= 0:
+        return TimeoutError(
+            f"TimeTrack at {host} was too slow: no time was left to ask it; try again later.",
+            host=host,
+        )
+    return TimeoutError(
+        f"TimeTrack at {host} did not answer within {max(1, round(seconds))} s; try again later.",
+        host=host,
+    )
+
+
+def stopped_error(base_url: str) -> NetworkError:
+    """The error for a request stopped because the program is closing."""
+    host = httpx.URL(base_url).host
+    return NetworkError(
+        f"The request to {host} was stopped: TimeClock is closing.", reason="stopped", host=host
+    )
 
 
 def retry_after_seconds(value: str | None) -> float | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TextIO
 
-from timeclock.api.client import TimeTrackClient
+from timeclock.api.client import DEFAULT_DEADLINE, TimeTrackClient
 from timeclock.api.credentials import Credentials
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
@@ -39,10 +39,21 @@ class Context:
     account: Callable[[], Account]
     breaks: Callable[[], BreakStore]
     outbox: Callable[[], Outbox]
+    # The time each request may take, and the moment (time.monotonic()) the command's
+    # requests must end by (see timeclock.cli.deadline).
+    request_seconds: float = DEFAULT_DEADLINE
+    finish_by: float | None = None
 
     def client(self, stack: ExitStack) -> TimeTrackClient:
         account = self.account()
-        return stack.enter_context(TimeTrackClient(account.base_url, account.credentials))
+        return stack.enter_context(
+            TimeTrackClient(
+                account.base_url,
+                account.credentials,
+                deadline=self.request_seconds,
+                finish_by=self.finish_by,
+            )
+        )
 
     def print(self, text: str = "") -> None:
         self.out.write(text + "\n")

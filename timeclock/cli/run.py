@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 from contextlib import ExitStack
 
@@ -21,6 +22,7 @@ from timeclock.cli.context import (
     explain,
     fail,
 )
+from timeclock.cli.deadline import command_seconds, request_seconds
 from timeclock.cli.parser import build_parser
 from timeclock.domain.localtime import LocalTimeError
 from timeclock.domain.shift import StampError
@@ -121,6 +123,11 @@ def _run(options: argparse.Namespace) -> int:
 
 
 def _context(options: argparse.Namespace, stack: ExitStack) -> Context:
+    seconds = request_seconds()
+    time_limit = {
+        "request_seconds": seconds,
+        "finish_by": time.monotonic() + command_seconds(options, seconds),
+    }
     if options.demo:
         account = stack.enter_context(demo_account())
         breaks = BreakStore(":memory:")
@@ -130,21 +137,28 @@ def _context(options: argparse.Namespace, stack: ExitStack) -> Context:
         return Context(
             options,
             sys.stdout,
-            local_zone(),
+            local_zone(_warn),
             utc_now(),
             account=lambda: account,
             breaks=lambda: breaks,
             outbox=lambda: outbox,
+            **time_limit,
         )
     return Context(
         options,
         sys.stdout,
-        local_zone(),
+        local_zone(_warn),
         utc_now(),
         account=lambda: _account(options),
         breaks=BreakStore,
         outbox=Outbox,
+        **time_limit,
     )
+
+
+def _warn(message: str) -> None:
+    """A problem the command goes on despite: one line on stderr."""
+    sys.stderr.write(f"timeclock: warning: {message}\n")
 
 
 def _account(options: argparse.Namespace) -> Account:
