@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import Run
-from timeclock.sandbox import FaultPlan, NewAttendance, SandboxServer
+from timeclock.sandbox import AttendancePatch, FaultPlan, NewAttendance, SandboxServer
 from timeclock.sandbox.quirks import ServerQuirks
 from timeclock.services import sync
 from timeclock.store.outbox import Outbox, OutboxError
@@ -418,3 +418,43 @@ def test_a_stamp_out_whose_stamp_in_was_discarded_is_held_with_the_reason(
     assert run("outbox", "discard", "2").status == 0
     assert run("sync").status == 0
     assert connected.store.all() == []
+
+
+# -- one write path: the command line's edit is checked like the window's ----------------------
+
+
+def test_an_edit_queued_offline_is_held_when_the_entry_changed_elsewhere(
+    connected: SandboxServer, run: Run, clock: Callable[[datetime], None]
+) -> None:
+    clock(MORNING + timedelta(days=1))
+    made = connected.store.create(
+        NewAttendance(user="hansm", start=MORNING, end=MORNING + timedelta(hours=8), manual=True)
+    )
+    connected.faults = FaultPlan({"503": 1.0}, methods=["PUT"])
+    edited = run("edit", str(made.id), "--notes", "mine")
+    assert edited.status == 0, edited.err
+    assert f"(entry #{made.id}); saved on this computer, not yet on TimeTrack" in edited.out
+    connected.faults = FaultPlan()
+    connected.store.update(made.id, AttendancePatch(break_minutes=45))  # a manager, meanwhile
+
+    synced = run("sync")
+
+    assert synced.status == 1
+    assert "1 of them held" in synced.out
+    assert "HELD: the entry was changed or deleted on TimeTrack" in run("outbox").out
+    (stored,) = connected.store.all()
+    assert (stored.notes, stored.break_minutes) == ("", 45)  # not overwritten
+
+
+def test_an_edit_that_meets_no_change_elsewhere_goes_out(
+    connected: SandboxServer, run: Run, clock: Callable[[datetime], None]
+) -> None:
+    clock(MORNING + timedelta(days=1))
+    made = connected.store.create(
+        NewAttendance(user="hansm", start=MORNING, end=MORNING + timedelta(hours=8), manual=True)
+    )
+    edited = run("edit", str(made.id), "--notes", "mine")
+    assert edited.status == 0, edited.err
+    assert edited.out.endswith(f"(entry #{made.id}).\n")
+    (stored,) = connected.store.all()
+    assert stored.notes == "mine"

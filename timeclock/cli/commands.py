@@ -14,16 +14,21 @@ from timeclock.api.endpoint import resolve_base_url
 from timeclock.api.errors import TimeTrackError
 from timeclock.cli import text as cli_text
 from timeclock.cli.context import EXIT_OK, Context, UsageError, ask, ask_credentials
-from timeclock.cli.outbox import deliver_queued, outbox_command, queue_and_deliver, sync_command
+from timeclock.cli.outbox import (
+    DELIVERY_WAIT_SECONDS,
+    deliver_queued,
+    outbox_command,
+    sync_command,
+    tell_sent,
+)
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.localtime import to_utc
 from timeclock.domain.ranges import DayRange, Preset, month_of
 from timeclock.domain.rules import entry_problems
 from timeclock.domain.totals import format_hours, totals, worked_on
 from timeclock.services import export
-from timeclock.services.local_view import pending_entry
+from timeclock.services.changes import EntryChanges
 from timeclock.services.stamping import TimeClock, server_unavailable
-from timeclock.store.outbox import server_ref
 from timeclock.store.secrets import delete_credentials, save_credentials
 from timeclock.store.settings import load_settings, save_settings
 
@@ -175,13 +180,8 @@ def _add(context: Context, stack: ExitStack) -> int:
         notes=options.notes,
         manual=True,
     )
-    shown = cli_text.entry_line(pending_entry(0, draft), context.zone, context.now, with_id=False)
-    return queue_and_deliver(
-        context,
-        stack,
-        lambda outbox, base_url: outbox.add_create(base_url, draft)[1],
-        "Added " + shown,
-    )
+    shown = cli_text.entry_line(draft.as_entry(0), context.zone, context.now, with_id=False)
+    return tell_sent(context, "Added " + shown, _changes(context, stack).create(draft))
 
 
 def _edit(context: Context, stack: ExitStack) -> int:
@@ -195,21 +195,20 @@ def _edit(context: Context, stack: ExitStack) -> int:
     if change.is_empty():
         raise UsageError("nothing to change: give --from, --to, --break or --notes")
     stored = _stored_entry(context, stack, options.id)
+    changes = _changes(context, stack)
     if stored is not None:
         planned = change.applied_to(stored)
         _check_entry(planned.user or "?", planned.start, planned.end, planned.break_minutes)
         what = cli_text.entry_line(planned, context.zone, context.now, with_id=False)
+        # Checked at delivery against the entry as read here: a change made elsewhere
+        # meanwhile holds this one as a conflict instead of being overwritten.
+        sent = changes.update(stored, change)
     else:  # offline: what can be checked without the stored entry
         if change.start is not None and change.end is not None:
             _check_entry("?", change.start, change.end, change.break_minutes or 0)
         what = "the entry"
-    ref = server_ref(options.id)
-    return queue_and_deliver(
-        context,
-        stack,
-        lambda outbox, base_url: _queued(ref, outbox.add_update(base_url, ref, change)),
-        "Changed " + what,
-    )
+        sent = changes.update_unread(options.id, change)
+    return tell_sent(context, "Changed " + what, sent, options.id)
 
 
 def _delete(context: Context, stack: ExitStack) -> int:
@@ -227,17 +226,9 @@ def _delete(context: Context, stack: ExitStack) -> int:
         if answer not in ("y", "yes", "j", "ja"):
             context.print("Nothing deleted.")
             return EXIT_OK
-    ref = server_ref(entry_id)
-    return queue_and_deliver(
-        context,
-        stack,
-        lambda outbox, base_url: _queued(ref, outbox.add_delete(base_url, ref)),
-        "Deleted " + description,
-    )
-
-
-def _queued(ref: str, _seq: int) -> str:
-    return ref
+    changes = _changes(context, stack)
+    sent = changes.delete_unread(entry_id) if stored is None else changes.delete(stored)
+    return tell_sent(context, "Deleted " + description, sent, entry_id)
 
 
 def _stored_entry(context: Context, stack: ExitStack, entry_id: int) -> Attendance | None:
@@ -251,6 +242,12 @@ def _stored_entry(context: Context, stack: ExitStack, entry_id: int) -> Attendan
         if server_unavailable(error):
             return None
         raise
+
+
+def _changes(context: Context, stack: ExitStack) -> EntryChanges:
+    return EntryChanges(
+        context.client(stack), context.outbox(), delivery_wait=DELIVERY_WAIT_SECONDS
+    )
 
 
 def _clock(context: Context, stack: ExitStack) -> TimeClock:

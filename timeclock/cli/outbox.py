@@ -17,8 +17,9 @@ from datetime import datetime
 from timeclock.cli import text as cli_text
 from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError, explain
 from timeclock.domain.backoff import Backoff
-from timeclock.services.sync import Deliverer, Discarded, SyncReport
-from timeclock.store.outbox import Outbox, OutboxItem
+from timeclock.services.changes import Outcome, Sent
+from timeclock.services.sync import CONFLICT_PROBLEM, Deliverer, Discarded, SyncReport
+from timeclock.store.outbox import OutboxItem
 
 log = logging.getLogger(__name__)
 
@@ -28,23 +29,32 @@ log = logging.getLogger(__name__)
 DELIVERY_WAIT_SECONDS = 10.0
 
 
-def queue_and_deliver(
-    context: Context, stack: ExitStack, queue: Callable[[Outbox, str], str], done: str
-) -> int:
-    """Queue a change with ``queue(outbox, base_url)`` (it returns the entry's reference),
-    deliver, and tell what happened."""
-    outbox = context.outbox()
-    base_url = context.account().base_url
-    before = {item.seq for item in outbox.items(base_url)}
-    ref = queue(outbox, base_url)
-    deliverer = Deliverer(context.client(stack), outbox)
-
-    def deliver(wait: float) -> tuple[str, SyncReport]:
-        report = deliverer.deliver(wait)
-        entry_id = outbox.server_id(base_url, ref)
-        return (done if entry_id is None else f"{done} (entry #{entry_id})"), report
-
-    return deliver_queued(context, done, before, deliver)
+def tell_sent(context: Context, done: str, sent: Sent, entry_id: int | None = None) -> int:
+    """Say what became of a change a command queued (``done`` says what it was, of the
+    entry ``entry_id``, or of the entry it made once that is on TimeTrack)."""
+    if entry_id is None and sent.on_server and sent.entry is not None:
+        entry_id = sent.entry.id
+    if entry_id is not None:
+        done = f"{done} (entry #{entry_id})"
+    if sent.outcome is Outcome.REFUSED:
+        context.print(f"{done}, but TimeTrack refused it: {sent.refusal}")
+        context.print("It is held in the outbox: see 'timeclock outbox' to retry or discard it.")
+        return EXIT_FAILED
+    if sent.outcome is Outcome.CONFLICT:
+        context.print(f"{done}, but not sent: {CONFLICT_PROBLEM}.")
+        context.print(
+            "It is held in the outbox: look at the entry ('timeclock show'), then 'timeclock "
+            "outbox retry' to send it anyway or 'timeclock outbox discard' to drop it."
+        )
+        return EXIT_FAILED
+    if sent.on_server:
+        context.print(f"{done}.")
+        return EXIT_OK
+    if sent.trouble is not None:
+        context.print(f"{done}; saved on this computer, not yet sent ({explain(sent.trouble)}).")
+        context.print("'timeclock sync' sends it; 'timeclock outbox' shows what waits.")
+        return EXIT_OK
+    return _tell_waiting(context, done, sent.report)
 
 
 def deliver_queued(
@@ -77,13 +87,19 @@ def tell(context: Context, done: str, report: SyncReport, before: set[int]) -> i
         context.print(f"{done}, but TimeTrack refused it: {problems}")
         context.print("It is held in the outbox: see 'timeclock outbox' to retry or discard it.")
         return EXIT_FAILED
+    if report.failure is None and not report.busy_elsewhere:
+        context.print(f"{done}.")
+        return EXIT_OK
+    return _tell_waiting(context, done, report)
+
+
+def _tell_waiting(context: Context, done: str, report: SyncReport) -> int:
+    """A change saved here that did not go out: why, and how it will."""
     if report.busy_elsewhere:
         context.print(f"{done}; saved on this computer, another TimeClock is sending it now.")
         return EXIT_OK
-    if report.failure is None:
-        context.print(f"{done}.")
-        return EXIT_OK
-    context.print(f"{done}; saved on this computer, not yet on TimeTrack: {report.failure}")
+    reason = f": {report.failure}" if report.failure is not None else ""
+    context.print(f"{done}; saved on this computer, not yet on TimeTrack{reason}")
     context.print(f"{_changes(report.waiting)} waiting; 'timeclock sync' sends them.")
     return EXIT_OK
 

@@ -15,6 +15,7 @@ TimeTrack as shown.
 from __future__ import annotations
 
 import enum
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,8 +26,10 @@ from timeclock.domain.attendance import Attendance, AttendanceChange, Attendance
 from timeclock.domain.conflicts import Conflict
 from timeclock.domain.matching import same_user
 from timeclock.services.local_view import overlay, pending_entry, ref_of
-from timeclock.services.sync import Deliverer, SyncReport
+from timeclock.services.sync import Deliverer, Discarded, SyncReport
 from timeclock.store.outbox import Outbox, OutboxItem, server_ref
+
+log = logging.getLogger(__name__)
 
 
 class Outcome(enum.Enum):
@@ -52,6 +55,7 @@ class Sent:
     report: SyncReport
     refusal: TimeTrackError | None = None
     conflict: Conflict | None = None
+    trouble: Exception | None = None  # a failure here after it was queued (it waits)
 
     @property
     def on_server(self) -> bool:
@@ -70,9 +74,14 @@ class Listing:
 class EntryChanges:
     """Creates, updates and deletes of one account's entries, queued and then delivered."""
 
-    def __init__(self, client: TimeTrackClient, outbox: Outbox) -> None:
+    def __init__(
+        self, client: TimeTrackClient, outbox: Outbox, *, delivery_wait: float = 0.0
+    ) -> None:
         self.client = client
         self.outbox = outbox
+        # How long a change waits for another delivery on this desk (the window's timer
+        # retries by itself; a command has no later chance and waits a little).
+        self.delivery_wait = delivery_wait
 
     @property
     def base_url(self) -> str:
@@ -111,6 +120,17 @@ class EntryChanges:
             return self.outbox.add_update(self.base_url, ref, change, base=base)
 
         return self._send(queue, lambda _seq: change.applied_to(entry))
+
+    def update_unread(self, entry_id: int, change: AttendanceChange) -> Sent:
+        """Change the server's entry ``entry_id`` that could not be read just now (offline):
+        nothing to check it against, so it is sent as it is once TimeTrack answers."""
+        ref = server_ref(entry_id)
+        return self._send(lambda: self.outbox.add_update(self.base_url, ref, change), _nothing)
+
+    def delete_unread(self, entry_id: int) -> Sent:
+        """Delete the server's entry ``entry_id`` that could not be read just now."""
+        ref = server_ref(entry_id)
+        return self._send(lambda: self.outbox.add_delete(self.base_url, ref), _nothing)
 
     def delete(self, entry: Attendance) -> Sent:
         """Delete ``entry`` (once its create went out, for an entry made on this desk)."""
@@ -164,7 +184,26 @@ class EntryChanges:
 
     def deliver(self) -> SyncReport:
         """One delivery pass over everything that waits."""
-        return Deliverer(self.client, self.outbox).deliver()
+        return Deliverer(self.client, self.outbox).deliver(self.delivery_wait)
+
+    def waiting(self) -> list[OutboxItem]:
+        """Every change saved here and not yet on TimeTrack, oldest first (held included)."""
+        return self.outbox.items(self.base_url)
+
+    def retry(self, seq: int) -> bool:
+        """Let a held change go out with the next delivery; False if it no longer waits."""
+        if self.outbox.item(seq) is None:
+            return False
+        self.outbox.release(seq)
+        return True
+
+    def discard(self, seq: int) -> Discarded | None:
+        """Take a waiting change back (see :meth:`Deliverer.discard`)."""
+        return Deliverer(self.client, self.outbox).discard(seq, self.delivery_wait)
+
+    def last_delivery(self) -> datetime | None:
+        """When a change last reached TimeTrack from this desk."""
+        return self.outbox.last_success(self.base_url)
 
     def listing(self, user: str | None, since: datetime, until: datetime) -> Listing:
         """The entries starting in ``[since, until)`` of ``user`` (None: everyone's), as the
@@ -196,7 +235,11 @@ class EntryChanges:
 
     def _send(self, queue: Callable[[], int], intended: Callable[[int], Attendance | None]) -> Sent:
         seq = queue()
-        report = self.deliver()
+        try:
+            report = self.deliver()
+        except Exception as error:  # noqa: BLE001 - queued already: the change is safe
+            log.warning("delivery after queuing change %s failed: %s", seq, error)
+            return Sent(seq, Outcome.QUEUED, intended(seq), SyncReport(), trouble=error)
         if seq in report.conflicts:
             conflict = report.conflicts[seq]
             return Sent(seq, Outcome.CONFLICT, None, report, conflict=conflict)
@@ -206,3 +249,7 @@ class EntryChanges:
         if waiting is None:
             return Sent(seq, Outcome.DELIVERED, report.stored.get(seq), report)
         return Sent(seq, Outcome.QUEUED, intended(seq), report)
+
+
+def _nothing(_seq: int) -> None:
+    return None
