@@ -40,7 +40,7 @@ def test_equal_versions_do_not_differ() -> None:
     ("changes", "field"),
     [
         ({"start": START - timedelta(minutes=5)}, EntryField.START),
-        ({"start": START + timedelta(milliseconds=1)}, EntryField.START),
+        ({"start": START + timedelta(seconds=1)}, EntryField.START),
         ({"end": START + timedelta(hours=7)}, EntryField.END),
         ({"break_minutes": 45}, EntryField.BREAK),
         ({"notes": "Spätschicht"}, EntryField.NOTES),
@@ -64,6 +64,15 @@ def test_the_server_s_arithmetic_and_the_id_do_not_count() -> None:
 def test_the_same_instant_in_another_zone_is_no_difference(berlin: ZoneInfo) -> None:
     # START lies in Berlin's repeated autumn hour, where Python's own == says "differ".
     assert differences(BASE, replace(BASE, start=START.astimezone(berlin))) == frozenset()
+
+
+def test_instants_in_the_same_second_are_no_difference() -> None:
+    """A server may keep whole seconds: 16:30:00.5 sent, 16:30:00 kept is the same edit."""
+    kept = replace(BASE, start=START.replace(microsecond=0), end=BASE.end.replace(microsecond=0))
+    assert differences(BASE, kept) == frozenset()
+    change = AttendanceChange(end=BASE.end + timedelta(milliseconds=400))
+    assert changed_fields(change, kept) == frozenset()
+    assert find_conflict(BASE, kept, AttendanceChange(notes="x")) is None
 
 
 def test_several_differences_at_once() -> None:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from timeclock.domain.attendance import Attendance, AttendanceChange
+from timeclock.domain.matching import whole_second
 
 
 class EntryField(enum.Enum):
@@ -39,13 +40,17 @@ class EntryField(enum.Enum):
 
 
 def comparable(value: Any) -> Any:
-    """``value``, with an aware datetime turned to UTC so that equal instants compare equal.
+    """``value``, with an aware datetime turned to its whole UTC second, so that instants
+    compare equal where the server cannot tell them apart.
 
     Python never finds two aware datetimes of different zones equal when one lies in the
-    repeated autumn hour (PEP 495), however equal the instants; in UTC they are.
+    repeated autumn hour (PEP 495), however equal the instants; in UTC they are. And a
+    server may keep whole seconds (:mod:`timeclock.domain.matching`): an edit sent as
+    16:30:00.5 whose answer was lost finds 16:30:00 there, which is that edit, not another
+    desk's.
     """
     if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone(UTC)
+        return whole_second(value.astimezone(UTC))
     return value
 
 
