@@ -13,9 +13,15 @@ operations come from fixed seeds, so a run is the same every time.
 
 At the end: the server's live entries equal the model exactly (no loss, no wrong field),
 no (user, start) was ever stored twice (deleted rows counted), every delete went through,
-the outbox is empty, and every fault kind actually happened.
+no entry is open that should be closed, the outbox is empty, and every fault kind actually
+happened.
 
-The small version runs by default; the 1,000-operation one is ``-m slow``.
+It runs against each server TimeTrack may be (:mod:`tests.soak.modes`): one that keeps
+milliseconds, one that keeps whole seconds (the creates are sent with milliseconds, so a
+lost answer must be recognised within its second), one that stores user names in lower
+case (the client writes them ``AnnA``), and one that does both. The model is compared with
+what such a server keeps. The small version runs by default against the plain server and
+the one with both quirks; the 1,000-operation one is ``-m slow``, in every mode.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import credentials_of
+from tests.soak.modes import ALL_MODES, BOTH, DEFAULT, ServerMode, mode_param
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.shift import rounded_minutes
@@ -84,6 +91,20 @@ class Expected:
             0, self.user, self.start, self.end, self.break_minutes, self.notes, self.manual
         )
 
+    def kept_by(self, mode: ServerMode) -> Expected:
+        """What a server of ``mode`` holds for this entry (its user name, its precision)."""
+        return replace(
+            self,
+            user=mode.kept_user(self.user),
+            start=mode.kept_moment(self.start),
+            end=mode.kept_moment(self.end),
+        )
+
+    @property
+    def open(self) -> bool:
+        """An open entry (stamped in, not out): ``to`` equals ``from``."""
+        return self.end == self.start
+
 
 def as_expected(entry: StoredEntry) -> Expected:
     """The fields of a stored sandbox entry that the model predicts."""
@@ -122,13 +143,21 @@ class Soak:
     """Drives the client and keeps the model of what the server must end up with."""
 
     def __init__(
-        self, client: TimeTrackClient, outbox: Outbox, breaks: BreakStore, seed: int
+        self,
+        client: TimeTrackClient,
+        outbox: Outbox,
+        breaks: BreakStore,
+        seed: int,
+        mode: ServerMode = DEFAULT,
     ) -> None:
         self.rng = random.Random(seed)
+        self.mode = mode
+        self.users = tuple(mode.client_user(user) for user in USERS)
+        self.stamper = mode.client_user(STAMPER)
         self.base = client.base_url
         self.outbox = outbox
         self.deliverer = CountingDeliverer(client, outbox)
-        self.clock = TimeClock(client, STAMPER, breaks, outbox)
+        self.clock = TimeClock(client, self.stamper, breaks, outbox)
         self.intended: dict[str, Expected] = {}  # by the local reference of the create
         self.deleted: dict[str, Expected] = {}
         self.creates = 0
@@ -186,7 +215,7 @@ class Soak:
         minutes = self.rng.randrange(15, 12 * 60)
         breaks = 0 if self.rng.random() < 0.3 else self.rng.randrange(0, min(minutes, 90))
         draft = AttendanceDraft(
-            user=self.rng.choice(USERS),
+            user=self.rng.choice(self.users),
             start=start,
             end=start + timedelta(minutes=minutes),
             break_minutes=breaks,
@@ -199,7 +228,7 @@ class Soak:
         """An entry as stamping in leaves it: from == to, not manual."""
         start = self._next_start()
         self._queue_create(
-            AttendanceDraft(user=self.rng.choice(USERS), start=start, end=start, manual=False)
+            AttendanceDraft(user=self.rng.choice(self.users), start=start, end=start, manual=False)
         )
 
     def _update(self) -> None:
@@ -221,9 +250,10 @@ class Soak:
             notes=notes if "notes" in fields else None,
         )
         # Half of them as the entry dialog sends them: checked against the entry as it was
-        # seen. The server holds exactly that when the update's turn comes (this desk is
-        # the only writer), so a conflict here would be a false one: the run fails on it.
-        seen = now.as_entry() if self.rng.random() < 0.5 else None
+        # seen (on the server: its user name and precision). The server holds exactly that
+        # when the update's turn comes (this desk is the only writer), so a conflict here
+        # would be a false one: the run fails on it.
+        seen = now.kept_by(self.mode).as_entry() if self.rng.random() < 0.5 else None
         self.outbox.add_update(self.base, self._target(local), change, base=seen)
         self.figures.checked_updates += seen is not None
         self.intended[local] = replace(now, end=end, break_minutes=breaks, notes=notes)
@@ -240,7 +270,7 @@ class Soak:
             entry = self.clock.stamp_in(now)
             assert entry.id < 0 and (entry.start, entry.end) == (now, now)
             (ref,) = (item.ref for item in self.outbox.items(self.base) if item.seq == -entry.id)
-            self.intended[ref] = Expected(STAMPER, now, now, 0, "", manual=False)
+            self.intended[ref] = Expected(self.stamper, now, now, 0, "", manual=False)
             self.stamper_open = ref
             self.stamper_now = now + timedelta(minutes=self.rng.randrange(30, 300))
             return
@@ -277,7 +307,7 @@ class Soak:
 
     def _others(self) -> list[str]:
         """The live entries not made by stamping (those the stamper's clock owns)."""
-        return [ref for ref, entry in self.intended.items() if entry.user != STAMPER]
+        return [ref for ref, entry in self.intended.items() if entry.user != self.stamper]
 
     def _target(self, local: str) -> str:
         """How a change names its entry: by server id once known (half the time), as the
@@ -295,27 +325,24 @@ def soak_server() -> Iterator[SandboxServer]:
 
 
 @pytest.mark.parametrize(
-    ("operations", "seed"),
+    ("operations", "seed", "mode"),
     [
-        pytest.param(150, 20260310, id="150-operations"),
-        pytest.param(
-            1000,
-            20260311,
-            id="1000-operations",
-            marks=[pytest.mark.slow, pytest.mark.timeout(900)],
-        ),
+        # By default the small run, against the plain server and the one with both quirks.
+        *(mode_param(mode, 150, 20260310, slow=False) for mode in (DEFAULT, BOTH)),
+        *(mode_param(mode, 1000, 20260311, slow=True, timeout=900) for mode in ALL_MODES),
     ],
 )
 def test_soak_under_30_percent_faults_ends_exactly_as_intended(
-    soak_server: SandboxServer, tmp_path: Path, operations: int, seed: int
+    soak_server: SandboxServer, tmp_path: Path, operations: int, seed: int, mode: ServerMode
 ) -> None:
     server = soak_server
+    server.quirks = mode.quirks
     server.faults = FaultPlan.mixed(FAULT_RATE, seed=seed, retry_after=0)
     outbox = Outbox(tmp_path / "outbox.sqlite3")
     breaks = BreakStore(tmp_path / "state.sqlite3")
     started = time.monotonic()
     with TimeTrackClient(server.base_url, credentials_of(server)) as client:
-        soak = Soak(client, outbox, breaks, seed)
+        soak = Soak(client, outbox, breaks, seed, mode)
         soak.run(operations)
     duration = time.monotonic() - started
     counts = server.faults.counts()
@@ -325,12 +352,13 @@ def test_soak_under_30_percent_faults_ends_exactly_as_intended(
     # The outbox is empty: nothing waits, nothing is held.
     assert outbox.items(server.base_url) == []
 
-    # Every intended entry is on the server, under the id its create got, exactly as meant.
+    # Every intended entry is on the server, under the id its create got, exactly as meant
+    # (as this server keeps it: user names in its case, instants at its precision).
     expected: dict[int, Expected] = {}
     for ref, entry in soak.intended.items():
         entry_id = outbox.server_id(server.base_url, ref)
         assert entry_id is not None, f"the create of {ref} was never confirmed: {entry}"
-        expected[entry_id] = entry
+        expected[entry_id] = entry.kept_by(mode)
     live = {stored.id: as_expected(stored) for stored in server.store.all()}
     lost = sorted(expected.keys() - live.keys())
     extra = sorted(live.keys() - expected.keys())
@@ -343,6 +371,11 @@ def test_soak_under_30_percent_faults_ends_exactly_as_intended(
     assert not extra, f"on the server but never intended: {[live[i] for i in extra]}"
     assert not wrong, f"stored (left) differs from intended (right): {wrong}"
     assert live == expected
+
+    # No entry is left open that should be closed (an open stamp-in sent twice would be).
+    left_open = {i: e for i, e in live.items() if e.open and not expected[i].open}
+    assert not left_open, f"open, but meant to be closed: {left_open}"
+    still_open = sum(entry.open for entry in live.values())
 
     # Nothing was ever stored twice, not even an entry deleted later.
     stored = server.store.all(include_deleted=True)
@@ -366,7 +399,8 @@ def test_soak_under_30_percent_faults_ends_exactly_as_intended(
 
     figures = soak.figures
     print(
-        f"\nsoak seed {seed}: {operations} operations "
+        f"\nsoak seed {seed}, {mode.name} server ({mode.quirks.describe()}): "
+        f"{operations} operations "
         f"({', '.join(f'{name} {n}' for name, n in sorted(figures.operations.items()))}) "
         f"in {duration:.1f} s\n"
         f"  requests {counts.requests}, faults {counts.faults} "
@@ -379,8 +413,9 @@ def test_soak_under_30_percent_faults_ends_exactly_as_intended(
         f"  passes ended by: {dict(figures.pass_endings)}\n"
         f"  lost creates looked up {soak.deliverer.lookups}, adopted "
         f"{soak.deliverer.adoptions}\n"
-        f"  entries stored {len(stored)}, live {len(live)}, deleted {len(soak.deleted)}; "
-        f"lost 0, duplicated 0, wrong 0; outbox empty"
+        f"  entries stored {len(stored)}, live {len(live)} ({still_open} open as meant), "
+        f"deleted {len(soak.deleted)}; lost 0, duplicated 0, wrong 0, left open 0; "
+        f"outbox empty"
     )
 
 
