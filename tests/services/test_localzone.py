@@ -102,9 +102,9 @@ def test_without_tz_the_system_zone_is_used(system_zone: tzinfo) -> None:
 GARBAGE = {
     "unknown-name": "Mars/Olympus_Mons",
     "word": "garbage",
-    "posix-rule": "CET-1CEST,M3.5.0,M10.5.0/3",
+    "name-without-offset": "JST",
+    "half-a-rule": "EST5EDT,M3.2.0",
     "traversal": "../../etc/passwd",
-    "colon-only": ":",
     "spaces": "   ",
 }
 
@@ -120,36 +120,57 @@ def garbage_files(tmp_path: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(params=["tzlocal-fresh", "tzlocal-cached"])
-def system_offsets(
-    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
-) -> tuple[timedelta | None, timedelta | None]:
-    """The system zone's offsets; tzlocal's cache left empty or filled, as the param says.
-
-    Empty, tzlocal itself reads the garbage TZ (and refuses it); filled, it answers from
-    its cache.
-    """
-    monkeypatch.delenv("TZ", raising=False)
-    system = offsets(local_zone())
-    if request.param == "tzlocal-fresh":
-        monkeypatch.setattr(tzlocal.unix, "_cache_tz", None)
-    return system
-
-
 @pytest.mark.parametrize("case", [*GARBAGE, "missing-file", "text-file", "folder"])
-def test_garbage_in_tz_falls_back_to_the_system_zone_or_utc(
-    case: str,
-    system_offsets: tuple[timedelta | None, timedelta | None],
-    tmp_path: Path,
+def test_garbage_in_tz_is_utc_as_for_the_c_library_and_is_reported(
+    case: str, system_zone: tzinfo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    value = {**GARBAGE, **garbage_files(tmp_path)}[case]
+    monkeypatch.setenv("TZ", value)
+    problems: list[str] = []
+
+    zone = local_zone(problems.append)
+
+    assert zone is UTC_ZONE
+    assert problems == [f"TZ={value!r} is not a time zone the C library can read; using UTC"]
+
+
+def test_without_a_listener_the_problem_is_logged(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("TZ", "garbage")
+    assert local_zone() is UTC_ZONE
+    assert [record.getMessage() for record in caplog.records] == [
+        "TZ='garbage' is not a time zone the C library can read; using UTC"
+    ]
+
+
+@pytest.mark.parametrize("value", ["", ":"])
+def test_an_empty_tz_is_utc_without_a_word(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", value)
+    problems: list[str] = []
+    assert local_zone(problems.append) is UTC_ZONE
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("JST-9", (timedelta(hours=9), timedelta(hours=9))),
+        (":JST-9", (timedelta(hours=9), timedelta(hours=9))),
+        ("CET-1CEST,M3.5.0,M10.5.0/3", (timedelta(hours=1), timedelta(hours=2))),
+        ("<-03>3", (timedelta(hours=-3), timedelta(hours=-3))),
+    ],
+)
+def test_a_posix_rule_in_tz_is_the_local_zone(
+    value: str,
+    expected: tuple[timedelta, timedelta],
+    system_zone: tzinfo,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("TZ", {**GARBAGE, **garbage_files(tmp_path)}[case])
-
-    zone = local_zone()
-
-    assert isinstance(zone, tzinfo)
-    assert offsets(zone) in (system_offsets, offsets(UTC_ZONE))
-    assert datetime.now(zone).utcoffset() is not None
+    monkeypatch.setenv("TZ", value)
+    problems: list[str] = []
+    assert offsets(local_zone(problems.append)) == expected
+    assert problems == []
 
 
 def test_when_tzlocal_fails_utc_is_used(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -106,6 +106,7 @@ class ClockSession(QObject):
     def close(self) -> None:
         """Stop the worker thread and close the connection; nothing runs afterwards."""
         self._delivery_timer.stop()
+        self._client.stop()  # a request under way ends now: closing waits for no server
         self._runner.shutdown()
         self._client.close()
         if self._own_outbox:
