@@ -5,6 +5,11 @@ a plain callable (a client call, a keyring look-up); it runs in the worker threa
 time and in the order submitted, so stamps reach the server in the order they were made.
 Its result or its error comes back to the GUI thread by queued signals, the error already
 turned into a sentence a person can read.
+
+Closing never waits long for a worker: :meth:`TaskRunner.shutdown` gives the running task
+:data:`SHUTDOWN_WAIT_SECONDS` to finish (a client call ends at once when its client is
+stopped first, see :meth:`TimeTrackClient.stop`), then leaves it to end on its own. What
+it was sending is safe in the outbox either way.
 """
 
 from __future__ import annotations
@@ -30,6 +35,12 @@ from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError
 
 log = logging.getLogger(__name__)
+
+# How long closing waits for a task still running before it leaves it behind.
+SHUTDOWN_WAIT_SECONDS = 2.0
+# Threads left running by a shutdown, with their workers: a QThread destroyed while it runs
+# ends the process, so they are kept until the process ends (by then they are done).
+_left_running: list[tuple[QThread, QObject]] = []
 
 # Failures that carry a sentence fit to show as it is; anything else is a bug.
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
@@ -149,13 +160,26 @@ class TaskRunner(QObject):
         self._submit.emit(token, work)
         return token
 
-    def shutdown(self) -> None:
-        """Finish the running task, drop the queued ones, stop the thread."""
+    def shutdown(self, wait_seconds: float = SHUTDOWN_WAIT_SECONDS) -> bool:
+        """Drop the queued tasks and stop the thread, giving the running task at most
+        ``wait_seconds`` to finish; whether the thread stopped in that time.
+
+        A task still running then is left to finish on its own (nobody is called back).
+        """
         self._callbacks.clear()
-        if self._thread.isRunning():
-            self._thread.requestInterruption()
-            self._thread.quit()
-            self._thread.wait()
+        if not self._thread.isRunning():
+            return True
+        self._thread.requestInterruption()
+        self._thread.quit()
+        if self._thread.wait(max(0, round(wait_seconds * 1000))):
+            return True
+        log.warning("a task still runs after %.1f s; not waiting for it", wait_seconds)
+        _left_running.append((self._thread, self._worker))
+        return False
+
+    def wait_stopped(self, seconds: float) -> bool:
+        """Wait up to ``seconds`` for a thread left running by :meth:`shutdown` to end."""
+        return self._thread.wait(max(0, round(seconds * 1000)))
 
     @Slot(int, object)
     def _on_done(self, token: int, result: object) -> None:
