@@ -232,16 +232,18 @@ def _delete(context: Context, stack: ExitStack) -> int:
 
 
 def _stored_entry(context: Context, stack: ExitStack, entry_id: int) -> Attendance | None:
-    """The entry as the server has it; None when the server cannot be asked right now.
+    """The entry as the server has it, with the changes that still wait for it applied (as
+    this desk shows it); None when the server cannot be asked right now.
 
     An entry the server does not know is an error here: there is nothing to change.
     """
     try:
-        return context.client(stack).get_attendance(entry_id)
+        stored = context.client(stack).get_attendance(entry_id)
     except TimeTrackError as error:
         if server_unavailable(error):
             return None
         raise
+    return _changes(context, stack).as_shown(stored)
 
 
 def _changes(context: Context, stack: ExitStack) -> EntryChanges:

@@ -217,6 +217,20 @@ class EntryChanges:
         ]
         return Listing(shown, self.waiting_among(shown, items))
 
+    def as_shown(self, entry: Attendance) -> Attendance:
+        """The server's ``entry`` with the changes that wait for it applied: what this desk
+        shows, so what a new change of it starts from (and is checked against).
+
+        An edit that starts from the server's version while an earlier edit of the entry
+        still waits would find, once that earlier one went out, the entry "changed since"
+        and be held as a conflict with its own desk. Where a waiting change removes the
+        entry from view (a delete, or a create that made it and still waits), the server's
+        version is kept: the delivery then decides.
+        """
+        items = [item for item in self.outbox.items(self.base_url) if not item.stuck]
+        shown = overlay([entry], items, self.outbox, self.base_url)
+        return next((each for each in shown if each.id == entry.id), entry)
+
     def waiting_among(
         self, entries: list[Attendance], items: list[OutboxItem] | None = None
     ) -> frozenset[int]:
