@@ -7,6 +7,8 @@ import re
 
 import httpx
 
+from timeclock.domain.errors import ErrorKind, TimeClockError
+
 API_PATH = "/api/v2/ext"
 _ACCOUNT = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$", re.IGNORECASE)
 _HOST_SUFFIX = ".timetrackenterprise.com"
@@ -15,8 +17,10 @@ _HOST_SUFFIX = ".timetrackenterprise.com"
 _HOST = re.compile(r"[a-z0-9._:-]+")
 
 
-class EndpointError(ValueError):
+class EndpointError(TimeClockError, ValueError):
     """An account name or URL that cannot be an API address."""
+
+    kind = ErrorKind.SETUP
 
 
 def resolve_base_url(account_or_url: str) -> str:

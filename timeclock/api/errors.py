@@ -10,6 +10,8 @@ import builtins
 from dataclasses import dataclass
 from typing import Any
 
+from timeclock.domain.errors import ErrorKind, TimeClockError
+
 
 @dataclass(frozen=True, slots=True)
 class ServerMessage:
@@ -25,12 +27,14 @@ class ServerMessage:
         return self.title
 
 
-class TimeTrackError(Exception):
+class TimeTrackError(TimeClockError):
     """Base of every error the client raises.
 
     Besides the English sentence, the parts it was made of are kept (status, host, the
     entry's id, what the server said), so a user interface can say it in its own language.
     """
+
+    kind = ErrorKind.SERVER
 
     def __init__(
         self,

@@ -13,6 +13,7 @@ from typing import TextIO
 
 from timeclock.api.client import DEFAULT_DEADLINE, TimeTrackClient
 from timeclock.api.credentials import Credentials
+from timeclock.domain.errors import TimeClockError
 from timeclock.services.account import Account
 from timeclock.store.breaks import BreakStore
 from timeclock.store.logfile import register_secret
@@ -24,7 +25,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-class UsageError(Exception):
+class UsageError(TimeClockError):
     """The command line asks for something that cannot be done as written."""
 
 

@@ -11,8 +11,6 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 
 from timeclock import __version__
-from timeclock.api.endpoint import EndpointError
-from timeclock.api.errors import TimeTrackError
 from timeclock.cli.commands import COMMANDS
 from timeclock.cli.context import (
     EXIT_INTERRUPTED,
@@ -24,8 +22,7 @@ from timeclock.cli.context import (
 )
 from timeclock.cli.deadline import command_seconds, request_seconds
 from timeclock.cli.parser import build_parser
-from timeclock.domain.localtime import LocalTimeError
-from timeclock.domain.shift import StampError
+from timeclock.domain.errors import TimeClockError
 from timeclock.domain.timestamps import utc_now
 from timeclock.sandbox.command import run_sandbox
 from timeclock.services.account import (
@@ -37,7 +34,7 @@ from timeclock.services.account import (
 )
 from timeclock.services.demo import demo_account
 from timeclock.services.localzone import local_zone
-from timeclock.store.breaks import BreakStore, BreakStoreError
+from timeclock.store.breaks import BreakStore
 from timeclock.store.logfile import (
     SecretFilter,
     close_log,
@@ -45,24 +42,14 @@ from timeclock.store.logfile import (
     open_log,
     register_secret,
 )
-from timeclock.store.outbox import Outbox, OutboxError
-from timeclock.store.secrets import KeyringUnavailableError
+from timeclock.store.outbox import Outbox
 from timeclock.store.settings import SettingsError
 
 log = logging.getLogger(__name__)
 
-# Failures with a message fit for a person; anything else is a bug and reported as one.
-_EXPECTED_ERRORS = (
-    TimeTrackError,
-    AccountError,
-    EndpointError,
-    SettingsError,
-    KeyringUnavailableError,
-    BreakStoreError,
-    StampError,
-    LocalTimeError,
-    OutboxError,
-)
+# Failures with a message fit for a person (see timeclock.domain.errors); anything else is a
+# bug and reported as one.
+_EXPECTED_ERRORS = (TimeClockError,)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

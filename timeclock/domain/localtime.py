@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from timeclock.domain.errors import TimeClockError
+
 _MINUTES_PER_DAY = 24 * 60
 
 
-class LocalTimeError(ValueError):
+class LocalTimeError(TimeClockError, ValueError):
     """A wall-clock time that does not name exactly one instant."""
 
 

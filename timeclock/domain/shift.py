@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.errors import TimeClockError
 from timeclock.domain.matching import same_user
 
 # The shortest entry a stamp out makes: one second (``to`` = ``from`` means "open").
@@ -30,7 +31,7 @@ class StampProblem(enum.Enum):
     NOT_ON_BREAK = "no break is running"
 
 
-class StampError(ValueError):
+class StampError(TimeClockError, ValueError):
     """A stamp that does not fit the current state (stamping out when not stamped in...)."""
 
     def __init__(self, problem: StampProblem, since: datetime | None = None) -> None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from timeclock.api.credentials import Credentials
 from timeclock.api.endpoint import resolve_base_url
+from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.store.logfile import register_secret
 from timeclock.store.secrets import load_credentials
 from timeclock.store.settings import Settings, load_settings
@@ -25,8 +26,10 @@ ENV_API_KEY = "TIMECLOCK_API_KEY"
 ENV_API_SECRET = "TIMECLOCK_API_SECRET"  # noqa: S105 - the variable's name, not a secret
 
 
-class AccountError(Exception):
+class AccountError(TimeClockError):
     """Something needed to connect is not set up; the text says what is missing."""
+
+    kind = ErrorKind.SETUP
 
 
 @dataclass(frozen=True, slots=True)

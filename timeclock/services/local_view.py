@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from timeclock.domain.attendance import Attendance, AttendanceDraft
+from timeclock.domain.errors import TimeClockError
 from timeclock.domain.matching import AmbiguousMatchError, find_made
 from timeclock.store.outbox import Kind, Outbox, OutboxItem, server_ref
 
@@ -70,7 +71,7 @@ def lost_create(
         return None
 
 
-class DiscardedEntryError(LookupError):
+class DiscardedEntryError(TimeClockError, LookupError):
     """A change of an entry made on this desk whose create was discarded: it exists nowhere."""
 
 

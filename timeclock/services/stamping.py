@@ -25,6 +25,7 @@ from timeclock.api.errors import (
     TimeTrackError,
 )
 from timeclock.domain.attendance import Attendance
+from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.domain.matching import whole_second
 from timeclock.domain.shift import BreakLog, Shift, find_open_entry, open_entries
 from timeclock.services.local_view import overlay, pending_entry, ref_of
@@ -41,8 +42,10 @@ CLOCK_SKEW_ALLOWANCE = timedelta(hours=12)
 STAMP_LOCK_WAIT_SECONDS = 30.0
 
 
-class StampBusyError(RuntimeError):
+class StampBusyError(TimeClockError):
     """Another TimeClock on this computer kept deciding a stamp for too long."""
+
+    kind = ErrorKind.BUSY
 
     def __init__(self) -> None:
         super().__init__(

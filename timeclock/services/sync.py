@@ -38,6 +38,7 @@ from timeclock.api.errors import (
 )
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict, differences, find_conflict
+from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.domain.matching import AmbiguousMatchError, find_made, second_bounds
 from timeclock.store.outbox import Hold, Kind, Outbox, OutboxItem
 
@@ -108,8 +109,10 @@ class Discarded:
     unsure: TimeTrackError | AmbiguousMatchError | None = None
 
 
-class DeliveryBusyError(RuntimeError):
+class DeliveryBusyError(TimeClockError):
     """Another program on this desk is delivering; the change may be on its way."""
+
+    kind = ErrorKind.BUSY
 
     def __init__(self) -> None:
         super().__init__(

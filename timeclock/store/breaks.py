@@ -12,6 +12,7 @@ import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.domain.shift import BreakLog
 from timeclock.store.paths import data_dir
 from timeclock.store.private import private_database
@@ -33,8 +34,10 @@ CREATE TABLE IF NOT EXISTS break_log (
 """
 
 
-class BreakStoreError(Exception):
+class BreakStoreError(TimeClockError):
     """The local state database cannot be used; the text says which file and why."""
+
+    kind = ErrorKind.LOCAL
 
 
 class BreakStore:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.domain.timestamps import format_timestamp, parse_timestamp
 from timeclock.store.codec import (
     attendance_from_json,
@@ -73,8 +74,10 @@ CREATE TABLE IF NOT EXISTS sync_state (
 LOCAL_PREFIX = "local:"
 
 
-class OutboxError(Exception):
+class OutboxError(TimeClockError):
     """The outbox database cannot be used; the text says which file and why."""
+
+    kind = ErrorKind.LOCAL
 
 
 class Hold(enum.IntEnum):

@@ -14,16 +14,19 @@ import keyring
 import keyring.errors
 
 from timeclock.api.credentials import Credentials
+from timeclock.domain.errors import ErrorKind, TimeClockError
 
 SERVICE = "TimeClock"
 T = TypeVar("T")
 
 
-class KeyringUnavailableError(Exception):
+class KeyringUnavailableError(TimeClockError):
     """The OS keyring cannot be used; the text says what a person can do.
 
     ``reason`` is ``missing`` (no keyring on this system), ``locked`` or ``failed``.
     """
+
+    kind = ErrorKind.SETUP
 
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.store.paths import config_dir
 from timeclock.store.private import private_dir, private_file
 
@@ -31,8 +32,10 @@ BROKEN_SUFFIX = ".broken-"
 log = logging.getLogger(__name__)
 
 
-class SettingsError(Exception):
+class SettingsError(TimeClockError):
     """The settings file cannot be read or written; the text says which file and why."""
+
+    kind = ErrorKind.SETUP
 
 
 class NewerSettingsError(SettingsError):
