@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from datetime import date, tzinfo
 
@@ -32,6 +33,14 @@ from timeclock.services.stamping import Status
 from timeclock.store.outbox import OutboxItem
 
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
+
+
+class _Solved(enum.Enum):
+    """When the message in the bar stops being true, so the bar closes by itself."""
+
+    ANSWERED = enum.auto()  # a request failed: solved once TimeTrack gives the state again
+    NOTHING_HELD = enum.auto()  # a change was held: solved once none is held any more
+    NOTHING_WAITS = enum.auto()  # a change was saved here: solved once nothing waits
 
 
 class MainWindow(QMainWindow):
@@ -198,6 +207,7 @@ class MainWindow(QMainWindow):
 
     def _connect_session(self, session: ClockSession) -> None:
         session.status_changed.connect(self._status_arrived)
+        session.status_changed.connect(self._close_solved_message)
         session.entries_loaded.connect(self._entries_arrived)
         session.entry_saved.connect(self._entry_saved)
         session.entry_deleted.connect(self.model.remove)
@@ -205,7 +215,7 @@ class MainWindow(QMainWindow):
         session.state_changed.connect(self.header.show_state)
         session.state_changed.connect(self._back_online)
         session.problem.connect(self._show_problem)
-        session.notice.connect(self.message_bar.show_notice)
+        session.notice.connect(self._show_notice)
         session.change_held.connect(self._change_held)
         session.changes_delivered.connect(self.reload_entries)
         session.credentials_rejected.connect(self._ask_for_credentials)
@@ -299,10 +309,29 @@ class MainWindow(QMainWindow):
     def _show_problem(self, message: str, retry: Callable[[], None] | None) -> None:
         # The session's retry repeats one request, with the filter of its time; a refresh
         # asks again for all the window shows (the status too), as the filter stands now.
-        self.message_bar.show_problem(message, self.refresh if retry is not None else None)
+        self.message_bar.show_problem(
+            message,
+            self.refresh if retry is not None else None,
+            tag=_Solved.ANSWERED if retry is not None else None,
+        )
+
+    def _show_notice(self, message: str) -> None:
+        # The session's notices say that a change was saved here while TimeTrack is away.
+        self.message_bar.show_notice(message, tag=_Solved.NOTHING_WAITS)
 
     def _change_held(self, item: OutboxItem) -> None:
-        self.message_bar.show_problem(held_message(item, self.zone))
+        self.message_bar.show_problem(held_message(item, self.zone), tag=_Solved.NOTHING_HELD)
+
+    def _close_solved_message(self, status: Status) -> None:
+        """A fresh status: close the bar if what it says no longer holds (TimeTrack answers
+        again, or another program delivered or discarded the change it was about)."""
+        tag = self.message_bar.tag
+        if (
+            (tag is _Solved.ANSWERED and status.offline is None)
+            or (tag is _Solved.NOTHING_HELD and status.held == 0)
+            or (tag is _Solved.NOTHING_WAITS and status.waiting == 0)
+        ):
+            self.message_bar.clear()
 
     def _entries_arrived(self, listing: Listing) -> None:
         self.model.set_entries(listing.entries, listing.waiting)

@@ -36,6 +36,7 @@ class MessageBar(QFrame):
         layout.addWidget(self._retry_button)
         layout.addWidget(self._close_button)
         self._retry: Callable[[], None] | None = None
+        self._tag: object = None
         self._retry_button.clicked.connect(self._on_retry)
         self._close_button.clicked.connect(self.clear)
         self.hide()
@@ -50,16 +51,26 @@ class MessageBar(QFrame):
         """Whether the message shown is a notice rather than a problem."""
         return bool(self.property("notice"))
 
-    def show_problem(self, message: str, retry: Callable[[], None] | None = None) -> None:
-        """Show ``message``; with ``retry``, a Retry button runs it again."""
+    @property
+    def tag(self) -> object:
+        """What the caller said about the message shown (None when nothing is shown)."""
+        return self._tag
+
+    def show_problem(
+        self, message: str, retry: Callable[[], None] | None = None, *, tag: object = None
+    ) -> None:
+        """Show ``message``; with ``retry``, a Retry button runs it again. ``tag`` stays
+        with the message (the window notes there when it stops being true)."""
+        self._tag = tag
         self._set_notice(False)
         self._label.setText(message)
         self._retry = retry
         self._retry_button.setVisible(retry is not None)
         self.show()
 
-    def show_notice(self, message: str) -> None:
+    def show_notice(self, message: str, *, tag: object = None) -> None:
         """Show news that is no problem, in the bar's calmer colours; the latest wins."""
+        self._tag = tag
         self._set_notice(True)
         self._label.setText(message)
         self._retry = None
@@ -78,6 +89,7 @@ class MessageBar(QFrame):
     def clear(self) -> None:
         """Hide the bar."""
         self._retry = None
+        self._tag = None
         self.hide()
 
     def _on_retry(self) -> None:

@@ -27,12 +27,20 @@ from timeclock.gui.messages import explain, queued_message
 from timeclock.gui.tasks import Failure, TaskRunner, describe
 from timeclock.services.account import Account
 from timeclock.services.changes import EntryChanges, Listing, Outcome, Sent
+from timeclock.services.outbox_views import OutboxViews, View
 from timeclock.services.stamping import Status, TimeClock
 from timeclock.services.sync import SyncReport
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Outbox, OutboxItem
+from timeclock.store.outbox_watch import OutboxWatch
 
 Clock = Callable[[], datetime]
+
+# How often the window looks whether another program on this desk (a `timeclock sync`, a
+# `timeclock stamp` in a terminal) changed the outbox; a look that finds nothing new costs
+# one SQLite pragma.
+OUTBOX_LOOK_MILLISECONDS = 1000
+OUTBOX_WATCH_TIMER = "outboxWatch"  # that timer's object name
 
 
 class ConnectionState(enum.Enum):
@@ -51,7 +59,7 @@ class ClockSession(QObject):
     status_changed = Signal(object)  # Status
     entries_loaded = Signal(object)  # Listing, for the latest load_entries only
     entry_saved = Signal(object, bool)  # Attendance created or changed; not yet on TimeTrack
-    changes_delivered = Signal()  # changes waiting here went out: the list may reload
+    changes_delivered = Signal()  # what waits here changed (went out, here or elsewhere): reload
     entry_deleted = Signal(int)  # the id
     state_changed = Signal(object)  # ConnectionState
     problem = Signal(str, object)  # a message for people, and a retry callable or None
@@ -89,6 +97,15 @@ class ClockSession(QObject):
         self._delivery_timer.timeout.connect(self.deliver)
         self._runner = TaskRunner(self)
         self._runner.busy_changed.connect(self.busy_changed)
+        # Other programs on this desk share the outbox file: what they deliver, discard or
+        # queue must show here too, not only after this window's next own request.
+        self._views = OutboxViews(OutboxWatch(outbox.path, account.base_url))
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setObjectName(OUTBOX_WATCH_TIMER)
+        self._watch_timer.setInterval(OUTBOX_LOOK_MILLISECONDS)
+        self._watch_timer.timeout.connect(self._look_at_outbox)
+        if outbox.path != ":memory:":
+            self._watch_timer.start()
         self._loads = itertools.count(1)
         self._latest_load = 0
         self.status: Status | None = None
@@ -106,8 +123,10 @@ class ClockSession(QObject):
     def close(self) -> None:
         """Stop the worker thread and close the connection; nothing runs afterwards."""
         self._delivery_timer.stop()
+        self._watch_timer.stop()
         self._client.stop()  # a request under way ends now: closing waits for no server
         self._runner.shutdown()
+        self._views.close()
         self._client.close()
         if self._own_outbox:
             self._outbox.close()
@@ -117,7 +136,7 @@ class ClockSession(QObject):
     def refresh_status(self) -> None:
         """Ask the server where the user stands."""
         now = self.now()
-        self._run(lambda: self._time_clock.status(now), self._status_arrived, self.refresh_status)
+        self._run(lambda: self._status(now), self._status_arrived, self.refresh_status)
 
     def stamp(self) -> None:
         """Stamp in, or out when stamped in (as far as the last known status says)."""
@@ -128,7 +147,7 @@ class ClockSession(QObject):
         def work() -> tuple[Attendance, bool, Status, SyncReport]:
             entry = action(now)  # queued, safe on disk, before any sending
             report = self._time_clock.deliver()
-            status = self._time_clock.status(now)
+            status = self._status(now)
             # As it shows now: with TimeTrack's id once the stamp went out.
             shown = next(
                 (
@@ -152,7 +171,7 @@ class ClockSession(QObject):
 
         def work() -> Status:
             action(now)
-            return self._time_clock.status(now)
+            return self._status(now)
 
         self._run(work, self._status_arrived, after_failure=self.refresh_status)
 
@@ -196,6 +215,19 @@ class ClockSession(QObject):
                 self.refresh_status()
 
         self._runner.run(lambda: change(outbox), changed, self._note_failure)
+
+    def _look_at_outbox(self) -> None:
+        """Compute again what was shown before another program changed the outbox."""
+        outdated = self._views.outdated()
+        if View.STATUS in outdated:
+            self.refresh_status()  # the clock, the footer, the problem bar
+        if View.LIST in outdated:
+            self.changes_delivered.emit()  # the list: rows no longer (or now) waiting
+
+    def _status(self, now: datetime) -> Status:
+        """Where the user stands (in the worker), noted as computed from the outbox now."""
+        self._views.computing(View.STATUS)
+        return self._time_clock.status(now)
 
     def _delivered(
         self, report: SyncReport, own: int | None = None, *, own_delivered: bool = False
@@ -243,8 +275,12 @@ class ClockSession(QObject):
             if token == self._latest_load:
                 self.entries_loaded.emit(listing)
 
+        def work() -> Listing:
+            self._views.computing(View.LIST)
+            return self._changes.listing(user, since, until)
+
         self._run(
-            lambda: self._changes.listing(user, since, until),
+            work,
             arrived,
             lambda: self.load_entries(user, since, until),
         )
