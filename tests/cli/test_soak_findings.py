@@ -74,3 +74,28 @@ def test_an_edit_made_while_an_earlier_one_waits_is_not_its_conflict(
     assert synced.status == 0, synced.out + synced.err
     (entry,) = connected.store.all()
     assert (entry.notes, entry.break_minutes) == ("second", 15)
+
+
+@pytest.mark.parametrize("command", [["edit", "1", "--notes", "seen"], ["delete", "1", "--yes"]])
+def test_a_change_of_an_entry_whose_create_answer_was_lost_does_not_double_it(
+    connected: SandboxServer, run: Run, command: list[str]
+) -> None:
+    """Found by the kill -9 run: ``add`` reached TimeTrack but its answer was lost; the
+    person sees the entry (#1) there and changes or deletes it by its id before the add's
+    retry. The add must still recognise #1 as its own (not send it again), and the change
+    must reach that one entry."""
+    connected.faults = FaultPlan(script=["commit-then-cut"], methods=["POST"])
+    added = run("add", "--from", "2026-03-10T08:00", "--to", "2026-03-10T16:00")
+    assert added.status == 0, added.err
+    assert "not yet on TimeTrack" in added.out
+    connected.faults = FaultPlan()
+    assert len(connected.store.all()) == 1  # stored as #1, the desk does not know it yet
+
+    changed = run(*command)
+    assert changed.status == 0, changed.out + changed.err
+    synced = run("sync")
+    assert synced.status == 0, synced.out + synced.err
+    stored = connected.store.all(include_deleted=True)
+    assert len(stored) == 1, f"sent twice: {stored}"
+    (entry,) = stored
+    assert entry.deleted if command[0] == "delete" else entry.notes == "seen"

@@ -25,7 +25,7 @@ from timeclock.api.errors import NotFoundError, TimeTrackError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict
 from timeclock.domain.matching import same_user
-from timeclock.services.local_view import overlay, pending_entry, ref_of
+from timeclock.services.local_view import lost_create, overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, Discarded, SyncReport
 from timeclock.store.outbox import Outbox, OutboxItem, server_ref
 
@@ -223,13 +223,21 @@ class EntryChanges:
 
         An edit that starts from the server's version while an earlier edit of the entry
         still waits would find, once that earlier one went out, the entry "changed since"
-        and be held as a conflict with its own desk. Where a waiting change removes the
-        entry from view (a delete, or a create that made it and still waits), the server's
-        version is kept: the delivery then decides.
+        and be held as a conflict with its own desk. An entry made by a create of this desk
+        whose answer was lost shows as that create (with its local id), so a change of it
+        follows the create instead of naming the server's id, which would keep the create
+        from recognising its entry and send it again. Where a waiting delete removes the
+        entry from view, the server's version is kept: the delivery then decides.
         """
         items = [item for item in self.outbox.items(self.base_url) if not item.stuck]
-        shown = overlay([entry], items, self.outbox, self.base_url)
-        return next((each for each in shown if each.id == entry.id), entry)
+        shown = {each.id: each for each in overlay([entry], items, self.outbox, self.base_url)}
+        if entry.id in shown:
+            return shown[entry.id]
+        taken = self.outbox.known_ids(self.base_url)
+        for item in items:
+            if -item.seq in shown and lost_create(item, [entry], taken) is not None:
+                return shown[-item.seq]
+        return entry
 
     def waiting_among(
         self, entries: list[Attendance], items: list[OutboxItem] | None = None
