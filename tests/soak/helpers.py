@@ -1,4 +1,4 @@
-"""A trap in the sandbox that holds one write request, so a test can kill its client there.
+"""A trap in the sandbox that holds one request, so a test can kill its client there.
 
 Killing a process after a random pause hits some moments and misses others. To be sure
 of the two that matter most for exactly-once delivery, :class:`KillTrap` (pure ASGI
@@ -9,6 +9,10 @@ attendances resource at a chosen point until the test has killed the client:
   it is answered 503 without reaching the app (the change is not stored).
 * ``"answer"``: the app has stored the change and is about to answer; after the kill the
   answer goes nowhere (stored, but the client never learned it).
+
+Armed for ``GET`` instead, the trap holds the next read of the entries at its arrival: a
+``stamp`` reads where the user stands while it holds the desk's stamp lock, so the client
+can be killed exactly while it holds that lock.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ class Hold:
     """One armed trap: ``sprung`` once a request is held, ``release`` lets it go on."""
 
     moment: Moment
+    methods: frozenset[str] = WRITES
     sprung: threading.Event = field(default_factory=threading.Event)
     release: threading.Event = field(default_factory=threading.Event)
     method: str = ""
@@ -44,9 +49,10 @@ class Trap:
         self._lock = threading.Lock()
         self._armed: Hold | None = None
 
-    def arm(self, moment: Moment) -> Hold:
-        """Hold the next write request at ``moment``; returns the hold to wait on."""
-        hold = Hold(moment)
+    def arm(self, moment: Moment, methods: frozenset[str] = WRITES) -> Hold:
+        """Hold the next request of ``methods`` (writes unless told) at ``moment``; returns
+        the hold to wait on."""
+        hold = Hold(moment, methods)
         with self._lock:
             self._armed = hold
         return hold
@@ -56,13 +62,14 @@ class Trap:
             self._armed = None
 
     def take(self, method: str) -> Hold | None:
-        """The armed hold for this request, if it is a write (then it is disarmed)."""
-        if method not in WRITES:
-            return None
+        """The armed hold for this request, if it is of the hold's methods (then it is
+        disarmed)."""
         with self._lock:
-            hold, self._armed = self._armed, None
-        if hold is not None:
-            hold.method = method
+            hold = self._armed
+            if hold is None or method not in hold.methods:
+                return None
+            self._armed = None
+        hold.method = method
         return hold
 
 

@@ -10,6 +10,10 @@ all the others, and is killed with SIGKILL:
   request is out, after it finished), or
 * exactly while the server holds its first write request, before storing it, or
 * exactly after the server stored it, before the answer leaves (:mod:`tests.soak.helpers`),
+* exactly while a ``stamp`` holds the desk's stamp lock (its read of where the user stands
+  is held by the server): the first stamp of every run. The lock must be free the moment
+  the process is gone (the operating system ends it), and the next stamp goes through at
+  once instead of waiting for it,
 * or not at all, now and then.
 
 Between rounds the outbox is read (read-only) to learn what was queued. A killed command
@@ -17,6 +21,10 @@ may or may not have queued its change; the test accepts both, but a change that 
 (seen in the outbox, or confirmed in the command's output) must reach the server exactly
 once, in order, and nothing may ever be stored twice. Every seed makes the same rounds;
 the moments of the kills vary with the machine, which the checks do not depend on.
+
+It runs against each server TimeTrack may be (:mod:`tests.soak.modes`); where the server
+stores user names in lower case, the client is ``HansM``. By default 20 rounds against the
+plain server and 12 against one with both quirks; 150 rounds in every mode with ``-m slow``.
 """
 
 from __future__ import annotations
@@ -37,7 +45,8 @@ from typing import Final
 import pytest
 from starlette.middleware import Middleware
 
-from tests.soak.helpers import KillTrap, Trap
+from tests.soak.helpers import Hold, KillTrap, Trap
+from tests.soak.modes import ALL_MODES, BOTH, DEFAULT, ServerMode, mode_param
 from timeclock.api.endpoint import resolve_base_url
 from timeclock.domain.timestamps import format_timestamp
 from timeclock.sandbox import SandboxServer
@@ -51,7 +60,9 @@ ADDS_FROM: Final = datetime(2025, 6, 2, 6, 0, tzinfo=UTC)
 LATENCY_MS: Final = (30, 120)
 PROCESS_SECONDS: Final = 60.0  # no single command may take longer: that would be a hang
 COMMANDS: Final = {"add": 40, "stamp": 20, "edit": 15, "delete": 7, "sync": 18}
-KILLS: Final = {"timer": 50, "arrival": 20, "answer": 20, "none": 10}
+KILLS: Final = {"timer": 46, "arrival": 20, "answer": 20, "lock": 4, "none": 10}
+GETS: Final = frozenset({"GET"})
+LOCK_FREED_SECONDS: Final = 10.0  # a stamp after a kill in the lock: far below its 30 s wait
 LONGEST_PAUSE: Final = 0.9  # seconds; the start of Python alone takes about 0.25
 CONFIRMED: Final = ("Added ", "Changed ", "Deleted ", "Stamped in ", "Stamped out ")
 
@@ -69,6 +80,9 @@ class Round:
     returncode: int | None = None
     out: str = ""
     err: str = ""
+    seconds: float = 0.0
+    lock_held: bool | None = None  # killed in the stamp lock: whether it held it then
+    lock_freed: bool | None = None  # ... and whether the lock was free once it was gone
 
     @property
     def confirmed(self) -> bool:
@@ -106,16 +120,20 @@ class Model:
 class Desk:
     """The shared data folder, and the client processes that use it one after another."""
 
-    def __init__(self, server: SandboxServer, trap: Trap, folder: Path) -> None:
+    def __init__(
+        self, server: SandboxServer, trap: Trap, folder: Path, mode: ServerMode = DEFAULT
+    ) -> None:
         self.server = server
         self.trap = trap
         self.folder = folder
+        self.user = mode.client_user(USER)  # "HansM" where the server folds case
+        self.stored_user = mode.kept_user(self.user)
         self.base_url = resolve_base_url(server.base_url)
         self.outbox_path = folder / "data" / "outbox.sqlite3"
         self.env = {
             **os.environ,
             "TIMECLOCK_URL": server.base_url,
-            "TIMECLOCK_USER": USER,
+            "TIMECLOCK_USER": self.user,
             "TIMECLOCK_API_KEY": KEY,
             "TIMECLOCK_API_SECRET": SECRET,
             "TIMECLOCK_DATA_DIR": str(folder / "data"),
@@ -127,7 +145,8 @@ class Desk:
     def run(self, number: int, verb: str, args: list[str], kill: str, pause: float) -> Round:
         """Run ``timeclock ARGS``, killing it as ``kill`` says; returns when it is gone."""
         result = Round(number, verb, args, kill)
-        hold = self.trap.arm(kill) if kill in ("arrival", "answer") else None  # type: ignore[arg-type]
+        hold = self._arm(kill)
+        started = time.monotonic()
         out_path = self.folder / f"round-{number}.out"
         err_path = self.folder / f"round-{number}.err"
         try:
@@ -147,6 +166,8 @@ class Desk:
                         pytest.fail(f"timeclock {' '.join(args)} hung", pytrace=False)
                 if hold.sprung.is_set():
                     result.held = hold.method
+                    if kill == "lock":
+                        result.lock_held = not self.stamp_lock_free()
                     self._kill(process)
             elif kill == "timer":
                 try:
@@ -162,11 +183,22 @@ class Desk:
             if hold is not None:
                 hold.release.set()
             self.stop()
+        result.seconds = time.monotonic() - started
         result.returncode = process.returncode
         result.killed = process.returncode == -signal.SIGKILL
+        if kill == "lock" and result.held:
+            result.lock_freed = self.stamp_lock_free()
         result.out = out_path.read_text(encoding="utf-8", errors="replace")
         result.err = err_path.read_text(encoding="utf-8", errors="replace")
         return result
+
+    def _arm(self, kill: str) -> Hold | None:
+        """The trap's hold for a kill at a request, or None for the others."""
+        if kill in ("arrival", "answer"):
+            return self.trap.arm(kill)  # type: ignore[arg-type]
+        if kill == "lock":  # the stamp's read of where the user stands, in the lock
+            return self.trap.arm("arrival", GETS)
+        return None
 
     def stop(self) -> None:
         """Kill the running client, if any (the test's clean-up)."""
@@ -179,6 +211,15 @@ class Desk:
     def _kill(process: subprocess.Popen[bytes]) -> None:
         if process.poll() is None:
             os.kill(process.pid, signal.SIGKILL)
+
+    def stamp_lock_free(self) -> bool:
+        """Whether no program holds this desk's stamp lock now (it is not waited for)."""
+        outbox = Outbox(self.outbox_path)
+        try:
+            with outbox.stamping(0) as allowed:
+                return allowed
+        finally:
+            outbox.close()
 
     def waiting(self) -> list[OutboxItem]:
         """What waits in the outbox now (read only; no client runs meanwhile)."""
@@ -205,21 +246,21 @@ def latent_server(trap: Trap) -> Iterator[SandboxServer]:
         yield server
 
 
-def live_manual_ids(server: SandboxServer, model: Model) -> list[int]:
+def live_manual_ids(desk: Desk, model: Model) -> list[int]:
     """Entries added by hand that are on the server and no delete was started for."""
     return [
         entry.id
-        for entry in server.store.all()
-        if entry.user == USER and entry.manual and entry.id not in model.deletes
+        for entry in desk.server.store.all()
+        if entry.user == desk.stored_user and entry.manual and entry.id not in model.deletes
     ]
 
 
 def plan_round(
-    number: int, rng: random.Random, server: SandboxServer, model: Model, stamped_in: bool
+    number: int, rng: random.Random, desk: Desk, model: Model, stamped_in: bool
 ) -> tuple[str, list[str]]:
     """The command of round ``number`` (seeded; edits and deletes need an entry)."""
     verb = rng.choices(list(COMMANDS), list(COMMANDS.values()))[0]
-    candidates = live_manual_ids(server, model)
+    candidates = live_manual_ids(desk, model)
     if verb in ("edit", "delete") and not candidates:
         verb = "add"
     if verb == "add":
@@ -283,6 +324,9 @@ def check_process(result: Round) -> None:
     """A process that was not killed ended as its command promises; none crashed."""
     assert "Traceback" not in result.err, result.describe()
     assert "unexpected" not in result.err, result.describe()
+    if result.kill == "lock" and result.held:
+        assert result.lock_held, f"the stamp read its state outside the lock: {result.describe()}"
+        assert result.lock_freed, f"the stamp lock outlived its process: {result.describe()}"
     if result.killed:
         return
     if result.verb == "stamp":  # a stamp that does not fit the state is refused: exit 1
@@ -295,27 +339,78 @@ def check_process(result: Round) -> None:
 
 
 def play(desk: Desk, rounds: int, seed: int, model: Model) -> list[Round]:
-    """The rounds, each one killed client process; then one sync that is let finish."""
+    """The rounds, each one killed client process; then one sync that is let finish.
+
+    The first stamp of the run is killed while it holds the stamp lock, and is followed
+    at once by a stamp that must go through (:func:`stamp_after_lock_kill`).
+    """
     rng = random.Random(seed)
     results: list[Round] = []
     stamped_in = False
+    lock_killed = False
+    serial = 0  # numbers the processes (a round may start more than one)
     for number in range(1, rounds + 1):
-        verb, args = plan_round(number, rng, desk.server, model, stamped_in)
-        if verb == "stamp":
-            stamped_in = not stamped_in
+        verb, args = plan_round(number, rng, desk, model, stamped_in)
         kill = rng.choices(list(KILLS), list(KILLS.values()))[0]
+        if verb == "stamp" and not lock_killed:
+            kill = "lock"
+        elif kill == "lock" and verb != "stamp":
+            kill = "timer"
         pause = rng.uniform(0.0, LONGEST_PAUSE)
-        result = desk.run(number, verb, args, kill, pause)
-        results.append(result)
-        check_process(result)
-        note_round(result, model)
+        serial += 1
+        result = desk.run(serial, verb, args, kill, pause)
+        batch = [result]
+        if result.kill == "lock" and result.killed:
+            lock_killed = True
+            batch += stamp_after_lock_kill(desk, serial, args)
+            serial += len(batch) - 1
+        for each in batch:
+            results.append(each)
+            check_process(each)
+            note_round(each, model)
+            stamped_in = stamp_state(each, stamped_in)
         note_waiting(desk, model)
+    assert lock_killed, "no stamp was killed in the stamp lock"
     for attempt in range(3):  # a second one only if the first ran out of time
-        final = desk.run(rounds + 1 + attempt, "sync", ["sync", "--wait", "30"], "none", 0)
+        final = desk.run(serial + 1 + attempt, "sync", ["sync", "--wait", "30"], "none", 0)
         check_process(final)
         if final.returncode == 0:
             return results
     pytest.fail(f"sync never finished: {final.describe()}")
+
+
+def stamp_after_lock_kill(desk: Desk, serial: int, args: list[str]) -> list[Round]:
+    """The stamp again, right after its process was killed in the stamp lock: it runs at
+    once (it does not wait for a lock left behind) and stamps; where the user already
+    stands the other way (the plan guessed wrong about an earlier killed stamp), it is
+    refused for that, and the other stamp goes through."""
+    again = desk.run(serial + 1, "stamp", args, "none", 0)
+    assert "stamping right now" not in again.err, again.describe()
+    assert again.seconds < LOCK_FREED_SECONDS, again.describe()
+    if again.returncode == 0 and again.confirmed:
+        return [again]
+    assert again.returncode == 1 and "stamped in" in again.err, again.describe()
+    other = ["stamp", "out" if args[1] == "in" else "in"]
+    turned = desk.run(serial + 2, "stamp", other, "none", 0)
+    assert turned.returncode == 0 and turned.confirmed, turned.describe()
+    return [again, turned]
+
+
+def stamp_state(result: Round, stamped_in: bool) -> bool:
+    """Whether the user is stamped in after ``result``, as far as it tells (a killed stamp
+    may or may not have queued its stamp: then the plan guesses it did)."""
+    if result.verb != "stamp":
+        return stamped_in
+    direction_in = result.args[1] == "in"
+    if result.confirmed:
+        return direction_in
+    if not result.killed and "already stamped in" in result.err:
+        return True
+    if not result.killed and "not stamped in" in result.err:
+        return False
+    if result.kill == "lock" and result.held:
+        return stamped_in  # killed before it could queue anything
+    return direction_in
 
 
 def check_adds_edits_deletes(stored: list[StoredEntry], model: Model) -> None:
@@ -363,18 +458,23 @@ def check_stamps(stored: list[StoredEntry], model: Model) -> list[StoredEntry]:
 
 
 @pytest.mark.parametrize(
-    ("rounds", "seed"),
+    ("rounds", "seed", "mode"),
     [
-        pytest.param(20, 1, id="20-rounds"),
-        pytest.param(
-            150, 4712, id="150-rounds", marks=[pytest.mark.slow, pytest.mark.timeout(1200)]
-        ),
+        mode_param(DEFAULT, 20, 1, slow=False),
+        mode_param(BOTH, 12, 2, slow=False),
+        *(mode_param(mode, 150, 4712, slow=True, timeout=1200) for mode in ALL_MODES),
     ],
 )
 def test_killed_clients_lose_nothing_and_double_nothing(
-    latent_server: SandboxServer, trap: Trap, tmp_path: Path, rounds: int, seed: int
+    latent_server: SandboxServer,
+    trap: Trap,
+    tmp_path: Path,
+    rounds: int,
+    seed: int,
+    mode: ServerMode,
 ) -> None:
-    desk = Desk(latent_server, trap, tmp_path)
+    latent_server.quirks = mode.quirks
+    desk = Desk(latent_server, trap, tmp_path, mode)
     model = Model()
     started = time.monotonic()
     try:
@@ -384,7 +484,9 @@ def test_killed_clients_lose_nothing_and_double_nothing(
     duration = time.monotonic() - started
 
     assert desk.waiting() == [], "the outbox is not empty after the sync"
-    stored = [e for e in latent_server.store.all(include_deleted=True) if e.user == USER]
+    everyone = latent_server.store.all(include_deleted=True)
+    stored = [e for e in everyone if e.user == desk.stored_user]
+    assert len(stored) == len(everyone), "stored under another user name"
     doubled = {start: n for start, n in Counter(e.start for e in stored).items() if n > 1}
     history = "\n".join(result.describe() for result in results)
     assert not doubled, f"stored more than once (deleted ones too): {doubled}\n{history}"
@@ -397,8 +499,12 @@ def test_killed_clients_lose_nothing_and_double_nothing(
         for result in results
     )
     on_server = {entry.start for entry in stored}
+    in_lock = [r for r in results if r.kill == "lock" and r.killed]
+    after_lock = [results[results.index(r) + 1] for r in in_lock]
+    open_now = [e for e in stamps if e.end == e.start and not e.deleted]
     print(
-        f"\nkill -9 seed {seed}: {rounds} rounds in {duration:.1f} s "
+        f"\nkill -9 seed {seed}, {mode.name} server ({mode.quirks.describe()}): "
+        f"{rounds} rounds, {len(results)} processes in {duration:.1f} s "
         f"({', '.join(f'{verb} {n}' for verb, n in sorted(verbs.items()))})\n"
         f"  processes killed {sum(r.killed for r in results)}: "
         + ", ".join(f"{how} {n}" for how, n in sorted(kills.items()))
@@ -409,6 +515,9 @@ def test_killed_clients_lose_nothing_and_double_nothing(
         f"  stamp-ins started {model.stamp_ins_started}, confirmed {model.stamp_ins_confirmed}, "
         f"entries {len(stamps)}; edits started {sum(len(e) for e in model.edits.values())}; "
         f"deletes started {len(model.deletes)}\n"
+        f"  killed in the stamp lock {len(in_lock)} (lock held then, free once gone), "
+        f"next stamp after {', '.join(f'{r.seconds:.1f} s' for r in after_lock)}\n"
         f"  changes seen waiting between rounds {model.queued_seen}; "
-        f"stored {len(stored)}; lost 0, duplicated 0; outbox empty"
+        f"stored {len(stored)}; open now {len(open_now)}, open twice 0; "
+        f"lost 0, duplicated 0; outbox empty"
     )
