@@ -1,11 +1,13 @@
-"""Every request ends by its deadline, however slowly the server sends; stop() ends them all.
+"""Every request ends by its deadline, however slowly the server sends; stop() ends them all;
+a list that pages for ever stops at a cap of entries.
 
 A server that sends one byte every so often never trips a read timeout: each read gets its
 byte in time. So each request has an overall deadline (connect, headers and the whole
 body), and a client may be given a moment no request may run past (a command's end). The
 servers here drip their answers' bodies (the sandbox's ``drip_seconds`` quirk), drip the
 status line and headers themselves, or say nothing at all (a raw socket server). All of it
-is real loopback HTTP.
+is real loopback HTTP. The endless lists come from the sandbox's ``endless_pages`` quirk
+(every page full of entries never sent before).
 """
 
 from __future__ import annotations
@@ -26,9 +28,9 @@ from tests.api.faults import API_PREFIX, LOOPBACK
 from tests.conftest import credentials_of
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
-from timeclock.api.errors import NetworkError, TimeoutError
+from timeclock.api.errors import MalformedResponseError, NetworkError, TimeoutError
 from timeclock.domain.attendance import AttendanceDraft
-from timeclock.sandbox import SandboxServer, ServerQuirks
+from timeclock.sandbox import NewAttendance, SandboxServer, ServerQuirks
 
 pytestmark = pytest.mark.timeout(30)
 
@@ -289,3 +291,56 @@ def test_stop_ends_a_waiting_request_from_another_thread_at_once() -> None:
         assert error.retryable  # what it was sending stays in the outbox
         with pytest.raises(NetworkError, match="stopped"):
             client.get_attendance(1)  # nothing starts any more
+
+
+# -- endless pages ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def endless(make_server: Callable[..., SandboxServer]) -> SandboxServer:
+    return make_server(quirks=ServerQuirks(endless_pages=True))
+
+
+def test_a_list_that_pages_for_ever_stops_at_max_entries(endless: SandboxServer) -> None:
+    with (
+        TimeTrackClient(
+            endless.base_url, credentials_of(endless), page_size=100, max_entries=1_000
+        ) as client,
+        pytest.raises(MalformedResponseError) as raised,
+    ):
+        client.list_attendances(user="hansm", since=START, until=START + timedelta(days=1))
+
+    assert str(raised.value) == (
+        "TimeTrack kept sending pages; stopped after 1,000 entries. "
+        "Try a shorter range, or ask the TimeTrack administrator."
+    )
+
+
+def test_an_endless_list_ends_by_finish_by_if_sooner(endless: SandboxServer) -> None:
+    with TimeTrackClient(
+        endless.base_url,
+        credentials_of(endless),
+        page_size=10,
+        max_entries=10**9,
+        finish_by=time.monotonic() + 1.5,
+    ) as client:
+        error = ended_within(1.5, client.list_attendances)
+
+    assert isinstance(error, TimeoutError)
+
+
+def test_the_cap_leaves_an_honest_long_list_whole(server: SandboxServer) -> None:
+    server.store.insert_many(
+        NewAttendance(
+            user="hansm",
+            start=START + timedelta(days=day),
+            end=START + timedelta(days=day, hours=8),
+        )
+        for day in range(95)
+    )
+    with TimeTrackClient(
+        server.base_url, credentials_of(server), page_size=10, max_entries=100
+    ) as client:
+        listed = client.list_attendances(user="hansm")
+
+    assert len(listed) == 95

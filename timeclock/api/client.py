@@ -38,6 +38,9 @@ DEFAULT_TIMEOUT: Final = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=
 DEFAULT_DEADLINE: Final = 30.0  # seconds a whole request may take: connect, send, answer
 PAGE_SIZE: Final = 1000  # the most the service hands out per page
 MAX_PAGES: Final = 10_000  # ten million entries: past that the server is paging forever
+# More entries than any list of ours holds (a year of a company of 500 is 125,000); past
+# this the server is paging forever, and keeping on would fill the memory.
+MAX_ENTRIES: Final = 200_000
 _RESOURCE: Final = "attendances"
 
 
@@ -67,6 +70,7 @@ class TimeTrackClient:
         page_size: int = PAGE_SIZE,
         deadline: float = DEFAULT_DEADLINE,
         finish_by: float | None = None,
+        max_entries: int = MAX_ENTRIES,
     ) -> None:
         if verify is not True and not isinstance(verify, ssl.SSLContext):
             raise TypeError("TLS verification cannot be switched off")
@@ -74,6 +78,7 @@ class TimeTrackClient:
             raise ValueError("the deadline must be a positive number of seconds")
         self.base_url = resolve_base_url(account_or_url)
         self.page_size = page_size
+        self.max_entries = max_entries
         self.deadline = deadline
         self.finish_by = finish_by
         self._timeout = timeout
@@ -137,15 +142,17 @@ class TimeTrackClient:
         """Every entry (of ``user``, if given) starting in ``[since, until)``, in time order.
 
         Pages through the results until a page comes back short, so no entry past the
-        service's default of 50 is lost. Entries outside the asked range, and other users'
-        entries, are dropped here too, whatever the server's reading of the filter; the
-        asked-for user's entries come back with the name spelled as asked (filled in where
-        the server left it out).
+        service's default of 50 is lost; but a server that pages for ever is stopped with a
+        :class:`MalformedResponseError` once ``max_entries`` have come (the time it may
+        take is bounded by ``deadline`` a page and ``finish_by`` in all). Entries outside
+        the asked range, and other users' entries, are dropped as they come, whatever the
+        server's reading of the filter; the asked-for user's entries come back with the
+        name spelled as asked (filled in where the server left it out).
         """
         if since is not None and until is not None and until <= since:
             return []
         params = wire.filter_params(user, since, until)
-        entries: list[Attendance] = []
+        wanted: list[Attendance] = []
         seen: set[int] = set()
         for page_number in range(MAX_PAGES):
             page_params = {
@@ -164,21 +171,13 @@ class TimeTrackClient:
                 raise MalformedResponseError(
                     "TimeTrack sent the same page again; the list may be incomplete."
                 )
-            entries.extend(fresh)
+            wanted.extend(_asked(fresh, user, since, until))
             if len(page) < self.page_size:
                 break
+            if len(seen) >= self.max_entries:
+                raise _endless(len(seen))
         else:
-            raise MalformedResponseError("TimeTrack kept sending pages; the list was stopped.")
-        in_range = [
-            entry
-            for entry in entries
-            if (since is None or entry.start >= since) and (until is None or entry.start < until)
-        ]
-        wanted = (
-            in_range
-            if not user
-            else [mine for entry in in_range if (mine := of_user(entry, user)) is not None]
-        )
+            raise _endless(len(seen))
         return sorted(wanted, key=lambda entry: (entry.start, entry.id))
 
     def get_attendance(self, entry_id: int) -> Attendance:
@@ -290,6 +289,27 @@ class TimeTrackClient:
             raise MalformedResponseError(
                 f"TimeTrack sent data this program cannot read ({error})."
             ) from None
+
+
+def _asked(
+    entries: list[Attendance], user: str | None, since: datetime | None, until: datetime | None
+) -> list[Attendance]:
+    """The entries a list asked for (see :meth:`TimeTrackClient.list_attendances`)."""
+    in_range = [
+        entry
+        for entry in entries
+        if (since is None or entry.start >= since) and (until is None or entry.start < until)
+    ]
+    if not user:
+        return in_range
+    return [mine for entry in in_range if (mine := of_user(entry, user)) is not None]
+
+
+def _endless(count: int) -> MalformedResponseError:
+    return MalformedResponseError(
+        f"TimeTrack kept sending pages; stopped after {count:,} entries. "
+        "Try a shorter range, or ask the TimeTrack administrator."
+    )
 
 
 def _entry_path(entry_id: int) -> str:
