@@ -22,7 +22,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import MalformedResponseError
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
 from timeclock.domain.matching import same_user
-from timeclock.sandbox import SandboxServer
+from timeclock.sandbox import SandboxServer, ServerQuirks
 
 START = datetime(2020, 10, 20, 7, 0, tzinfo=UTC)
 DRAFT = AttendanceDraft(user="hansm", start=START, end=START + timedelta(hours=8))
@@ -198,3 +198,29 @@ def test_a_list_for_a_user_keeps_the_users_entries_in_any_case_and_drops_others(
 )
 def test_same_user_ignores_case_only(one: str, other: str, same: bool) -> None:
     assert same_user(one, other) is same
+
+
+# -- the sandbox's own quirks -----------------------------------------------------------------
+
+
+def test_the_wrong_id_quirk_is_never_adopted(make_server: MakeServer) -> None:
+    server = make_server()
+    with TimeTrackClient(server.base_url, credentials_of(server)) as client:
+        created = client.create_attendance(DRAFT)
+        server.quirks = ServerQuirks(wrong_id=True)
+
+        with pytest.raises(MalformedResponseError, match=f"to a request for entry {created.id};"):
+            client.get_attendance(created.id)
+        with pytest.raises(MalformedResponseError, match=f"to a request for entry {created.id};"):
+            client.update_attendance(created.id, AttendanceChange(notes="late"))
+
+
+def test_the_wrong_user_quirk_is_never_adopted(make_server: MakeServer) -> None:
+    server = make_server(quirks=ServerQuirks(wrong_user=True))
+    with (
+        TimeTrackClient(server.base_url, credentials_of(server)) as client,
+        pytest.raises(MalformedResponseError, match="another user's entry 1 to a request"),
+    ):
+        client.create_attendance(DRAFT)
+
+    assert [entry.user for entry in server.store.all()] == ["hansm"]  # stored right
