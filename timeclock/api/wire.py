@@ -21,6 +21,7 @@ from typing import Any
 
 from timeclock.api.errors import ServerMessage
 from timeclock.domain.attendance import (
+    MAX_ENTRY_ID,
     Attendance,
     AttendanceChange,
     AttendanceDraft,
@@ -28,6 +29,7 @@ from timeclock.domain.attendance import (
     whole_minutes,
     worked_time,
 )
+from timeclock.domain.localtime import OutOfRangeError, check_instant
 from timeclock.domain.timestamps import TimestampError, format_timestamp, parse_timestamp
 
 # Query parameter names.
@@ -76,7 +78,10 @@ def parse_attendance(value: object, *, known_id: int | None = None) -> Attendanc
         end_value = _first(record, ("to",))
         # Not documented whether a running entry may come without `to`: treat it as open.
         end = start if end_value in (None, "") else parse_timestamp(_text(end_value, "to"))
-    except TimestampError as error:
+        # An entry at the calendar's very ends could not be shown in every zone.
+        check_instant(start)
+        check_instant(end)
+    except (TimestampError, OutOfRangeError) as error:
         raise WireFormatError(str(error)) from error
     if end < start:
         raise WireFormatError(f"entry ends ({end}) before it starts ({start})")
@@ -228,6 +233,8 @@ def _entry_id(value: object) -> int:
     number = _integer(value, "id")
     if number <= 0:
         raise WireFormatError(f"id must be positive, got {number}")
+    if number > MAX_ENTRY_ID:
+        raise WireFormatError(f"id {number} is larger than TimeClock can keep ({MAX_ENTRY_ID})")
     return number
 
 

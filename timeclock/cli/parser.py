@@ -9,6 +9,8 @@ from typing import NoReturn
 
 from timeclock import __version__
 from timeclock.cli.context import EXIT_USAGE
+from timeclock.domain.attendance import MAX_ENTRY_ID
+from timeclock.domain.localtime import OutOfRangeError, check_day
 from timeclock.domain.ranges import Preset
 from timeclock.sandbox.command import add_sandbox_arguments
 
@@ -154,18 +156,28 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) 
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2020-10-31") from None
+    return _in_range(day)
 
 
 def _moment(text: str) -> datetime:
     try:
-        return datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a date-time like 2020-10-05T08:00 or 2020-10-05T06:00Z"
         ) from None
+    _in_range(moment.date())  # in UTC it is checked once the zone is known
+    return moment
+
+
+def _in_range(day: date) -> date:
+    try:
+        return check_day(day)
+    except OutOfRangeError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _minutes(text: str) -> int:
@@ -185,6 +197,8 @@ def _seconds(text: str) -> float:
 
 
 def _entry_id(text: str) -> int:
-    if not text.strip().isdigit() or int(text) <= 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not an entry id")
+    if not text.strip().isdigit() or not 0 < int(text) <= MAX_ENTRY_ID:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not an entry id (a whole number from 1 to {MAX_ENTRY_ID})"
+        )
     return int(text)

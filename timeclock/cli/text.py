@@ -23,8 +23,9 @@ def clock_time(moment: datetime, zone: tzinfo) -> str:
 
 
 def day_label(moment: datetime, zone: tzinfo) -> str:
-    """``Mon 2020-10-05`` on the local clock."""
-    return moment.astimezone(zone).strftime("%a %Y-%m-%d")
+    """``Mon 2020-10-05`` on the local clock (``0001-01-02``: strftime does not pad years)."""
+    wall = moment.astimezone(zone)
+    return f"{wall:%a} {wall.year:04d}-{wall:%m-%d}"
 
 
 def entry_line(entry: Attendance, zone: tzinfo, now: datetime, *, with_id: bool = True) -> str:

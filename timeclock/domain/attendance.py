@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import astuple, dataclass
 from datetime import datetime, timedelta
 
+# Entry ids are kept in SQLite on this desk (the outbox, the break log), whose integers
+# have 64 bits: a larger id is refused where it comes in, with a message, not half-stored.
+MAX_ENTRY_ID = 2**63 - 1
+
 
 @dataclass(frozen=True, slots=True)
 class Location:

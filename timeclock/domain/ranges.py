@@ -12,17 +12,19 @@ import enum
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from timeclock.domain.localtime import start_of_day
+from timeclock.domain.localtime import EARLIEST, LATEST, check_day, start_of_day
 
 
 @dataclass(frozen=True, slots=True)
 class DayRange:
-    """Local calendar days ``first`` to ``last``, both included."""
+    """Local calendar days ``first`` to ``last``, both included (0001-01-02 to 9999-12-30)."""
 
     first: date
     last: date
 
     def __post_init__(self) -> None:
+        check_day(self.first)
+        check_day(self.last)
         if self.last < self.first:
             raise ValueError(f"the range ends ({self.last}) before it begins ({self.first})")
 
@@ -32,8 +34,14 @@ class DayRange:
         return (self.last - self.first).days + 1
 
     def utc_bounds(self, zone: tzinfo) -> tuple[datetime, datetime]:
-        """The half-open UTC interval ``[start, end)`` of these local days in ``zone``."""
-        return start_of_day(self.first, zone), start_of_day(self.last + timedelta(days=1), zone)
+        """The half-open UTC interval ``[start, end)`` of these local days in ``zone``.
+
+        At the ends of the calendar it stops at the instants TimeClock computes with
+        (:data:`~timeclock.domain.localtime.EARLIEST` to ``LATEST``).
+        """
+        start = start_of_day(self.first, zone)
+        end = start_of_day(self.last + timedelta(days=1), zone)
+        return max(start, EARLIEST), min(end, LATEST)
 
     def contains(self, moment: datetime, zone: tzinfo) -> bool:
         """Whether an aware instant falls on one of these local days."""

@@ -32,7 +32,7 @@ from timeclock.domain.attendance import (
     worked_time,
 )
 from timeclock.domain.conflicts import Conflict
-from timeclock.domain.localtime import LocalTimeError, local_date, to_utc
+from timeclock.domain.localtime import FIRST_DAY, LAST_DAY, LocalTimeError, local_date, to_utc
 from timeclock.domain.rules import EntryProblem, entry_problems
 from timeclock.gui.conflict_dialog import ConflictDialog, Resolution
 from timeclock.gui.dialog_base import (
@@ -189,6 +189,7 @@ class EntryDialog(RememberingDialog):
         editor = QDateTimeEdit(self.form)
         editor.setTimeZone(_UTC)
         editor.setCalendarPopup(True)
+        editor.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))  # the days TimeClock computes with
         editor.setDisplayFormat(datetime_format(self.locale()))
         editor.setAccessibleName(name)
         return editor

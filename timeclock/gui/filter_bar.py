@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from timeclock.domain.localtime import FIRST_DAY, LAST_DAY
 from timeclock.domain.ranges import DayRange, Preset
 from timeclock.gui.formatting import date_format, pydate, qdate
 
@@ -116,6 +117,7 @@ class FilterBar(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setCalendarPopup(True)
+        edit.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))  # the days TimeClock computes with
         edit.setDisplayFormat(date_format(QLocale()))
         edit.setAccessibleName(name)
         return edit
