@@ -63,7 +63,7 @@ def test_a_day_stamped_offline_goes_out_in_order(
         False,
     )
     assert outbox.server_id(base, ref) == entry.id
-    assert outbox.last_success(base) is not None
+    assert outbox.sync_state.last_success(base) is not None
 
 
 def test_a_create_whose_answer_was_lost_is_adopted_not_doubled(

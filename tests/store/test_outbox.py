@@ -14,10 +14,8 @@ from timeclock.store.outbox import (
     Kind,
     Outbox,
     OutboxError,
-    entry_id_of,
-    is_local,
-    server_ref,
 )
+from timeclock.store.refs import entry_id_of, is_local, server_ref
 
 BASE = "https://testkonto.timetrackenterprise.com/api/v2/ext"
 START = datetime(2026, 3, 10, 7, 0, 0, 123_000, tzinfo=UTC)
@@ -76,7 +74,7 @@ def test_a_created_entry_is_known_by_its_server_id_afterwards(outbox: Outbox) ->
     assert outbox.server_id(BASE, ref) == 4711
     assert outbox.server_id(BASE, server_ref(5)) == 5
     assert outbox.count(BASE) == 0
-    assert outbox.last_success(BASE) is not None
+    assert outbox.sync_state.last_success(BASE) is not None
 
 
 def test_stuck_items_stay_until_released_or_discarded(outbox: Outbox) -> None:

@@ -148,7 +148,7 @@ def outbox_command(context: Context, stack: ExitStack) -> int:
         context.print(_discarded_text(seq, discarded))
         return EXIT_OK
     items = outbox.items(base_url)
-    last = outbox.last_success(base_url)
+    last = outbox.sync_state.last_success(base_url)
     since = (
         "never"
         if last is None

@@ -27,7 +27,8 @@ from timeclock.domain.conflicts import Conflict
 from timeclock.domain.matching import same_user
 from timeclock.services.local_view import lost_create, overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, Discarded, SyncReport
-from timeclock.store.outbox import Outbox, OutboxItem, server_ref
+from timeclock.store.outbox import Outbox, OutboxItem
+from timeclock.store.refs import server_ref
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +204,7 @@ class EntryChanges:
 
     def last_delivery(self) -> datetime | None:
         """When a change last reached TimeTrack from this desk."""
-        return self.outbox.last_success(self.base_url)
+        return self.outbox.sync_state.last_success(self.base_url)
 
     def listing(self, user: str | None, since: datetime, until: datetime) -> Listing:
         """The entries starting in ``[since, until)`` of ``user`` (None: everyone's), as the

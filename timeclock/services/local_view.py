@@ -14,7 +14,8 @@ from dataclasses import replace
 from timeclock.domain.attendance import Attendance, AttendanceDraft
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.matching import AmbiguousMatchError, find_made
-from timeclock.store.outbox import Kind, Outbox, OutboxItem, server_ref
+from timeclock.store.outbox import Kind, Outbox, OutboxItem
+from timeclock.store.refs import server_ref
 
 
 def overlay(
@@ -87,7 +88,7 @@ def ref_of(entry: Attendance, outbox: Outbox, base_url: str) -> str:
     for item in outbox.items(base_url):
         if item.seq == seq and item.kind == Kind.CREATE:
             return item.ref
-    delivered = outbox.created_ref(base_url, seq)
+    delivered = outbox.created.ref_of_create(base_url, seq)
     if delivered is None:
         raise DiscardedEntryError(
             "this entry was discarded before it reached TimeTrack; it cannot be changed"

@@ -113,15 +113,15 @@ class TimeClock:
             if self.outbox is None or not server_unavailable(error):
                 raise
             offline = error
-            remembered = self.outbox.recall_recent(self.base_url, self.user)
+            remembered = self.outbox.recent.recall(self.base_url, self.user)
             entries = remembered[0] if remembered is not None else []
         else:
             if self.outbox is not None:
-                self.outbox.remember_recent(self.base_url, self.user, entries, fetched_at=now)
+                self.outbox.recent.remember(self.base_url, self.user, entries, fetched_at=now)
         waiting, held, last_delivery = 0, 0, None
         if self.outbox is not None:
             waiting, held = len(items), sum(item.stuck for item in items)
-            last_delivery = self.outbox.last_success(self.base_url)
+            last_delivery = self.outbox.sync_state.last_success(self.base_url)
             entries = overlay(entries, items, self.outbox, self.base_url)
         entry = find_open_entry(entries, self.user)
         shift = Shift(None) if entry is None else Shift(entry, self._break_log(entry))
@@ -140,7 +140,7 @@ class TimeClock:
         if log is not None or self.outbox is None or entry.id < 0:
             return log
         # Stamped in offline: the breaks were logged under the local id until now.
-        seq = self.outbox.created_by(self.base_url, entry.id)
+        seq = self.outbox.created.create_of(self.base_url, entry.id)
         earlier = None if seq is None else self.breaks.load(self.base_url, -seq)
         if earlier is None:
             return None

@@ -8,14 +8,12 @@ two runs of the program, and a restart in the middle of a break continues it.
 from __future__ import annotations
 
 import sqlite3
-import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.domain.shift import BreakLog
+from timeclock.store.database import Database, DatabaseError
 from timeclock.store.paths import data_dir
-from timeclock.store.private import private_database
 
 # Milliseconds are counted in integers: a float's ``* 1000`` can land a hair below a whole
 # millisecond, and ``int()`` would then lose that millisecond.
@@ -34,10 +32,8 @@ CREATE TABLE IF NOT EXISTS break_log (
 """
 
 
-class BreakStoreError(TimeClockError):
+class BreakStoreError(DatabaseError):
     """The local state database cannot be used; the text says which file and why."""
-
-    kind = ErrorKind.LOCAL
 
 
 class BreakStore:
@@ -45,22 +41,17 @@ class BreakStore:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = str(path) if path is not None else str(data_dir() / "state.sqlite3")
-        # An in-memory database lives as long as its connection: keep that one open.
-        # The window's worker thread uses the store made in the GUI thread; a file store opens
-        # a connection per call, the in-memory one shares its connection under a lock.
-        self._memory = (
-            sqlite3.connect(":memory:", check_same_thread=False)
-            if self.path == ":memory:"
-            else None
+        self._database = Database(
+            self.path,
+            _prepare,
+            describe="the local state file",
+            error=BreakStoreError,
+            full_sync=False,
         )
-        self._memory_lock = threading.Lock()
-        with self._connect() as connection:
-            connection.execute(_SCHEMA)
-            _add_user_column(connection)
 
     def load(self, base_url: str, entry_id: int) -> BreakLog | None:
         """The break log of an entry, if this desk has one."""
-        with self._connect() as connection:
+        with self._database.transaction() as connection:
             row = connection.execute(
                 "SELECT taken_ms, running_since_ms FROM break_log"
                 " WHERE base_url = ? AND entry_id = ?",
@@ -81,7 +72,7 @@ class BreakStore:
             None if log.running_since is None else (log.running_since - _EPOCH) // _MILLISECOND
         )
         owner = user.casefold()
-        with self._connect() as connection:
+        with self._database.transaction() as connection:
             connection.execute(
                 "DELETE FROM break_log WHERE base_url = ? AND (user_name = ? OR entry_id = ?)",
                 (base_url, owner, log.entry_id),
@@ -94,31 +85,19 @@ class BreakStore:
 
     def clear(self, base_url: str, entry_id: int) -> None:
         """Forget the break log of an entry (after stamping out)."""
-        with self._connect() as connection:
+        with self._database.transaction() as connection:
             connection.execute(
                 "DELETE FROM break_log WHERE base_url = ? AND entry_id = ?", (base_url, entry_id)
             )
 
     def close(self) -> None:
-        """Release an in-memory database."""
-        if self._memory is not None:
-            self._memory.close()
+        """Close this thread's connection (an in-memory store for good)."""
+        self._database.close()
 
-    def _connect(self) -> _Transaction:
-        if self._memory is not None:
-            return _Transaction(self._memory, owned=False, lock=self._memory_lock)
-        try:
-            private_database(Path(self.path))
-            connection = sqlite3.connect(self.path, timeout=10)
-            try:
-                connection.execute("PRAGMA journal_mode=WAL")
-            except sqlite3.Error:
-                connection.close()  # not left to the garbage collector: it holds the file open
-                raise
-        except (OSError, sqlite3.Error) as error:
-            message = f"cannot open the local state file {self.path}: {error}"
-            raise BreakStoreError(message) from None
-        return _Transaction(connection, owned=True)
+
+def _prepare(connection: sqlite3.Connection) -> None:
+    connection.execute(_SCHEMA)
+    _add_user_column(connection)
 
 
 def _add_user_column(connection: sqlite3.Connection) -> None:
@@ -132,37 +111,3 @@ def _add_user_column(connection: sqlite3.Connection) -> None:
         except sqlite3.OperationalError as error:  # another process added it just now
             if "duplicate column" not in str(error):
                 raise
-
-
-class _Transaction:
-    """A connection used as one transaction: committed on success, rolled back on error."""
-
-    def __init__(
-        self,
-        connection: sqlite3.Connection,
-        *,
-        owned: bool,
-        lock: threading.Lock | None = None,
-    ) -> None:
-        self._connection = connection
-        self._owned = owned
-        self._lock = lock
-
-    def __enter__(self) -> sqlite3.Connection:
-        if self._lock is not None:
-            self._lock.acquire()
-        return self._connection
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        try:
-            if exc_type is None:
-                self._connection.commit()
-            else:
-                self._connection.rollback()
-        finally:
-            if self._owned:
-                self._connection.close()
-            if self._lock is not None:
-                self._lock.release()
-        if isinstance(exc, sqlite3.Error):
-            raise BreakStoreError(f"the local state database failed: {exc}") from None

@@ -1,5 +1,8 @@
 """The outbox: every change is written here, committed, before it is sent to TimeTrack.
 
+(References to entries are in :mod:`timeclock.store.refs`; the map of created entries, the
+entries last seen and the last delivery time in modules of their own beside this one.)
+
 A stamp made while the network is gone, or in the moment the program is killed, must not
 be lost. So creates, updates and deletes are first stored in SQLite (WAL, synchronous
 FULL: committed means on disk) and only then delivered, in order, by
@@ -14,7 +17,6 @@ import enum
 import json
 import sqlite3
 import tempfile
-import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
-from timeclock.domain.errors import ErrorKind, TimeClockError
+from timeclock.domain.errors import ErrorKind
 from timeclock.domain.timestamps import format_timestamp, parse_timestamp
+from timeclock.store import created, recent, sync_state
 from timeclock.store.codec import (
     attendance_from_json,
     attendance_json,
@@ -34,9 +37,24 @@ from timeclock.store.codec import (
     draft_from_json,
     draft_json,
 )
+from timeclock.store.created import CreatedEntries
+from timeclock.store.database import Database, DatabaseError
 from timeclock.store.locks import FileLock
 from timeclock.store.paths import data_dir
-from timeclock.store.private import private_database
+from timeclock.store.recent import RecentEntries
+from timeclock.store.refs import entry_id_of, local_ref, server_ref
+from timeclock.store.sync_state import SyncState
+
+__all__ = [  # the references are the queue's words too: its callers get them here
+    "UNREADABLE_PROBLEM",
+    "Hold",
+    "Kind",
+    "Outbox",
+    "OutboxError",
+    "OutboxItem",
+    "entry_id_of",
+    "server_ref",
+]
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (
@@ -51,30 +69,10 @@ CREATE TABLE IF NOT EXISTS outbox (
     problem TEXT NOT NULL DEFAULT '',
     base TEXT
 );
-CREATE TABLE IF NOT EXISTS created (
-    base_url TEXT NOT NULL,
-    ref TEXT NOT NULL,
-    entry_id INTEGER NOT NULL,
-    seq INTEGER NOT NULL,
-    PRIMARY KEY (base_url, ref)
-);
-CREATE TABLE IF NOT EXISTS recent (
-    base_url TEXT NOT NULL,
-    user_name TEXT NOT NULL,
-    entries TEXT NOT NULL,
-    fetched_at TEXT NOT NULL,
-    PRIMARY KEY (base_url, user_name)
-);
-CREATE TABLE IF NOT EXISTS sync_state (
-    base_url TEXT PRIMARY KEY,
-    last_success TEXT NOT NULL
-);
 """
 
-LOCAL_PREFIX = "local:"
 
-
-class OutboxError(TimeClockError):
+class OutboxError(DatabaseError):
     """The outbox database cannot be used; the text says which file and why."""
 
     kind = ErrorKind.LOCAL
@@ -98,26 +96,6 @@ class Kind(enum.StrEnum):
     UPDATE = "update"
     DELETE = "delete"
     UNREADABLE = "unreadable"  # a row this version cannot read; it can only be discarded
-
-
-def local_ref() -> str:
-    """A new reference for an entry that exists only here so far."""
-    return LOCAL_PREFIX + uuid.uuid4().hex
-
-
-def server_ref(entry_id: int) -> str:
-    """The reference of an entry the server knows by ``entry_id``."""
-    return f"id:{int(entry_id)}"
-
-
-def is_local(ref: str) -> bool:
-    """Whether ``ref`` names an entry not yet created on the server."""
-    return ref.startswith(LOCAL_PREFIX)
-
-
-def entry_id_of(ref: str) -> int | None:
-    """The server id in a server reference, else None."""
-    return int(ref[3:]) if ref.startswith("id:") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,33 +122,41 @@ class OutboxItem:
 
 
 class Outbox:
-    """The outbox of this desk, in ``outbox.sqlite3`` of the data folder (or ``path``).
+    """The queue of changes of this desk, in ``outbox.sqlite3`` of the data folder (or
+    ``path``).
 
-    It also keeps the user's recent entries as last seen on the server, so that the state
-    of a shift can be shown, and stamped on, while the server cannot be reached.
+    The same file keeps what a delivery needs beside the queue, each in a module of its
+    own: which server entry each create made (:attr:`created`), the entries last seen on
+    the server, for offline use (:attr:`recent`), and when a delivery last went through
+    (:attr:`sync_state`). A delivered change leaves the queue and updates those in one
+    transaction.
     """
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = str(path) if path is not None else str(data_dir() / "outbox.sqlite3")
-        self._lock = threading.Lock()
         # An in-memory outbox belongs to one process: its lock files are its own, under a
         # fresh name in the temporary folder (a shared name would join unrelated outboxes).
         lock_base = self.path if self.path != ":memory:" else _memory_lock_base()
         self._delivery_lock = FileLock(lock_base + ".lock")
         self._stamp_lock = FileLock(lock_base + ".stamp.lock")
-        self._memory = (
-            sqlite3.connect(":memory:", check_same_thread=False)
-            if self.path == ":memory:"
-            else None
+        self._database = Database(
+            self.path, self._prepare, describe="the outbox", error=OutboxError
         )
-        with self._transaction() as connection:
-            connection.executescript(_SCHEMA)
-            self.schema_version = _migrate(connection)
+        self.created = CreatedEntries(self._database)
+        self.recent = RecentEntries(self._database)
+        self.sync_state = SyncState(self._database)
+
+    def _prepare(self, connection: sqlite3.Connection) -> None:
+        connection.executescript(_SCHEMA + created.SCHEMA + recent.SCHEMA + sync_state.SCHEMA)
+        self.schema_version = _migrate(connection)
 
     def close(self) -> None:
-        """Release an in-memory database."""
-        if self._memory is not None:
-            self._memory.close()
+        """Close this thread's connection (an in-memory outbox for good)."""
+        self._database.close()
+
+    def server_id(self, base_url: str, ref: str) -> int | None:
+        """The server id of the entry ``ref``, once it is known (see :attr:`created`)."""
+        return self.created.server_id(base_url, ref)
 
     # -- adding -------------------------------------------------------------------------
 
@@ -202,7 +188,7 @@ class Outbox:
 
     def items(self, base_url: str) -> list[OutboxItem]:
         """Everything waiting for ``base_url``, oldest first, stuck items included."""
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             rows = connection.execute(
                 "SELECT seq, kind, ref, payload, queued_at, attempts, stuck, problem, base"
                 " FROM outbox WHERE base_url = ? ORDER BY seq",
@@ -212,84 +198,22 @@ class Outbox:
 
     def count(self, base_url: str) -> int:
         """How many changes wait."""
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             (count,) = connection.execute(
                 "SELECT COUNT(*) FROM outbox WHERE base_url = ?", (base_url,)
             ).fetchone()
         return int(count)
 
-    def server_id(self, base_url: str, ref: str) -> int | None:
-        """The server id of the entry ``ref``, once it is known."""
-        direct = entry_id_of(ref)
-        if direct is not None:
-            return direct
-        with self._transaction() as connection:
-            row = connection.execute(
-                "SELECT entry_id FROM created WHERE base_url = ? AND ref = ?", (base_url, ref)
-            ).fetchone()
-        return None if row is None else int(row[0])
-
-    def created_ref(self, base_url: str, seq: int) -> str | None:
-        """The reference of the entry the delivered create ``seq`` made, if it made one."""
-        with self._transaction() as connection:
-            row = connection.execute(
-                "SELECT ref FROM created WHERE base_url = ? AND seq = ?", (base_url, seq)
-            ).fetchone()
-        return None if row is None else str(row[0])
-
     def known_ids(self, base_url: str) -> set[int]:
         """The server ids this desk already took for its changes: the entries its creates
         made, and those its waiting changes are about. A lost create is never one of them."""
-        with self._transaction() as connection:
-            made = connection.execute(
-                "SELECT entry_id FROM created WHERE base_url = ?", (base_url,)
-            ).fetchall()
+        with self._database.transaction() as connection:
+            known = self.created.ids(connection, base_url)
             refs = connection.execute(
                 "SELECT ref FROM outbox WHERE base_url = ?", (base_url,)
             ).fetchall()
-        known = {int(entry_id) for (entry_id,) in made}
         known.update(entry_id for (ref,) in refs if (entry_id := entry_id_of(ref)) is not None)
         return known
-
-    def created_by(self, base_url: str, entry_id: int) -> int | None:
-        """The sequence number of the queued create that made server entry ``entry_id``."""
-        with self._transaction() as connection:
-            row = connection.execute(
-                "SELECT seq FROM created WHERE base_url = ? AND entry_id = ?", (base_url, entry_id)
-            ).fetchone()
-        return None if row is None else int(row[0])
-
-    def remember_recent(
-        self, base_url: str, user: str, entries: list[Attendance], *, fetched_at: datetime
-    ) -> None:
-        """Keep the user's recent entries as last seen on the server, for offline use."""
-        payload = json.dumps([attendance_json(entry) for entry in entries])
-        with self._transaction() as connection:
-            connection.execute(
-                "INSERT OR REPLACE INTO recent VALUES (?, ?, ?, ?)",
-                (base_url, user, payload, format_timestamp(fetched_at)),
-            )
-
-    def recall_recent(self, base_url: str, user: str) -> tuple[list[Attendance], datetime] | None:
-        """The recent entries last seen on the server, and when, if ever."""
-        with self._transaction() as connection:
-            row = connection.execute(
-                "SELECT entries, fetched_at FROM recent WHERE base_url = ? AND user_name = ?",
-                (base_url, user),
-            ).fetchone()
-        if row is None:
-            return None
-        return [attendance_from_json(value) for value in json.loads(row[0])], parse_timestamp(
-            row[1]
-        )
-
-    def last_success(self, base_url: str) -> datetime | None:
-        """When a delivery to ``base_url`` last went through."""
-        with self._transaction() as connection:
-            row = connection.execute(
-                "SELECT last_success FROM sync_state WHERE base_url = ?", (base_url,)
-            ).fetchone()
-        return None if row is None else parse_timestamp(row[0])
 
     # -- delivering ---------------------------------------------------------------------
 
@@ -322,19 +246,19 @@ class Outbox:
         A create whose answer never came (or whose program was killed meanwhile) is then
         known to have been sent, so the next try first looks for it on the server.
         """
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             connection.execute("UPDATE outbox SET attempts = attempts + 1 WHERE seq = ?", (seq,))
 
     def undo_attempt(self, seq: int) -> None:
         """Take back :meth:`begin_attempt`: the request never left (no connection was made)."""
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             connection.execute(
                 "UPDATE outbox SET attempts = MAX(attempts - 1, 0) WHERE seq = ?", (seq,)
             )
 
     def note_problem(self, seq: int, problem: str) -> None:
         """Remember why the last try failed (the item stays queued)."""
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             connection.execute("UPDATE outbox SET problem = ? WHERE seq = ?", (problem, seq))
 
     def delivered(self, base_url: str, seq: int, *, created_id: int | None = None) -> None:
@@ -344,27 +268,23 @@ class Outbox:
         once the item is gone, they are all this desk knows of it, and a stamp that went
         out must still show when the next look at the server fails.
         """
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             row = connection.execute(
                 "SELECT kind, ref, payload FROM outbox WHERE seq = ?", (seq,)
             ).fetchone()
             if row is not None:
-                kind, ref, payload = Kind(row[0]), row[1], json.loads(row[2])
+                kind, ref, payload = row[0], row[1], json.loads(row[2])
                 if created_id is not None:
-                    connection.execute(
-                        "INSERT OR REPLACE INTO created VALUES (?, ?, ?, ?)",
-                        (base_url, ref, created_id, seq),
-                    )
-                _apply_to_recent(connection, base_url, kind, ref, payload, created_id=created_id)
+                    created.record(connection, base_url, ref, created_id, seq)
+                recent.apply_delivered(
+                    connection, base_url, kind, ref, payload, created_id=created_id
+                )
             connection.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
-            connection.execute(
-                "INSERT OR REPLACE INTO sync_state VALUES (?, ?)",
-                (base_url, format_timestamp(datetime.now(UTC))),
-            )
+            sync_state.record_success(connection, base_url)
 
     def mark_stuck(self, seq: int, problem: str, hold: Hold = Hold.REFUSED) -> None:
         """Retrying cannot get the item through: hold it for a person, saying why."""
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             connection.execute(
                 "UPDATE outbox SET stuck = ?, problem = ? WHERE seq = ?", (hold, problem, seq)
             )
@@ -389,7 +309,7 @@ class Outbox:
             kind, payload = Kind.UPDATE, change_json(change)
         if kind is None or payload is None:
             raise ValueError("revise needs a draft or a change")
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             cursor = connection.execute(
                 "UPDATE outbox SET payload = ?, base = ?, stuck = 0, problem = ''"
                 " WHERE seq = ? AND kind = ?",
@@ -399,7 +319,7 @@ class Outbox:
 
     def item(self, seq: int) -> OutboxItem | None:
         """The waiting item ``seq``, if it still waits."""
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             row = connection.execute(
                 "SELECT seq, kind, ref, payload, queued_at, attempts, stuck, problem, base"
                 " FROM outbox WHERE seq = ?",
@@ -409,12 +329,12 @@ class Outbox:
 
     def release(self, seq: int) -> None:
         """Let a stuck item be tried again (after the person fixed what was wrong)."""
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             connection.execute("UPDATE outbox SET stuck = 0, problem = '' WHERE seq = ?", (seq,))
 
     def discard(self, seq: int) -> None:
         """Drop an item the person chose not to send."""
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             connection.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
 
     # -- plumbing -----------------------------------------------------------------------
@@ -427,7 +347,7 @@ class Outbox:
         payload: dict[str, Any],
         base: Attendance | None = None,
     ) -> int:
-        with self._transaction() as connection:
+        with self._database.transaction() as connection:
             cursor = connection.execute(
                 "INSERT INTO outbox (base_url, kind, ref, payload, queued_at, base)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
@@ -443,93 +363,6 @@ class Outbox:
         assert cursor.lastrowid is not None
         return cursor.lastrowid
 
-    @contextmanager
-    def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            connection = self._memory or self._open()
-            try:
-                with connection:  # commit on success, roll back on error
-                    yield connection
-            except sqlite3.Error as error:
-                raise OutboxError(f"the outbox {self.path} failed: {error}") from None
-            finally:
-                if self._memory is None:
-                    connection.close()
-
-    def _open(self) -> sqlite3.Connection:
-        try:
-            private_database(Path(self.path))  # 0600, as SQLite's -wal and -shm then are
-            connection = sqlite3.connect(self.path, timeout=10)
-            try:
-                connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("PRAGMA synchronous=FULL")
-            except sqlite3.Error:
-                connection.close()
-                raise
-        except (OSError, sqlite3.Error) as error:
-            raise OutboxError(f"cannot open the outbox {self.path}: {error}") from None
-        return connection
-
-
-def _apply_to_recent(
-    connection: sqlite3.Connection,
-    base_url: str,
-    kind: Kind,
-    ref: str,
-    payload: dict[str, Any],
-    *,
-    created_id: int | None,
-) -> None:
-    """Bring the entries last seen on the server up to date with a delivered change."""
-    if kind == Kind.CREATE:
-        if created_id is None:
-            return
-        draft = draft_from_json(payload)
-        row = connection.execute(
-            "SELECT entries FROM recent WHERE base_url = ? AND user_name = ?",
-            (base_url, draft.user),
-        ).fetchone()
-        entries = [] if row is None else json.loads(row[0])
-        if all(entry["id"] != created_id for entry in entries):
-            entries.append({**draft_json(draft), "id": created_id, "worked_minutes": None})
-            connection.execute(
-                "INSERT OR REPLACE INTO recent VALUES (?, ?, ?, COALESCE("
-                "(SELECT fetched_at FROM recent WHERE base_url = ? AND user_name = ?), ?))",
-                (
-                    base_url,
-                    draft.user,
-                    json.dumps(entries),
-                    base_url,
-                    draft.user,
-                    format_timestamp(datetime.now(UTC)),
-                ),
-            )
-        return
-    entry_id = entry_id_of(ref)
-    if entry_id is None:
-        found = connection.execute(
-            "SELECT entry_id FROM created WHERE base_url = ? AND ref = ?", (base_url, ref)
-        ).fetchone()
-        if found is None:
-            return
-        entry_id = int(found[0])
-    change = change_from_json(payload) if kind == Kind.UPDATE else None
-    rows = connection.execute(
-        "SELECT user_name, entries FROM recent WHERE base_url = ?", (base_url,)
-    ).fetchall()
-    for user, text in rows:
-        entries = [attendance_from_json(value) for value in json.loads(text)]
-        if all(entry.id != entry_id for entry in entries):
-            continue
-        if change is None:  # deleted
-            entries = [entry for entry in entries if entry.id != entry_id]
-        else:
-            entries = [change.applied_to(e) if e.id == entry_id else e for e in entries]
-        connection.execute(
-            "UPDATE recent SET entries = ? WHERE base_url = ? AND user_name = ?",
-            (json.dumps([attendance_json(entry) for entry in entries]), base_url, user),
-        )
-
 
 # The outbox file's schema, in SQLite's ``user_version``: 0 for files written before it was
 # kept, 1 since items carry the entry as seen (``base``), 2 since the version is kept.
@@ -543,7 +376,7 @@ def _migrate(connection: sqlite3.Connection) -> int:
     used, and rows it cannot read are held as unreadable (never rewritten). Returns the
     file's version.
     """
-    (version,) = connection.execute("PRAGMA user_version").fetchone()
+    version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         return int(version)
     _add_missing_columns(connection)
