@@ -23,16 +23,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from timeclock.api.endpoint import EndpointError
-from timeclock.api.errors import AuthenticationError, NetworkError, TimeTrackError
-from timeclock.domain.localtime import LocalTimeError
-from timeclock.domain.shift import StampError
-from timeclock.services.account import AccountError
-from timeclock.services.local_view import DiscardedEntryError
-from timeclock.store.breaks import BreakStoreError
-from timeclock.store.outbox import OutboxError
-from timeclock.store.secrets import KeyringUnavailableError
-from timeclock.store.settings import SettingsError
+from timeclock.api.errors import AuthenticationError, NetworkError
+from timeclock.domain.errors import TimeClockError
 
 log = logging.getLogger(__name__)
 
@@ -42,19 +34,9 @@ SHUTDOWN_WAIT_SECONDS = 2.0
 # ends the process, so they are kept until the process ends (by then they are done).
 _left_running: list[tuple[QThread, QObject]] = []
 
-# Failures that carry a sentence fit to show as it is; anything else is a bug.
-EXPECTED_ERRORS: tuple[type[Exception], ...] = (
-    TimeTrackError,
-    AccountError,
-    EndpointError,
-    StampError,
-    LocalTimeError,
-    BreakStoreError,
-    KeyringUnavailableError,
-    SettingsError,
-    OutboxError,
-    DiscardedEntryError,
-)
+# Failures that carry a sentence fit to show as it is (timeclock.domain.errors); anything
+# else is a bug.
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (TimeClockError,)
 
 
 @dataclass(frozen=True, slots=True)
