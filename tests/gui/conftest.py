@@ -7,6 +7,8 @@ widget that was not closed and deleted, behind; the message names what was left.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,6 +37,17 @@ def _settle(app: QApplication) -> None:
     for _ in range(3):
         app.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def private_runtime_folder(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A 0700 ``$XDG_RUNTIME_DIR`` (and cache folder) of the test's own, for the
+    single-instance socket: never the real one. Short, as socket paths must be."""
+    folder = Path(tempfile.mkdtemp(prefix="tc-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

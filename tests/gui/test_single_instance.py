@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import getpass
+import hashlib
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtNetwork import QLocalSocket
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import WAIT, emissions
 from timeclock.gui.single_instance import SingleInstance, instance_name
+from timeclock.store.paths import config_dir
 
 
 @pytest.fixture
@@ -100,8 +104,8 @@ def test_the_name_depends_on_the_config_folder_and_the_mode(
     monkeypatch.setenv("TIMECLOCK_CONFIG_DIR", str(tmp_path / "two"))
     two_app = instance_name("app")
     assert len({one_app, one_demo, two_app}) == 3
-    assert one_app.startswith("timeclock-")
-    assert str(tmp_path) not in one_app  # no path in a socket name (length limits)
+    assert Path(one_app).name.startswith("timeclock-")
+    assert str(tmp_path) not in one_app  # the config folder is hashed (length limits)
 
 
 def test_two_config_folders_run_side_by_side(
@@ -111,3 +115,82 @@ def test_two_config_folders_run_side_by_side(
     assert instance("app").claim()
     monkeypatch.setenv("TIMECLOCK_CONFIG_DIR", str(tmp_path / "two"))
     assert instance("app").claim()
+
+
+# -- where the socket is: a folder only this user can enter ----------------------------------
+
+
+def mode_of(path: Path) -> int:
+    return stat.S_IMODE(path.lstat().st_mode)
+
+
+def test_the_socket_is_a_full_path_in_the_private_runtime_folder(
+    private_runtime_folder: Path, instance: Callable[[str], SingleInstance]
+) -> None:
+    first = instance("app")
+    assert Path(first.name).parent == private_runtime_folder / "TimeClock"
+    assert mode_of(private_runtime_folder / "TimeClock") == 0o700
+    assert first.claim()
+    assert stat.S_ISSOCK(Path(first.name).lstat().st_mode)
+
+
+def test_a_squatter_on_the_old_name_in_tmp_cannot_stop_the_start(
+    qtbot: QtBot, instance: Callable[[str], SingleInstance]
+) -> None:
+    """Anyone could listen on the name earlier versions used (a file in /tmp) first."""
+    key = f"{getpass.getuser()}|{config_dir()}|app".encode()
+    squatter = QLocalServer()
+    squatter.listen("timeclock-" + hashlib.sha256(key).hexdigest()[:16])
+    assert squatter.isListening()
+    try:
+        first = instance("app")
+        assert first.claim()  # the first instance, not sent away by the squatter
+        with qtbot.waitSignal(first.activated, timeout=WAIT):
+            assert not instance("app").claim()
+        assert not squatter.hasPendingConnections()
+    finally:
+        squatter.close()
+
+
+def test_without_a_runtime_folder_a_private_one_in_the_cache_folder_is_used(
+    private_runtime_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    instance: Callable[[str], SingleInstance],
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    folder = private_runtime_folder / "cache" / "TimeClock" / "instance"
+    first = instance("app")
+    assert Path(first.name).parent == folder
+    assert mode_of(folder) == 0o700
+    assert first.claim()
+    assert not instance("app").claim()
+
+
+@pytest.mark.parametrize("how", ["open-to-others", "symlink"])
+def test_a_runtime_folder_that_is_not_private_is_not_used(
+    private_runtime_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    instance: Callable[[str], SingleInstance],
+    how: str,
+) -> None:
+    public = private_runtime_folder / "public"
+    public.mkdir()
+    public.chmod(0o777)
+    if how == "open-to-others":
+        monkeypatch.setenv("XDG_RUNTIME_DIR", str(public))
+    else:  # the app's folder in the runtime folder leads somewhere else
+        (private_runtime_folder / "TimeClock").symlink_to(public)
+    first = instance("app")
+    assert Path(first.name).parent == private_runtime_folder / "cache" / "TimeClock" / "instance"
+    assert first.claim()
+    assert list(public.iterdir()) == []
+
+
+def test_a_stale_file_at_the_socket_path_does_not_stop_the_start(
+    instance: Callable[[str], SingleInstance],
+) -> None:
+    first = instance("app")
+    Path(first.name).parent.mkdir(parents=True, exist_ok=True)
+    Path(first.name).write_text("left over")
+    assert first.claim()
+    assert stat.S_ISSOCK(Path(first.name).lstat().st_mode)

@@ -58,6 +58,24 @@ def private_database(path: Path) -> Path:
     return path
 
 
+def is_private_dir(path: Path) -> bool:
+    """Whether ``path`` is a real folder (no symlink) of this user that no one else can use.
+
+    Always True on Windows, which has no such mode bits.
+    """
+    if not _POSIX:
+        return True
+    try:
+        status = path.lstat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(status.st_mode)
+        and status.st_uid == os.getuid()
+        and not stat.S_IMODE(status.st_mode) & 0o077
+    )
+
+
 def _tighten(path: Path) -> None:
     """Clear group and other bits (0755 becomes 0700, 0644 0600); a missing or foreign path is left.
 
