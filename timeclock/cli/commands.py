@@ -98,7 +98,7 @@ def _status(context: Context, stack: ExitStack) -> int:
 
 def _stamp(context: Context, stack: ExitStack) -> int:
     clock = _clock(context, stack)
-    before = {item.seq for item in context.outbox().items(clock.base_url)}
+    before = {item.seq for item in clock.changes_waiting()}
     if context.options.direction == "in":
         entry = clock.stamp_in(context.now)
         done = f"Stamped in at {cli_text.clock_time(entry.start, context.zone)}"
@@ -247,15 +247,11 @@ def _stored_entry(context: Context, stack: ExitStack, entry_id: int) -> Attendan
 
 
 def _changes(context: Context, stack: ExitStack) -> EntryChanges:
-    return EntryChanges(
-        context.client(stack), context.outbox(), delivery_wait=DELIVERY_WAIT_SECONDS
-    )
+    return context.desk().changes(context.client(stack), delivery_wait=DELIVERY_WAIT_SECONDS)
 
 
 def _clock(context: Context, stack: ExitStack) -> TimeClock:
-    return TimeClock(
-        context.client(stack), context.account().user, context.breaks(), context.outbox()
-    )
+    return context.desk().clock(context.client(stack), context.account().user)
 
 
 def _check_entry(user: str, start: datetime, end: datetime, break_minutes: int) -> None:

@@ -15,9 +15,8 @@ from timeclock.api.client import DEFAULT_DEADLINE, TimeTrackClient
 from timeclock.api.credentials import Credentials
 from timeclock.domain.errors import TimeClockError
 from timeclock.services.account import Account
-from timeclock.store.breaks import BreakStore
+from timeclock.services.desk import Desk
 from timeclock.store.logfile import register_secret
-from timeclock.store.outbox import Outbox
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -38,8 +37,7 @@ class Context:
     zone: tzinfo
     now: datetime
     account: Callable[[], Account]
-    breaks: Callable[[], BreakStore]
-    outbox: Callable[[], Outbox]
+    desk: Callable[[], Desk]  # opened on first use, once per command
     # The time each request may take, and the moment (time.monotonic()) the command's
     # requests must end by (see timeclock.cli.deadline).
     request_seconds: float = DEFAULT_DEADLINE

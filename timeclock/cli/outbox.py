@@ -18,8 +18,8 @@ from timeclock.cli import text as cli_text
 from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError, explain
 from timeclock.domain.backoff import Backoff
 from timeclock.services.changes import Outcome, Sent
-from timeclock.services.sync import CONFLICT_PROBLEM, Deliverer, Discarded, SyncReport
-from timeclock.store.outbox import OutboxItem
+from timeclock.services.desk import OutboxItem
+from timeclock.services.sync import CONFLICT_PROBLEM, Discarded, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +106,7 @@ def _tell_waiting(context: Context, done: str, report: SyncReport) -> int:
 
 def sync_command(context: Context, stack: ExitStack) -> int:
     """``timeclock sync [--wait SECONDS]``: deliver; exit 1 while anything still waits."""
-    outbox = context.outbox()
-    deliverer = Deliverer(context.client(stack), outbox)
+    deliverer = context.desk().deliverer(context.client(stack))
     deadline = time.monotonic() + context.options.wait
     backoff = Backoff(first=1.0, longest=30.0)
     attempt = 0
@@ -134,21 +133,19 @@ def sync_command(context: Context, stack: ExitStack) -> int:
 
 def outbox_command(context: Context, stack: ExitStack) -> int:
     """``timeclock outbox [retry|discard ID]``: what waits, and what to do with held items."""
-    outbox = context.outbox()
-    base_url = context.account().base_url
+    changes = context.desk().changes(context.client(stack), delivery_wait=DELIVERY_WAIT_SECONDS)
     action, seq = context.options.action, context.options.item
     if action is not None:
-        if seq is None or seq not in {item.seq for item in outbox.items(base_url)}:
+        if seq is None or seq not in {item.seq for item in changes.waiting()}:
             raise UsageError(f"no waiting change #{seq}; see 'timeclock outbox'")
         if action == "retry":
-            outbox.release(seq)
+            changes.retry(seq)
             context.print(f"Change #{seq} will be sent again by the next 'timeclock sync'.")
             return EXIT_OK
-        discarded = Deliverer(context.client(stack), outbox).discard(seq)
-        context.print(_discarded_text(seq, discarded))
+        context.print(_discarded_text(seq, changes.discard(seq)))
         return EXIT_OK
-    items = outbox.items(base_url)
-    last = outbox.sync_state.last_success(base_url)
+    items = changes.waiting()
+    last = changes.last_delivery()
     since = (
         "never"
         if last is None

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 
 from timeclock import __version__
@@ -33,8 +33,8 @@ from timeclock.services.account import (
     resolve_account,
 )
 from timeclock.services.demo import demo_account
+from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone
-from timeclock.store.breaks import BreakStore
 from timeclock.store.logfile import (
     SecretFilter,
     close_log,
@@ -42,7 +42,6 @@ from timeclock.store.logfile import (
     open_log,
     register_secret,
 )
-from timeclock.store.outbox import Outbox
 from timeclock.store.settings import SettingsError
 
 log = logging.getLogger(__name__)
@@ -115,20 +114,16 @@ def _context(options: argparse.Namespace, stack: ExitStack) -> Context:
         "request_seconds": seconds,
         "finish_by": time.monotonic() + command_seconds(options, seconds),
     }
+    desk = _opened_once(lambda: stack.enter_context(Desk(in_memory=options.demo)))
     if options.demo:
         account = stack.enter_context(demo_account())
-        breaks = BreakStore(":memory:")
-        stack.callback(breaks.close)
-        outbox = Outbox(":memory:")
-        stack.callback(outbox.close)
         return Context(
             options,
             sys.stdout,
             local_zone(_warn),
             utc_now(),
             account=lambda: account,
-            breaks=lambda: breaks,
-            outbox=lambda: outbox,
+            desk=desk,
             **time_limit,
         )
     return Context(
@@ -137,10 +132,21 @@ def _context(options: argparse.Namespace, stack: ExitStack) -> Context:
         local_zone(_warn),
         utc_now(),
         account=lambda: _account(options),
-        breaks=BreakStore,
-        outbox=Outbox,
+        desk=desk,
         **time_limit,
     )
+
+
+def _opened_once(open_desk: Callable[[], Desk]) -> Callable[[], Desk]:
+    """The desk, opened when a command first needs it (``status --help`` needs none)."""
+    opened: list[Desk] = []
+
+    def desk() -> Desk:
+        if not opened:
+            opened.append(open_desk())
+        return opened[0]
+
+    return desk
 
 
 def _warn(message: str) -> None:

@@ -31,7 +31,7 @@ from timeclock.domain.shift import BreakLog, Shift, find_open_entry, open_entrie
 from timeclock.services.local_view import overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, SyncReport
 from timeclock.store.breaks import BreakStore, BreakStoreError
-from timeclock.store.outbox import Outbox
+from timeclock.store.outbox import Outbox, OutboxItem
 
 # How far back an open entry is looked for: a shift someone forgot to stamp out of last
 # week must still be found and closed, not left open under a new one.
@@ -127,6 +127,10 @@ class TimeClock:
         shift = Shift(None) if entry is None else Shift(entry, self._break_log(entry))
         also_open = tuple(e for e in open_entries(entries, self.user) if e != entry)
         return Status(shift, entries, offline, waiting, last_delivery, held, also_open)
+
+    def changes_waiting(self) -> list[OutboxItem]:
+        """The changes saved on this desk and not yet on TimeTrack, oldest first."""
+        return [] if self.outbox is None else self.outbox.items(self.base_url)
 
     def deliver(self, wait: float = 0.0) -> SyncReport:
         """Send what waits in the outbox (one pass; see :mod:`timeclock.services.sync`),

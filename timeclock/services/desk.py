@@ -1,0 +1,77 @@
+"""What this desk keeps on disk: the outbox of changes and the break logs, opened once.
+
+The command line and the window open a :class:`Desk` and get the services from it
+(:class:`~timeclock.services.stamping.TimeClock`, :class:`~timeclock.services.changes.
+EntryChanges`, :class:`~timeclock.services.sync.Deliverer`); they never write to the
+outbox themselves (an import-linter contract keeps them from importing it), so every
+change takes the one write path. The words for waiting changes (:class:`OutboxItem`,
+:class:`Hold`, :class:`Kind`) are re-exported here for them.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Self
+
+from timeclock.api.client import TimeTrackClient
+from timeclock.services.changes import EntryChanges
+from timeclock.services.stamping import TimeClock
+from timeclock.services.sync import Deliverer
+from timeclock.store.breaks import BreakStore
+from timeclock.store.outbox import UNREADABLE_PROBLEM, Hold, Kind, Outbox, OutboxItem, entry_id_of
+
+__all__ = [
+    "UNREADABLE_PROBLEM",
+    "Desk",
+    "Hold",
+    "Kind",
+    "OutboxItem",
+    "entry_id_of",
+]
+
+
+class Desk:
+    """The outbox and the break logs of this desk (the data folder's files), or of a
+    throwaway desk in memory (the demo, tests)."""
+
+    def __init__(self, *, in_memory: bool = False) -> None:
+        where = ":memory:" if in_memory else None
+        self.outbox = Outbox(where)
+        try:
+            self.breaks = BreakStore(where)
+        except BaseException:
+            self.outbox.close()
+            raise
+
+    @property
+    def outbox_path(self) -> str:
+        """The outbox file (``":memory:"`` for a desk in memory)."""
+        return self.outbox.path
+
+    def clock(self, client: TimeTrackClient, user: str) -> TimeClock:
+        """The time clock of ``user`` at ``client``'s account."""
+        return TimeClock(client, user, self.breaks, self.outbox)
+
+    def changes(self, client: TimeTrackClient, *, delivery_wait: float = 0.0) -> EntryChanges:
+        """Entries created, corrected and deleted at ``client``'s account."""
+        return EntryChanges(client, self.outbox, delivery_wait=delivery_wait)
+
+    def deliverer(self, client: TimeTrackClient) -> Deliverer:
+        """Delivery of what waits for ``client``'s account."""
+        return Deliverer(client, self.outbox)
+
+    def close(self) -> None:
+        """Close this thread's files (a desk in memory for good)."""
+        self.breaks.close()
+        self.outbox.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
