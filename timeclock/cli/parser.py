@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date, datetime
 from typing import NoReturn
@@ -13,6 +14,11 @@ from timeclock.domain.attendance import MAX_ENTRY_ID
 from timeclock.domain.localtime import OutOfRangeError, check_day
 from timeclock.domain.ranges import Preset
 from timeclock.sandbox.command import add_sandbox_arguments
+
+# Numbers are ASCII digits only: Python's int() and float() also read other scripts' digits
+# ("٣" as 3), which a person did not mean to type into a command line.
+_WHOLE_NUMBER = re.compile(r"[0-9]+", re.ASCII)
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -181,23 +187,22 @@ def _in_range(day: date) -> date:
 
 
 def _minutes(text: str) -> int:
-    if not text.strip().isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of minutes")
+    if not _WHOLE_NUMBER.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a whole number of minutes (digits 0 to 9)"
+        )
     return int(text)
 
 
 def _seconds(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        seconds = -1.0
+    seconds = float(text) if _NUMBER.fullmatch(text.strip()) else -1.0
     if not 0 <= seconds <= 86_400:
         raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (0 to 86400)")
     return seconds
 
 
 def _entry_id(text: str) -> int:
-    if not text.strip().isdigit() or not 0 < int(text) <= MAX_ENTRY_ID:
+    if not _WHOLE_NUMBER.fullmatch(text.strip()) or not 0 < int(text) <= MAX_ENTRY_ID:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not an entry id (a whole number from 1 to {MAX_ENTRY_ID})"
         )
