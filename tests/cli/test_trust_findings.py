@@ -458,3 +458,24 @@ def test_an_edit_that_meets_no_change_elsewhere_goes_out(
     assert edited.out.endswith(f"(entry #{made.id}).\n")
     (stored,) = connected.store.all()
     assert stored.notes == "mine"
+
+
+def test_list_shows_what_waits_on_this_computer_like_the_window(
+    connected: SandboxServer, run: Run, clock: Callable[[datetime], None]
+) -> None:
+    clock(MORNING + timedelta(days=1))
+    assert run("add", "--from", "2026-03-10T08:00", "--to", "2026-03-10T10:00").status == 0
+    connected.faults = FaultPlan({"503": 1.0}, methods=["POST", "PUT"])
+    assert run("add", "--from", "2026-03-10T11:00", "--to", "2026-03-10T12:00").status == 0
+    assert run("edit", "1", "--notes", "later").status == 0
+
+    listed = run("list", "--from", "2026-03-10", "--to", "2026-03-10")
+
+    rows = [line for line in listed.out.splitlines() if "2026-03-10" in line]
+    assert len(rows) == 2, listed.out
+    assert rows[0].startswith("1* ") and "later" in rows[0]
+    assert rows[1].startswith("*  ")  # not on TimeTrack yet: no id
+    assert "* saved on this computer, not yet on TimeTrack" in listed.out
+    assert "worked 3:00 h" in listed.out
+    as_json = run("list", "--from", "2026-03-10", "--to", "2026-03-10", "--format", "json")
+    assert as_json.out.count('"id"') == 1  # scripts get TimeTrack's data only

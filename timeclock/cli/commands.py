@@ -140,21 +140,31 @@ def _list(context: Context, stack: ExitStack) -> int:
     days = _day_range(options, context.now.astimezone(context.zone).date())
     since, until = days.utc_bounds(context.zone)
     user = None if options.all_users else context.account().user
-    entries = context.client(stack).list_attendances(user=user, since=since, until=until)
-    if options.format == "json":
-        context.print(export.to_json(entries))
-    elif options.format == "csv":
-        context.out.write(export.to_csv(entries))
-    else:
-        if entries:
-            context.print(
-                cli_text.entry_table(
-                    entries, context.zone, context.now, with_user=options.all_users
-                )
-            )
+    if options.format in ("json", "csv"):  # for scripts and payroll: TimeTrack's data only
+        entries = context.client(stack).list_attendances(user=user, since=since, until=until)
+        if options.format == "json":
+            context.print(export.to_json(entries))
         else:
-            context.print(f"No entries from {days.first} to {days.last}.")
-        context.print(cli_text.totals_line(totals(entries, context.now, context.zone)))
+            context.out.write(export.to_csv(entries))
+        return EXIT_OK
+    # For people: as the window shows it, with what waits on this computer applied.
+    listing = _changes(context, stack).listing(user, since, until)
+    entries = listing.entries
+    if entries:
+        context.print(
+            cli_text.entry_table(
+                entries,
+                context.zone,
+                context.now,
+                with_user=options.all_users,
+                waiting=listing.waiting,
+            )
+        )
+        if listing.waiting:
+            context.print("* saved on this computer, not yet on TimeTrack ('timeclock outbox')")
+    else:
+        context.print(f"No entries from {days.first} to {days.last}.")
+    context.print(cli_text.totals_line(totals(entries, context.now, context.zone)))
     return EXIT_OK
 
 

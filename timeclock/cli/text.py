@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta, tzinfo
 
 from timeclock.domain.attendance import Attendance
@@ -67,16 +67,22 @@ def source(entry: Attendance) -> str:
 
 
 def entry_table(
-    entries: Sequence[Attendance], zone: tzinfo, now: datetime, *, with_user: bool
+    entries: Sequence[Attendance],
+    zone: tzinfo,
+    now: datetime,
+    *,
+    with_user: bool,
+    waiting: Collection[int] = (),
 ) -> str:
-    """Entries as an aligned text table."""
+    """Entries as an aligned text table; those in ``waiting`` (ids of entries that show a
+    change not yet on TimeTrack) are marked ``*``, an entry not yet on it has no id."""
     header = ["ID", "Date", "Start", "End", "Break", "Worked", "Source", "Notes"]
     if with_user:
         header.insert(1, "User")
     rows = [header]
     for entry in entries:
         row = [
-            str(entry.id),
+            (str(entry.id) if entry.id > 0 else "") + ("*" if entry.id in waiting else ""),
             day_label(entry.start, zone),
             clock_time(entry.start, zone),
             "running" if entry.is_open else clock_time(entry.end, zone),
