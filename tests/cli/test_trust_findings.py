@@ -479,3 +479,22 @@ def test_list_shows_what_waits_on_this_computer_like_the_window(
     assert "worked 3:00 h" in listed.out
     as_json = run("list", "--from", "2026-03-10", "--to", "2026-03-10", "--format", "json")
     assert as_json.out.count('"id"') == 1  # scripts get TimeTrack's data only
+
+
+def test_an_offline_edit_of_the_entry_a_lost_create_made_does_not_double_it(
+    connected: SandboxServer, run: Run, clock: Callable[[datetime], None]
+) -> None:
+    clock(MORNING + timedelta(days=1))
+    connected.faults = FaultPlan(script=["commit-then-cut"], methods=["POST"])
+    assert run("add", "--from", "2026-03-10T08:00", "--to", "2026-03-10T10:00").status == 0
+    (made,) = connected.store.all()  # on TimeTrack as #1; this desk does not know that
+    connected.faults = FaultPlan({"503": 1.0})  # offline: the edit cannot read #1 first
+    edited = run("edit", str(made.id), "--notes", "typed from the id the manager gave")
+    assert edited.status == 0, edited.err
+    connected.faults = FaultPlan()
+
+    synced = run("sync")
+
+    assert synced.status == 0, synced.out
+    (entry,) = connected.store.all()
+    assert entry.notes == "typed from the id the manager gave"

@@ -121,8 +121,8 @@ class CountingDeliverer(Deliverer):
         self.lookups = 0
         self.adoptions = 0
 
-    def find_created(self, draft: AttendanceDraft) -> Attendance | None:
-        found = super().find_created(draft)
+    def find_created(self, draft: AttendanceDraft, seq: int) -> Attendance | None:
+        found = super().find_created(draft, seq)
         self.lookups += 1
         self.adoptions += found is not None
         return found

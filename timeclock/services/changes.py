@@ -234,8 +234,8 @@ class EntryChanges:
         shown = {each.id: each for each in overlay([entry], items, self.outbox, self.base_url)}
         if entry.id in shown:
             return shown[entry.id]
-        taken = self.outbox.known_ids(self.base_url)
         for item in items:
+            taken = self.outbox.known_ids(self.base_url, before=item.seq)
             if -item.seq in shown and lost_create(item, [entry], taken) is not None:
                 return shown[-item.seq]
         return entry

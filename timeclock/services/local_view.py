@@ -24,7 +24,6 @@ def overlay(
     """``entries`` with the waiting ``items`` applied, in time order."""
     by_ref: dict[str, Attendance] = {server_ref(entry.id): entry for entry in entries}
     items = list(items)
-    taken = outbox.known_ids(base_url) if any(item.attempts for item in items) else set()
     # The server's entry that a create sent before already made (its answer was lost)
     # shows as that create, with the create's id, until the delivery adopts it: so it
     # shows once, and as the same entry whether the server could be asked or not (a
@@ -39,6 +38,7 @@ def overlay(
         if item.kind == Kind.CREATE and item.draft is not None:
             if key in by_ref:
                 continue
+            taken = outbox.known_ids(base_url, before=item.seq) if item.attempts else set()
             made = lost_create(item, by_ref.values(), taken)
             if made is not None:
                 del by_ref[server_ref(made.id)]

@@ -156,7 +156,7 @@ class Deliverer:
                 return None
             if item.kind is Kind.CREATE and item.draft is not None and item.attempts > 0:
                 try:
-                    made = self.find_created(item.draft)
+                    made = self.find_created(item.draft, item.seq)
                 except (TimeTrackError, AmbiguousMatchError) as error:
                     self.outbox.discard(seq)
                     return Discarded(item, unsure=error)
@@ -233,7 +233,7 @@ class Deliverer:
     def _create(self, item: OutboxItem, draft: AttendanceDraft) -> Attendance:
         base_url = self.client.base_url
         if item.attempts > 0:
-            existing = self.find_created(draft)
+            existing = self.find_created(draft, item.seq)
             if existing is not None:
                 self.outbox.delivered(base_url, item.seq, created_id=existing.id)
                 return existing
@@ -278,7 +278,7 @@ class Deliverer:
                 self.outbox.undo_attempt(item.seq)
             raise
 
-    def find_created(self, draft: AttendanceDraft) -> Attendance | None:
+    def find_created(self, draft: AttendanceDraft, seq: int) -> Attendance | None:
         """The entry an earlier send of ``draft`` created, if the server has it.
 
         Asked for by the second ``draft`` starts in (a server may keep whole seconds);
@@ -287,4 +287,5 @@ class Deliverer:
         """
         since, until = second_bounds(draft.start)
         candidates = self.client.list_attendances(user=draft.user, since=since, until=until)
-        return find_made(draft, candidates, known=self.outbox.known_ids(self.client.base_url))
+        known = self.outbox.known_ids(self.client.base_url, before=seq)
+        return find_made(draft, candidates, known=known)

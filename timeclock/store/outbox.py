@@ -204,13 +204,20 @@ class Outbox:
             ).fetchone()
         return int(count)
 
-    def known_ids(self, base_url: str) -> set[int]:
+    def known_ids(self, base_url: str, *, before: int | None = None) -> set[int]:
         """The server ids this desk already took for its changes: the entries its creates
-        made, and those its waiting changes are about. A lost create is never one of them."""
+        made, and those its waiting changes queued before change ``before`` are about (all
+        of them without it). A lost create is never one of them.
+
+        A change queued *after* a create may well be about the entry that create made (its
+        answer lost, the entry seen in a list and corrected): that entry is still the
+        create's to recognise.
+        """
         with self._database.transaction() as connection:
             known = self.created.ids(connection, base_url)
             refs = connection.execute(
-                "SELECT ref FROM outbox WHERE base_url = ?", (base_url,)
+                "SELECT ref FROM outbox WHERE base_url = ? AND seq < ?",
+                (base_url, before if before is not None else 2**63 - 1),
             ).fetchall()
         known.update(entry_id for (ref,) in refs if (entry_id := entry_id_of(ref)) is not None)
         return known
