@@ -52,7 +52,8 @@ from timeclock.gui.formatting import (
 )
 from timeclock.gui.messages import entry_problem, explain
 from timeclock.gui.session import ClockSession
-from timeclock.services.changes import Outcome, Sent
+from timeclock.services.changes import Sent
+from timeclock.services.dialog_change import DialogChange, Reaction
 
 _UTC = QTimeZone(QTimeZone.Initialization.UTC)
 DEFAULT_START = time(8, 0)
@@ -108,15 +109,13 @@ class EntryDialog(RememberingDialog):
         self._session = session
         self._zone = zone
         self._entry = entry
-        self._saving = False
-        # The outbox item this dialog's change is held as (refused, or in conflict): a
-        # save revises it in place. ``held`` opens the dialog to fix one from the outbox.
-        self._held = held
-        self._fixing = held is not None
+        # Held, revised, withdrawn: the life of this dialog's change (``held`` opens the
+        # dialog to fix one from the outbox).
+        self._change = DialogChange(held)
         self.conflict_dialog: ConflictDialog | None = None
         self._conflict: Conflict | None = None
         self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("New entry"))
-        if self._fixing:
+        if self._change.fixing:
             self.setWindowTitle(self.tr("Fix a change not yet on TimeTrack"))
         self.setAccessibleName(self.windowTitle())
 
@@ -263,7 +262,7 @@ class EntryDialog(RememberingDialog):
         return texts
 
     def _validate(self) -> None:
-        if self._saving:
+        if self._change.saving:
             return
         problems = self.problems()
         self.save_button.setEnabled(not problems)
@@ -288,7 +287,7 @@ class EntryDialog(RememberingDialog):
     # -- saving -------------------------------------------------------------------------
 
     def _save(self) -> None:
-        if self._saving or self.problems():
+        if self._change.saving or self.problems():
             return
         start = self._instant(self.start_edit, self._entry.start if self._entry else None)
         end = self._instant(self.end_edit, self._entry.end if self._entry else None)
@@ -305,7 +304,7 @@ class EntryDialog(RememberingDialog):
                 manual=True,
             )
             self._set_saving(True)
-            self._session.create_entry(draft, sent, failed, revising=self._held)
+            self._session.create_entry(draft, sent, failed, revising=self._change.revising)
             return
         entry = self._entry
         change = AttendanceChange(
@@ -329,11 +328,14 @@ class EntryDialog(RememberingDialog):
             change,
             self.while_open(self._sent),
             self.while_open(self._failed),
-            revising=self._held,
+            revising=self._change.revising,
         )
 
     def _set_saving(self, saving: bool) -> None:
-        self._saving = saving
+        if saving:
+            self._change.begin_save()
+        else:
+            self._change.failed()
         self.form.setEnabled(not saving)
         self.save_button.setEnabled(not saving)
         if saving:
@@ -341,14 +343,12 @@ class EntryDialog(RememberingDialog):
 
     def _sent(self, sent: Sent) -> None:
         """What became of the change: on TimeTrack or safely queued (done), or held."""
-        if sent.outcome in (Outcome.DELIVERED, Outcome.QUEUED):
-            self._held = None
+        reaction = self._change.arrived(sent)
+        if reaction is Reaction.CLOSE:
             self._set_saving(False)
             self.saved.emit(sent.entry)
             self.accept()
-            return
-        self._held = sent.seq  # held in the outbox; the next save revises it
-        if sent.conflict is not None:
+        elif reaction is Reaction.SHOW_CONFLICT and sent.conflict is not None:
             self._conflicted(sent.conflict)
         elif sent.refusal is not None:
             self._failed(explain(sent.refusal))
@@ -361,12 +361,13 @@ class EntryDialog(RememberingDialog):
     def reject(self) -> None:
         """Cancel: a change this dialog sent and TimeTrack refused is taken back (the
         person chose not to fix it); one opened from the outbox to fix stays held there."""
-        if not self._fixing:
-            self._withdraw_held()
+        self._discard(self._change.cancelled())
         super().reject()
 
     def _withdraw_held(self) -> None:
-        held, self._held = self._held, None
+        self._discard(self._change.withdraw())
+
+    def _discard(self, held: int | None) -> None:
         if held is not None:
             self._session.discard_change(held)
 
