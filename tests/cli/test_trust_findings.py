@@ -73,6 +73,18 @@ def _base_url() -> str:
     return os.environ["TIMECLOCK_URL"]
 
 
+def _add_with_its_answer_lost(
+    server: SandboxServer, run: Run, clock: Callable[[datetime], None]
+) -> None:
+    """``timeclock add`` of 10 March 08:00-10:00, which TimeTrack stores and whose answer
+    is lost on the way back."""
+    clock(MORNING + timedelta(days=1))
+    server.faults = FaultPlan(script=["commit-then-cut"], methods=["POST"])
+    added = run("add", "--from", "2026-03-10T08:00", "--to", "2026-03-10T10:00")
+    assert added.status == 0, added.err
+    assert "not yet on TimeTrack" in added.out
+
+
 # -- 1. a server that keeps whole seconds, 2. names in another case ----------------------------
 
 
@@ -269,9 +281,7 @@ def test_an_unreadable_outbox_row_blocks_nothing_and_can_be_discarded(
 def test_discarding_a_create_that_reached_timetrack_says_so(
     connected: SandboxServer, run: Run, clock: Callable[[datetime], None]
 ) -> None:
-    clock(MORNING + timedelta(days=1))
-    connected.faults = FaultPlan(script=["commit-then-cut"], methods=["POST"])
-    assert run("add", "--from", "2026-03-10T08:00", "--to", "2026-03-10T10:00").status == 0
+    _add_with_its_answer_lost(connected, run, clock)
     (stored,) = connected.store.all()
 
     discarded = run("outbox", "discard", "1")
@@ -286,9 +296,7 @@ def test_discarding_a_create_that_reached_timetrack_says_so(
 def test_discarding_a_create_sent_before_while_offline_warns(
     connected: SandboxServer, run: Run, clock: Callable[[datetime], None]
 ) -> None:
-    clock(MORNING + timedelta(days=1))
-    connected.faults = FaultPlan(script=["commit-then-cut"], methods=["POST"])
-    assert run("add", "--from", "2026-03-10T08:00", "--to", "2026-03-10T10:00").status == 0
+    _add_with_its_answer_lost(connected, run, clock)
     connected.faults = FaultPlan({"503": 1.0})
 
     discarded = run("outbox", "discard", "1")
@@ -484,9 +492,7 @@ def test_list_shows_what_waits_on_this_computer_like_the_window(
 def test_an_offline_edit_of_the_entry_a_lost_create_made_does_not_double_it(
     connected: SandboxServer, run: Run, clock: Callable[[datetime], None]
 ) -> None:
-    clock(MORNING + timedelta(days=1))
-    connected.faults = FaultPlan(script=["commit-then-cut"], methods=["POST"])
-    assert run("add", "--from", "2026-03-10T08:00", "--to", "2026-03-10T10:00").status == 0
+    _add_with_its_answer_lost(connected, run, clock)
     (made,) = connected.store.all()  # on TimeTrack as #1; this desk does not know that
     connected.faults = FaultPlan({"503": 1.0})  # offline: the edit cannot read #1 first
     edited = run("edit", str(made.id), "--notes", "typed from the id the manager gave")

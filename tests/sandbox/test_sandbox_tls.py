@@ -230,6 +230,13 @@ def test_verification_cannot_be_switched_off(https: SandboxServer, verify: objec
 
 def _status(server: SandboxServer, host: str, **extra: str) -> subprocess.CompletedProcess[str]:
     """``timeclock status`` in its own process against ``server`` (reached as ``host``)."""
+    return _timeclock(server, host, "status", **extra)
+
+
+def _timeclock(
+    server: SandboxServer, host: str, *args: str, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    """``timeclock ARGS`` in its own process against ``server`` (reached as ``host``)."""
     proxies = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
     env = {key: value for key, value in os.environ.items() if key.lower() not in proxies}
     env |= {
@@ -240,7 +247,7 @@ def _status(server: SandboxServer, host: str, **extra: str) -> subprocess.Comple
         **extra,
     }
     return subprocess.run(
-        [sys.executable, "-m", "timeclock", "status"],
+        [sys.executable, "-m", "timeclock", *args],
         capture_output=True,
         text=True,
         timeout=60,
@@ -374,34 +381,14 @@ def test_a_stamp_against_an_untrusted_certificate_is_queued_then_sent_once_trust
     https: SandboxServer, pems: Pems, tmp_path: Path
 ) -> None:
     """Finding 16 of issue 8: the stamp is safe on this computer, as the README says."""
-    desk = {"TIMECLOCK_DATA_DIR": str(tmp_path / "data")}
-
-    def timeclock(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-        proxies = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
-        env = {key: value for key, value in os.environ.items() if key.lower() not in proxies}
-        env |= {
-            "TIMECLOCK_URL": f"https://{LOOPBACK}:{https.port}",
-            "TIMECLOCK_USER": "hansm",
-            "TIMECLOCK_API_KEY": https.api_key,
-            "TIMECLOCK_API_SECRET": https.api_secret,
-            **desk,
-            **extra,
-        }
-        return subprocess.run(
-            [sys.executable, "-m", "timeclock", *args],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            env=env,
-            check=False,
-            stdin=subprocess.DEVNULL,
-        )
-
-    stamped = timeclock("stamp", "in")
+    desk = str(tmp_path / "data")
+    stamped = _timeclock(https, LOOPBACK, "stamp", "in", TIMECLOCK_DATA_DIR=desk)
     assert stamped.returncode == 0, stamped.stderr
     assert "saved on this computer, not yet on TimeTrack: The TLS certificate" in stamped.stdout
     assert https.store.all() == []
 
-    sent = timeclock("sync", SSL_CERT_FILE=str(pems.ca_file))
+    sent = _timeclock(
+        https, LOOPBACK, "sync", TIMECLOCK_DATA_DIR=desk, SSL_CERT_FILE=str(pems.ca_file)
+    )
     assert sent.returncode == 0, sent.stdout + sent.stderr
     assert len(https.store.all()) == 1
