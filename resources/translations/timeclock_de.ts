@@ -675,6 +675,14 @@
         <translation>Dieser Eintrag wurde verworfen, bevor er TimeTrack erreichte; es gibt ihn nicht mehr.</translation>
     </message>
     <message>
+        <source>Another TimeClock on this computer is sending changes right now; try again in a moment.</source>
+        <translation>Ein anderes TimeClock auf diesem Computer sendet gerade Änderungen; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Another TimeClock on this computer is stamping right now; nothing was stamped. Try again in a moment.</source>
+        <translation>Ein anderes TimeClock auf diesem Computer stempelt gerade; es wurde nichts gestempelt. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
         <source>A local file cannot be used: %1</source>
         <translation>Eine lokale Datei kann nicht verwendet werden: %1</translation>
     </message>
@@ -727,8 +735,36 @@
         <translation>Nicht gesendet: %1. Der Eintrag wurde inzwischen bei TimeTrack geändert oder gelöscht. Entscheiden Sie unter Einträge &gt; Noch nicht gesendete Änderungen.</translation>
     </message>
     <message>
+        <source>Not sent: %1. Its answer was lost, and more than one entry on TimeTrack fits it, so it may be there already. Check the list, then open Entries &gt; Changes not yet sent to discard it or try again.</source>
+        <translation>Nicht gesendet: %1. Die Antwort ging verloren, und mehr als ein Eintrag bei TimeTrack passt dazu; er ist also vielleicht schon dort. Prüfen Sie die Liste und verwerfen Sie die Änderung dann unter Einträge &gt; Noch nicht gesendete Änderungen, oder versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1. The new entry it changes was discarded before it reached TimeTrack. Open Entries &gt; Changes not yet sent to discard it.</source>
+        <translation>Nicht gesendet: %1. Der neue Eintrag, den sie ändert, wurde verworfen, bevor er TimeTrack erreichte. Verwerfen Sie sie unter Einträge &gt; Noch nicht gesendete Änderungen.</translation>
+    </message>
+    <message>
+        <source>A change saved on this computer cannot be read by this TimeClock (saved by a newer version, or damaged). Open Entries &gt; Changes not yet sent to discard it.</source>
+        <translation>Eine auf diesem Computer gespeicherte Änderung kann dieses TimeClock nicht lesen (von einer neueren Version gespeichert oder beschädigt). Verwerfen Sie sie unter Einträge &gt; Noch nicht gesendete Änderungen.</translation>
+    </message>
+    <message>
         <source>TimeTrack refused a change saved on this computer: %1 (%2). Open Entries &gt; Changes not yet sent to fix or discard it.</source>
         <translation>TimeTrack hat eine auf diesem Computer gespeicherte Änderung abgelehnt: %1 (%2). Unter Einträge &gt; Noch nicht gesendete Änderungen können Sie sie korrigieren oder verwerfen.</translation>
+    </message>
+    <message>
+        <source>This change no longer waited; nothing was discarded.</source>
+        <translation>Diese Änderung wartete nicht mehr; es wurde nichts verworfen.</translation>
+    </message>
+    <message>
+        <source>Not discarded: it had already reached TimeTrack as entry #%1 (its answer was lost). To remove it, delete the entry in the list.</source>
+        <translation>Nicht verworfen: Die Änderung war schon als Eintrag #%1 bei TimeTrack angekommen (nur die Antwort ging verloren). Um sie zu entfernen, löschen Sie den Eintrag in der Liste.</translation>
+    </message>
+    <message>
+        <source>Discarded here. It may already have reached TimeTrack; check the list before entering it again.</source>
+        <translation>Hier verworfen. Sie hat TimeTrack vielleicht schon erreicht; prüfen Sie die Liste, bevor Sie sie noch einmal eingeben.</translation>
+    </message>
+    <message>
+        <source>Discarded. TimeTrack will not get this change.</source>
+        <translation>Verworfen. TimeTrack erhält diese Änderung nicht.</translation>
     </message>
     <message>
         <source>Deleted on this computer. TimeTrack will delete the entry as soon as it can be reached.</source>
@@ -794,6 +830,10 @@
         <translation>Wartende Änderungen</translation>
     </message>
     <message>
+        <source>What happened</source>
+        <translation>Was passiert ist</translation>
+    </message>
+    <message>
         <source>&amp;Send now</source>
         <translation>Jetzt &amp;senden</translation>
     </message>
@@ -857,6 +897,18 @@
         <translation>Änderung an %1: %2</translation>
     </message>
     <message>
+        <source>Held: its answer was lost and more than one entry on TimeTrack fits it; check the list, then discard it or try again</source>
+        <translation>Angehalten: die Antwort ging verloren, und mehr als ein Eintrag bei TimeTrack passt dazu; prüfen Sie die Liste, dann verwerfen oder erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Held: the new entry it changes was discarded before it reached TimeTrack; discard this change too</source>
+        <translation>Angehalten: der neue Eintrag, den sie ändert, wurde verworfen, bevor er TimeTrack erreichte; verwerfen Sie auch diese Änderung</translation>
+    </message>
+    <message>
+        <source>Held: saved by a newer TimeClock, or damaged; it can only be discarded</source>
+        <translation>Angehalten: von einem neueren TimeClock gespeichert oder beschädigt; sie kann nur verworfen werden</translation>
+    </message>
+    <message>
         <source>from %1</source>
         <translation>von %1</translation>
     </message>
@@ -875,6 +927,10 @@
     <message>
         <source>Held: the entry was changed or deleted on TimeTrack meanwhile</source>
         <translation>Angehalten: der Eintrag wurde inzwischen bei TimeTrack geändert oder gelöscht</translation>
+    </message>
+    <message>
+        <source>A change this TimeClock cannot read</source>
+        <translation>Eine Änderung, die dieses TimeClock nicht lesen kann</translation>
     </message>
     <message>
         <source>Held: %1</source>

@@ -675,6 +675,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another TimeClock on this computer is sending changes right now; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another TimeClock on this computer is stamping right now; nothing was stamped. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A local file cannot be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -727,7 +735,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not sent: %1. Its answer was lost, and more than one entry on TimeTrack fits it, so it may be there already. Check the list, then open Entries &gt; Changes not yet sent to discard it or try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1. The new entry it changes was discarded before it reached TimeTrack. Open Entries &gt; Changes not yet sent to discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change saved on this computer cannot be read by this TimeClock (saved by a newer version, or damaged). Open Entries &gt; Changes not yet sent to discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>TimeTrack refused a change saved on this computer: %1 (%2). Open Entries &gt; Changes not yet sent to fix or discard it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This change no longer waited; nothing was discarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not discarded: it had already reached TimeTrack as entry #%1 (its answer was lost). To remove it, delete the entry in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded here. It may already have reached TimeTrack; check the list before entering it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discarded. TimeTrack will not get this change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -794,6 +830,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Send now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,6 +897,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Held: its answer was lost and more than one entry on TimeTrack fits it; check the list, then discard it or try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: the new entry it changes was discarded before it reached TimeTrack; discard this change too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held: saved by a newer TimeClock, or damaged; it can only be discarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>from %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -874,6 +926,10 @@
     </message>
     <message>
         <source>Held: the entry was changed or deleted on TimeTrack meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change this TimeClock cannot read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

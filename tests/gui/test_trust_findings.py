@@ -7,26 +7,36 @@ over HTTP; "another program" is a second outbox connection to the same file, as 
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import credentials_of
-from tests.gui.helpers import BERLIN, WAIT, SettableClock, account_of, utc
+from tests.gui.helpers import BERLIN, WAIT, SettableClock, account_of, seed, utc
 from timeclock.api.client import TimeTrackClient
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
+from timeclock.domain.matching import AmbiguousMatchError
+from timeclock.gui import i18n
+from timeclock.gui.change_text import change_state, describe_change
 from timeclock.gui.main_window import MainWindow
+from timeclock.gui.messages import discarded_message, held_message
 from timeclock.gui.models import Column
+from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.session import ClockSession
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.faults import FaultPlan
-from timeclock.services.sync import Deliverer, SyncReport
+from timeclock.services.sync import Deliverer, Discarded, SyncReport
 from timeclock.store.breaks import BreakStore
-from timeclock.store.outbox import Outbox
+from timeclock.store.outbox import Hold, Kind, Outbox, OutboxItem
 
 MORNING = utc(2026, 3, 10, 7, 0)  # Tuesday 08:00 in Berlin
 # The window's own retries come too late to matter here: what it shows must come from
@@ -111,6 +121,229 @@ def test_a_change_another_program_delivered_no_longer_shows_as_waiting(
     assert not window.model.is_waiting(stored.id)
     row = window.model.row_of(stored.id)
     assert window.model.index(row, Column.SOURCE).data() == "time clock"
-    qtbot.waitUntil(lambda: window.message_bar.isHidden(), timeout=NOTICED)
+    qtbot.waitUntil(window.message_bar.isHidden, timeout=NOTICED)
     qtbot.waitUntil(lambda: not window.waiting_label.isVisible(), timeout=NOTICED)
     assert button.text() == "Clock out"
+
+
+def outbox_dialog(qtbot: QtBot, window: MainWindow, rows: int) -> OutboxDialog:
+    """The outbox dialog, shown, once it lists ``rows`` changes."""
+    dialog = OutboxDialog(window.session, BERLIN, parent=window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == rows, timeout=WAIT)
+    return dialog
+
+
+def queue_unreadable(path: Path, base_url: str) -> None:
+    """A change saved by a newer TimeClock: a kind this version does not know."""
+    with contextlib.closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(
+            "INSERT INTO outbox (base_url, kind, ref, payload, queued_at)"
+            " VALUES (?, 'split', 'id:5', '{\"parts\": 2}', '2026-03-10T06:00:00.000Z')",
+            (base_url,),
+        )
+
+
+# -- finding 9: a change this version cannot read --------------------------------------------
+
+
+def test_a_change_this_version_cannot_read_leaves_clock_in_working_and_can_be_discarded(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = desk.window
+    queue_unreadable(desk.outbox_path, desk.server.base_url)
+    start(qtbot, window)
+    button = window.stamp_panel.stamp_button
+    assert button.isEnabled() and button.text() == "Clock in"
+    assert "(1 held)" in window.waiting_label.text()
+    button.click()
+    qtbot.waitUntil(lambda: len(desk.server.store.all()) == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: button.text() == "Clock out" and button.isEnabled(), timeout=WAIT)
+
+    dialog = outbox_dialog(qtbot, window, rows=1)
+    unreadable = dialog.model.item_at(0)
+    assert dialog.model.describe(unreadable) == "A change this TimeClock cannot read"
+    assert dialog.model.state(unreadable) == (
+        "Held: saved by a newer TimeClock, or damaged; it can only be discarded"
+    )
+    dialog.table.selectRow(0)
+    assert not dialog.fix_button.isEnabled()
+    assert not dialog.retry_button.isEnabled()  # trying again can never help
+    dialog.discard_button.click()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=WAIT)
+    assert dialog.outcome.text() == "Discarded. TimeTrack will not get this change."
+    assert dialog.summary.text() == "Everything is on TimeTrack."
+    qtbot.waitUntil(lambda: not window.waiting_label.isVisible(), timeout=WAIT)
+    assert len(desk.server.store.all()) == 1
+    dialog.close()
+
+
+# -- finding 12: discarding a change TimeTrack may have already ------------------------------
+
+
+def stamp_whose_answer_is_lost(qtbot: QtBot, desk: Desk) -> None:
+    """Clock in; TimeTrack stores the entry, but its answer never arrives."""
+    window = desk.window
+    start(qtbot, window)
+    desk.server.faults = FaultPlan(script=["commit-then-cut"], methods=["POST"])
+    button = window.stamp_panel.stamp_button
+    button.click()
+    qtbot.waitUntil(lambda: button.text() == "Clock out" and button.isEnabled(), timeout=WAIT)
+    assert len(desk.server.store.all()) == 1
+    assert window.waiting_label.isVisible()
+
+
+def test_discarding_a_new_entry_that_had_reached_timetrack_says_so(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = desk.window
+    stamp_whose_answer_is_lost(qtbot, desk)
+    (stored,) = desk.server.store.all()
+    dialog = outbox_dialog(qtbot, window, rows=1)
+    dialog.table.selectRow(0)
+    dialog.discard_button.click()
+    qtbot.waitUntil(dialog.outcome.isVisible, timeout=WAIT)
+    assert dialog.outcome.text() == (
+        f"Not discarded: it had already reached TimeTrack as entry #{stored.id} (its answer "
+        "was lost). To remove it, delete the entry in the list."
+    )
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=WAIT)
+    assert desk.server.store.all() == [stored]  # nothing was taken from TimeTrack
+    qtbot.waitUntil(
+        lambda: [entry.id for entry in window.model.entries()] == [stored.id], timeout=WAIT
+    )
+    assert not window.model.is_waiting(stored.id)
+    assert window.stamp_panel.stamp_button.text() == "Clock out"
+    dialog.close()
+
+
+def test_discarding_a_new_entry_timetrack_cannot_be_asked_about_says_it_may_be_there(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    stamp_whose_answer_is_lost(qtbot, desk)
+    dialog = outbox_dialog(qtbot, desk.window, rows=1)
+    desk.server.faults = FaultPlan({"503": 1.0})
+    dialog.table.selectRow(0)
+    dialog.discard_button.click()
+    qtbot.waitUntil(dialog.outcome.isVisible, timeout=WAIT)
+    assert dialog.outcome.text() == (
+        "Discarded here. It may already have reached TimeTrack; check the list before "
+        "entering it again."
+    )
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=WAIT)
+    dialog.close()
+
+
+# -- finding 9: the new holds, worded for people ---------------------------------------------
+
+
+def test_a_change_of_a_discarded_new_entry_is_held_as_orphaned_in_words(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = desk.window
+    elsewhere = Outbox(desk.outbox_path)  # `timeclock add`, then `timeclock edit`, offline
+    draft = AttendanceDraft(user="hansm", start=MORNING, end=MORNING + timedelta(hours=8))
+    _, ref = elsewhere.add_create(desk.server.base_url, draft)
+    elsewhere.add_update(desk.server.base_url, ref, AttendanceChange(notes="Inventur"))
+    desk.server.faults = FaultPlan({"503": 1.0})
+    with qtbot.waitSignal(window.session.status_changed, timeout=WAIT):
+        window.start()
+    dialog = outbox_dialog(qtbot, window, rows=2)
+    dialog.table.selectRow(0)
+    dialog.discard_button.click()  # the new entry, not yet sent
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
+    assert dialog.outcome.text() == "Discarded. TimeTrack will not get this change."
+
+    desk.server.faults = None
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.model.item_at(0).stuck, timeout=WAIT)
+    orphan = dialog.model.item_at(0)
+    assert orphan.hold is Hold.ORPHANED
+    assert dialog.model.state(orphan) == (
+        "Held: the new entry it changes was discarded before it reached TimeTrack; "
+        "discard this change too"
+    )
+    qtbot.waitUntil(lambda: window.message_bar.text.startswith("Not sent: "), timeout=WAIT)
+    assert window.message_bar.text.endswith(
+        "The new entry it changes was discarded before it reached TimeTrack. Open Entries > "
+        "Changes not yet sent to discard it."
+    )
+    dialog.table.selectRow(0)
+    assert not dialog.fix_button.isEnabled() and not dialog.retry_button.isEnabled()
+    dialog.discard_button.click()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 0, timeout=WAIT)
+    qtbot.waitUntil(window.message_bar.isHidden, timeout=WAIT)  # nothing is held any more
+    assert desk.server.store.all() == []
+    dialog.close()
+
+
+def test_a_lost_new_entry_that_two_entries_fit_is_held_as_ambiguous_in_words(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = desk.window
+    for _ in range(2):  # two desks entered the same shift
+        seed(desk.server, MORNING, MORNING + timedelta(hours=8))
+    elsewhere = Outbox(desk.outbox_path)  # `timeclock add`, its answer lost
+    draft = AttendanceDraft(
+        user="hansm", start=MORNING, end=MORNING + timedelta(hours=8), manual=True
+    )
+    seq, _ = elsewhere.add_create(desk.server.base_url, draft)
+    elsewhere.begin_attempt(seq)
+    start(qtbot, window)
+    dialog = outbox_dialog(qtbot, window, rows=1)
+    dialog.send_button.click()
+    qtbot.waitUntil(lambda: dialog.model.item_at(0).stuck, timeout=WAIT)
+    ambiguous = dialog.model.item_at(0)
+    assert ambiguous.hold is Hold.AMBIGUOUS
+    assert dialog.model.state(ambiguous) == (
+        "Held: its answer was lost and more than one entry on TimeTrack fits it; "
+        "check the list, then discard it or try again"
+    )
+    qtbot.waitUntil(
+        lambda: "more than one entry on TimeTrack" in window.message_bar.text, timeout=WAIT
+    )
+    dialog.table.selectRow(0)
+    assert dialog.retry_button.isEnabled()  # once the person removed one of them
+    assert len(desk.server.store.all()) == 2  # nothing was sent again
+    dialog.close()
+
+
+def held_item(
+    seq: int, kind: Kind, hold: Hold, change: AttendanceChange | None = None
+) -> OutboxItem:
+    return OutboxItem(
+        seq=seq,
+        kind=kind,
+        ref="id:5",
+        draft=None,
+        change=change,
+        queued_at=MORNING,
+        attempts=1,
+        hold=hold,
+        problem="as the program saved it",
+    )
+
+
+def test_the_new_words_are_german_too(qapp: QApplication) -> None:
+    unreadable = held_item(1, Kind.UNREADABLE, Hold.UNREADABLE)
+    orphan = held_item(2, Kind.UPDATE, Hold.ORPHANED, AttendanceChange(notes="Inventur"))
+    ambiguous = held_item(3, Kind.UPDATE, Hold.AMBIGUOUS, AttendanceChange(notes="Inventur"))
+    made = Attendance(12, "hansm", MORNING, MORNING, 0, "", False)
+    translators = i18n.install_translators(qapp, "de")
+    try:
+        assert describe_change(unreadable, BERLIN) == (
+            "Eine Änderung, die dieses TimeClock nicht lesen kann"
+        )
+        assert change_state(unreadable).startswith("Angehalten: von einem neueren TimeClock")
+        assert change_state(orphan).startswith("Angehalten: der neue Eintrag")
+        assert change_state(ambiguous).startswith("Angehalten: die Antwort ging verloren")
+        assert held_message(orphan, BERLIN).startswith("Nicht gesendet: Änderung an Eintrag 5")
+        assert held_message(unreadable, BERLIN).startswith("Eine auf diesem Computer")
+        assert discarded_message(Discarded(orphan, on_server=made)).startswith("Nicht verworfen: ")
+        assert "#12" in discarded_message(Discarded(orphan, on_server=made))
+        assert discarded_message(Discarded(orphan, unsure=AmbiguousMatchError([]))).startswith(
+            "Hier verworfen. "
+        )
+        assert discarded_message(Discarded(orphan)).startswith("Verworfen. ")
+    finally:
+        i18n.remove_translators(qapp, translators)

@@ -59,7 +59,7 @@ def test_what_changes_nothing_shown_leaves_the_fingerprint(path: Path, watch: Ou
     before = watch.fingerprint()
     outbox = Outbox(path)
     seen = Attendance(1, "hansm", START, START + timedelta(hours=1), 0, "", False)
-    outbox.remember_recent(BASE, "hansm", [seen], fetched_at=START)
+    outbox.recent.remember(BASE, "hansm", [seen], fetched_at=START)
     outbox.begin_attempt(seq)
     outbox.note_problem(seq, "HTTP 503")
     assert watch.fingerprint() == before

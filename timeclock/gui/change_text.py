@@ -19,6 +19,8 @@ translate = QCoreApplication.translate  # lupdate finds the literal texts of the
 
 def describe_change(item: OutboxItem, zone: tzinfo) -> str:
     """What the change does, with the entry it is about, in a few words."""
+    if item.kind == Kind.UNREADABLE:
+        return translate("OutboxModel", "A change this TimeClock cannot read")
     if item.kind == Kind.CREATE and item.draft is not None:
         return (
             translate("OutboxModel", "New entry of %1: %2")
@@ -48,10 +50,44 @@ def change_state(item: OutboxItem) -> str:
         return translate(
             "OutboxModel", "Held: the entry was changed or deleted on TimeTrack meanwhile"
         )
-    if item.stuck:
+    if item.hold is Hold.AMBIGUOUS:
+        return translate(
+            "OutboxModel",
+            "Held: its answer was lost and more than one entry on TimeTrack fits it; "
+            "check the list, then discard it or try again",
+        )
+    if item.hold is Hold.ORPHANED:
+        return translate(
+            "OutboxModel",
+            "Held: the new entry it changes was discarded before it reached TimeTrack; "
+            "discard this change too",
+        )
+    if item.hold is Hold.UNREADABLE:
+        return translate(
+            "OutboxModel",
+            "Held: saved by a newer TimeClock, or damaged; it can only be discarded",
+        )
+    if item.stuck:  # refused by TimeTrack: the refusal as it was saved
         return translate("OutboxModel", "Held: %1").replace("%1", item.problem)
     # The last failure, if any, is in the tooltip: it is the program's English text.
     return translate("OutboxModel", "Waiting")
+
+
+def can_retry(item: OutboxItem | None) -> bool:
+    """Whether trying a held change again may get it through (not for a change that can
+    never be sent: one this version cannot read, or one whose entry exists nowhere)."""
+    return item is not None and item.stuck and item.hold not in (Hold.UNREADABLE, Hold.ORPHANED)
+
+
+def can_fix(item: OutboxItem | None) -> bool:
+    """Whether a held change can be corrected in the entry dialog (a delete has no values,
+    and a change of an entry that exists nowhere has nothing to correct)."""
+    return (
+        item is not None
+        and item.stuck
+        and item.kind in (Kind.CREATE, Kind.UPDATE)
+        and item.hold is not Hold.ORPHANED
+    )
 
 
 def _span(start: datetime, end: datetime, zone: tzinfo) -> str:

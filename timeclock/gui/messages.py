@@ -28,6 +28,8 @@ from timeclock.domain.shift import StampError, StampProblem
 from timeclock.gui.change_text import describe_change
 from timeclock.services.account import AccountError
 from timeclock.services.local_view import DiscardedEntryError
+from timeclock.services.stamping import StampBusyError
+from timeclock.services.sync import DeliveryBusyError, Discarded
 from timeclock.store.breaks import BreakStoreError
 from timeclock.store.outbox import Hold, OutboxError, OutboxItem
 from timeclock.store.secrets import KeyringUnavailableError
@@ -97,6 +99,18 @@ def explain(error: BaseException) -> str:  # noqa: PLR0912 - one case per error 
         return translate(
             "Messages",
             "This entry was discarded before it reached TimeTrack; it no longer exists.",
+        )
+    if isinstance(error, DeliveryBusyError):
+        return translate(
+            "Messages",
+            "Another TimeClock on this computer is sending changes right now; try again in "
+            "a moment.",
+        )
+    if isinstance(error, StampBusyError):
+        return translate(
+            "Messages",
+            "Another TimeClock on this computer is stamping right now; nothing was stamped. "
+            "Try again in a moment.",
         )
     if isinstance(error, SettingsError | BreakStoreError | OutboxError):
         return translate("Messages", "A local file cannot be used: %1").replace("%1", str(error))
@@ -185,13 +199,51 @@ def held_message(item: OutboxItem, zone: tzinfo) -> str:
             "Not sent: %1. The entry was changed or deleted on TimeTrack meanwhile. "
             "Open Entries > Changes not yet sent to decide.",
         )
-        return text.replace("%1", what)
-    text = translate(
-        "Messages",
-        "TimeTrack refused a change saved on this computer: %1 (%2). Open Entries > "
-        "Changes not yet sent to fix or discard it.",
-    )
-    return text.replace("%1", what).replace("%2", item.problem)
+    elif item.hold is Hold.AMBIGUOUS:
+        text = translate(
+            "Messages",
+            "Not sent: %1. Its answer was lost, and more than one entry on TimeTrack fits "
+            "it, so it may be there already. Check the list, then open Entries > Changes "
+            "not yet sent to discard it or try again.",
+        )
+    elif item.hold is Hold.ORPHANED:
+        text = translate(
+            "Messages",
+            "Not sent: %1. The new entry it changes was discarded before it reached "
+            "TimeTrack. Open Entries > Changes not yet sent to discard it.",
+        )
+    elif item.hold is Hold.UNREADABLE:
+        text = translate(
+            "Messages",
+            "A change saved on this computer cannot be read by this TimeClock (saved by a "
+            "newer version, or damaged). Open Entries > Changes not yet sent to discard it.",
+        )
+    else:
+        text = translate(
+            "Messages",
+            "TimeTrack refused a change saved on this computer: %1 (%2). Open Entries > "
+            "Changes not yet sent to fix or discard it.",
+        ).replace("%2", item.problem)
+    return text.replace("%1", what)
+
+
+def discarded_message(discarded: Discarded | None) -> str:
+    """What discarding a waiting change did; TimeTrack may have had it already."""
+    if discarded is None:
+        return translate("Messages", "This change no longer waited; nothing was discarded.")
+    if discarded.on_server is not None:
+        return translate(
+            "Messages",
+            "Not discarded: it had already reached TimeTrack as entry #%1 (its answer was "
+            "lost). To remove it, delete the entry in the list.",
+        ).replace("%1", str(discarded.on_server.id))
+    if discarded.unsure is not None:
+        return translate(
+            "Messages",
+            "Discarded here. It may already have reached TimeTrack; check the list before "
+            "entering it again.",
+        )
+    return translate("Messages", "Discarded. TimeTrack will not get this change.")
 
 
 def queued_message(deletion: bool) -> str:

@@ -4,8 +4,10 @@ Opened from the footer or the Entries menu. It lists what waits, oldest first, w
 entry each change is about; a change TimeTrack refused for good, or one that met a change
 made elsewhere, is marked *held* with the reason. A held new entry or correction can be
 fixed (the entry dialog opens with its values, and saving puts the fix in its place), tried
-again (after the cause was fixed elsewhere) or discarded. "Send now" tries at once instead
-of waiting for the next retry.
+again (after the cause was fixed elsewhere) or discarded. A new entry whose answer was lost
+may be on TimeTrack already: discarding looks first, and says so (then it is TimeTrack's
+entry, to delete in the list) or that it may be there. "Send now" tries at once instead of
+waiting for the next retry.
 """
 
 from __future__ import annotations
@@ -33,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeclock.gui.change_text import change_state, describe_change
+from timeclock.gui.change_text import can_fix, can_retry, change_state, describe_change
 from timeclock.gui.dialog_base import RememberingDialog
 from timeclock.gui.formatting import day_text, time_text
+from timeclock.gui.messages import discarded_message
 from timeclock.gui.session import ClockSession
-from timeclock.store.outbox import Kind, OutboxItem
+from timeclock.services.sync import Discarded
+from timeclock.store.outbox import OutboxItem
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -106,11 +110,6 @@ class OutboxModel(QAbstractTableModel):
         return change_state(item)
 
 
-def can_fix(item: OutboxItem | None) -> bool:
-    """Whether a held change can be corrected in the entry dialog (a delete has no values)."""
-    return item is not None and item.stuck and item.kind in (Kind.CREATE, Kind.UPDATE)
-
-
 class OutboxDialog(RememberingDialog):
     """Lists waiting changes; fix, retry or discard held ones; send now.
 
@@ -142,6 +141,13 @@ class OutboxDialog(RememberingDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        # What the last action did (a discarded change TimeTrack had already, say); it
+        # stays while the rows reload.
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
+        self.outcome.setAccessibleName(self.tr("What happened"))
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.send_button = QPushButton(self.tr("&Send now"), self)
         self.fix_button = QPushButton(self.tr("&Fix…"), self)
@@ -159,6 +165,7 @@ class OutboxDialog(RememberingDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.outcome)
         layout.addWidget(buttons)
         self.resize(640, 320)
         session.outbox_changed.connect(self.reload)
@@ -186,6 +193,11 @@ class OutboxDialog(RememberingDialog):
         """Say why the selected change cannot be acted on."""
         self.summary.setText(message)
 
+    def show_outcome(self, message: str) -> None:
+        """Say what the last action did."""
+        self.outcome.setText(message)
+        self.outcome.show()
+
     def _selected(self) -> OutboxItem | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.item_at(rows[0].row()) if rows else None
@@ -193,7 +205,7 @@ class OutboxDialog(RememberingDialog):
     def _selection_changed(self) -> None:
         item = self._selected()
         self.fix_button.setEnabled(can_fix(item))
-        self.retry_button.setEnabled(item is not None and item.stuck)
+        self.retry_button.setEnabled(can_retry(item))
         self.discard_button.setEnabled(item is not None)
         self.send_button.setEnabled(self.model.rowCount() > 0)
 
@@ -207,10 +219,23 @@ class OutboxDialog(RememberingDialog):
 
     def _retry(self) -> None:
         item = self._selected()
-        if item is not None:
+        if can_retry(item):
+            assert item is not None
+            self.outcome.hide()
             self._session.release_change(item.seq)
 
     def _discard(self) -> None:
         item = self._selected()
         if item is not None:
-            self._session.discard_change(item.seq)
+            self.outcome.hide()
+            self.discard_button.setEnabled(False)  # one click, one discard
+            self._session.discard_change(
+                item.seq, self.while_open(self._discarded), self.while_open(self._not_discarded)
+            )
+
+    def _discarded(self, discarded: Discarded | None) -> None:
+        self.show_outcome(discarded_message(discarded))  # the rows reload with the status
+
+    def _not_discarded(self, message: str) -> None:
+        self.show_outcome(message)
+        self._selection_changed()

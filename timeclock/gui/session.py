@@ -29,7 +29,7 @@ from timeclock.services.account import Account
 from timeclock.services.changes import EntryChanges, Listing, Outcome, Sent
 from timeclock.services.outbox_views import OutboxViews, View
 from timeclock.services.stamping import Status, TimeClock
-from timeclock.services.sync import SyncReport
+from timeclock.services.sync import Deliverer, DeliveryBusyError, Discarded, SyncReport
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Outbox, OutboxItem
 from timeclock.store.outbox_watch import OutboxWatch
@@ -41,6 +41,9 @@ Clock = Callable[[], datetime]
 # one SQLite pragma.
 OUTBOX_LOOK_MILLISECONDS = 1000
 OUTBOX_WATCH_TIMER = "outboxWatch"  # that timer's object name
+# How long a discard waits for a delivery on this desk (this window's or another
+# program's) to end: the change must not be taken away while it is being sent.
+DISCARD_WAIT_SECONDS = 5.0
 
 
 class ConnectionState(enum.Enum):
@@ -187,34 +190,53 @@ class ClockSession(QObject):
 
     def release_change(self, seq: int) -> None:
         """Let a held change be sent again, and try at once."""
-        self._change_outbox(lambda outbox: outbox.release(seq), then_deliver=True)
+        outbox = self._outbox
+        self._runner.run(lambda: outbox.release(seq), lambda _: self.deliver(), self._note_failure)
 
-    def discard_change(self, seq: int) -> None:
-        """Drop a waiting change: TimeTrack will not get it.
+    def discard_change(
+        self,
+        seq: int,
+        on_done: Callable[[Discarded | None], None] | None = None,
+        on_busy: Callable[[str], None] | None = None,
+    ) -> None:
+        """Take a waiting change off the outbox, through the delivery service.
+
+        A create whose send had begun may have reached TimeTrack with its answer lost: it
+        is looked for there first, and ``on_done`` learns what became of the change
+        (:class:`~timeclock.services.sync.Discarded`: made on TimeTrack already, maybe
+        made, or dropped; None when it no longer waited). ``on_busy`` gets the message
+        when another delivery kept the outbox too long.
 
         After :meth:`close` (a dialog cancelled as the window closes) the change stays in
         the outbox, where the next start shows it: nothing is lost by closing.
         """
         if self._runner.is_shut_down:
             return
-        self._change_outbox(lambda outbox: outbox.discard(seq), then_deliver=False)
+        deliverer = Deliverer(self._client, self._outbox)
+
+        def work() -> Discarded | DeliveryBusyError | None:
+            try:
+                return deliverer.discard(seq, wait=DISCARD_WAIT_SECONDS)
+            except DeliveryBusyError as busy:
+                return busy
+
+        def done(result: Discarded | DeliveryBusyError | None) -> None:
+            if isinstance(result, DeliveryBusyError):
+                if on_busy is not None:
+                    on_busy(explain(result))
+                return
+            self.refresh_status()
+            self.changes_delivered.emit()  # its row goes, or shows TimeTrack's entry
+            if on_done is not None:
+                on_done(result)
+
+        self._runner.run(work, done, self._note_failure)
 
     def load_held_entry(
         self, item: OutboxItem, on_done: Callable[[Attendance | None], None]
     ) -> None:
         """The entry a held update is about, as TimeTrack has it now (None: it is gone)."""
         self._run(lambda: self._changes.held_entry(item), on_done)
-
-    def _change_outbox(self, change: Callable[[Outbox], None], *, then_deliver: bool) -> None:
-        outbox = self._outbox
-
-        def changed(_result: object) -> None:
-            if then_deliver:
-                self.deliver()
-            else:
-                self.refresh_status()
-
-        self._runner.run(lambda: change(outbox), changed, self._note_failure)
 
     def _look_at_outbox(self) -> None:
         """Compute again what was shown before another program changed the outbox."""

@@ -75,6 +75,7 @@ class SyncReport:
     stored: dict[int, Attendance] = field(default_factory=dict)  # as the server holds it now
     refused: dict[int, TimeTrackError] = field(default_factory=dict)  # held: the refusal
     conflicts: dict[int, Conflict] = field(default_factory=dict)  # held: the conflict
+    unsendable: set[int] = field(default_factory=set)  # held: ambiguous, or orphaned
 
     @property
     def paused_for_credentials(self) -> bool:
@@ -83,10 +84,10 @@ class SyncReport:
 
     @property
     def newly_held(self) -> list[OutboxItem]:
-        """The items this pass held (refused, or in conflict); not those held before."""
-        return [
-            item for item in self.stuck if item.seq in self.refused or item.seq in self.conflicts
-        ]
+        """The items this pass held (refused, in conflict, ambiguous or orphaned); not
+        those held before."""
+        held_now = self.refused.keys() | self.conflicts.keys() | self.unsendable
+        return [item for item in self.stuck if item.seq in held_now]
 
     @property
     def complete(self) -> bool:
@@ -185,10 +186,12 @@ class Deliverer:
             except AmbiguousMatchError as ambiguous:
                 self.outbox.mark_stuck(item.seq, str(ambiguous), Hold.AMBIGUOUS)
                 report.stuck.append(replace(item, hold=Hold.AMBIGUOUS, problem=str(ambiguous)))
+                report.unsendable.add(item.seq)
                 continue
             except _OrphanedError:
                 self.outbox.mark_stuck(item.seq, ORPHAN_PROBLEM, Hold.ORPHANED)
                 report.stuck.append(replace(item, hold=Hold.ORPHANED, problem=ORPHAN_PROBLEM))
+                report.unsendable.add(item.seq)
                 continue
             except _ConflictFoundError as conflicted:
                 self.outbox.mark_stuck(item.seq, CONFLICT_PROBLEM, Hold.CONFLICT)
