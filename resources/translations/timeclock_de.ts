@@ -604,6 +604,10 @@
         <source>System language</source>
         <translation>Systemsprache</translation>
     </message>
+    <message>
+        <source>&amp;Open entry…</source>
+        <translation>Eintrag ö&amp;ffnen…</translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -622,6 +626,10 @@
     <message>
         <source>Close message</source>
         <translation>Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
     </message>
 </context>
 <context>
@@ -765,6 +773,14 @@
     <message>
         <source>Discarded. TimeTrack will not get this change.</source>
         <translation>Verworfen. TimeTrack erhält diese Änderung nicht.</translation>
+    </message>
+    <message>
+        <source>You are also stamped in since %1 (entry #%2), probably at another desk. Open the entry to set its end, or delete it in the list.</source>
+        <translation>Sie sind außerdem seit %1 eingestempelt (Eintrag #%2), vermutlich an einem anderen Platz. Öffnen Sie den Eintrag, um sein Ende einzutragen, oder löschen Sie ihn in der Liste.</translation>
+    </message>
+    <message>
+        <source>You are also stamped in since %1 (an entry not yet on TimeTrack). Open the entry to set its end, or delete it in the list.</source>
+        <translation>Sie sind außerdem seit %1 eingestempelt (ein Eintrag, der noch nicht bei TimeTrack ist). Öffnen Sie den Eintrag, um sein Ende einzutragen, oder löschen Sie ihn in der Liste.</translation>
     </message>
     <message>
         <source>Deleted on this computer. TimeTrack will delete the entry as soon as it can be reached.</source>

@@ -604,6 +604,10 @@
         <source>System language</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Open entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBar</name>
@@ -621,6 +625,10 @@
     </message>
     <message>
         <source>Close message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -764,6 +772,14 @@
     </message>
     <message>
         <source>Discarded. TimeTrack will not get this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are also stamped in since %1 (entry #%2), probably at another desk. Open the entry to set its end, or delete it in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are also stamped in since %1 (an entry not yet on TimeTrack). Open the entry to set its end, or delete it in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,7 +11,7 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,11 +27,14 @@ from timeclock.domain.backoff import Backoff
 from timeclock.domain.matching import AmbiguousMatchError
 from timeclock.gui import i18n
 from timeclock.gui.change_text import change_state, describe_change
+from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
+from timeclock.gui.formatting import day_text, time_text
 from timeclock.gui.main_window import MainWindow
-from timeclock.gui.messages import discarded_message, held_message
+from timeclock.gui.messages import also_open_message, discarded_message, held_message
 from timeclock.gui.models import Column
 from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.session import ClockSession
+from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.faults import FaultPlan
 from timeclock.services.sync import Deliverer, Discarded, SyncReport
@@ -345,5 +348,44 @@ def test_the_new_words_are_german_too(qapp: QApplication) -> None:
             "Hier verworfen. "
         )
         assert discarded_message(Discarded(orphan)).startswith("Verworfen. ")
+        assert also_open_message(made, BERLIN).startswith("Sie sind außerdem seit ")
+        assert "(Eintrag #12)" in also_open_message(made, BERLIN)
     finally:
         i18n.remove_translators(qapp, translators)
+
+
+# -- finding 4: stamped in at two desks at once -------------------------------------------------
+
+
+def test_another_open_entry_is_shown_with_a_way_to_close_it(qtbot: QtBot, desk: Desk) -> None:
+    window = desk.window
+    WindowDialogs(
+        window,
+        on_account_changed=lambda _account: None,
+        on_language_changed=lambda _language: None,
+        settings_account=None,
+    )
+    monday = MORNING - timedelta(days=1)
+    other = seed(desk.server, monday, manual=False)  # stamped in at the door on Monday
+    seed(desk.server, MORNING, manual=False)  # and at the office desk today
+    start(qtbot, window)
+    assert window.stamp_panel.stamp_button.text() == "Clock out"  # today's shift
+    since = f"{day_text(monday, BERLIN)} {time_text(monday, BERLIN)}"
+    assert window.message_bar.text == (
+        f"You are also stamped in since {since} (entry #{other}), probably at another desk. "
+        "Open the entry to set its end, or delete it in the list."
+    )
+    action = window.message_bar.action_button
+    assert action.isVisible() and action.text() == "&Open entry…"
+    assert action.accessibleName() == "Open entry…"
+
+    action.click()
+    dialog = window.findChild(EntryDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.end_edit.setDateTime(wall_qdatetime(datetime(2026, 3, 9, 16, 0)))
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        dialog.save_button.click()
+    closed = desk.server.store.get(other)
+    assert closed.end == monday + timedelta(hours=8)
+    qtbot.waitUntil(window.message_bar.isHidden, timeout=WAIT)  # it is no longer open
+    assert window.stamp_panel.stamp_button.text() == "Clock out"

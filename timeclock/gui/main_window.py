@@ -23,7 +23,7 @@ from timeclock.domain.matching import same_user
 from timeclock.domain.totals import totals, worked_on
 from timeclock.gui.filter_bar import FilterBar
 from timeclock.gui.message_bar import MessageBar
-from timeclock.gui.messages import held_message
+from timeclock.gui.messages import also_open_message, held_message
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, AttendanceProxy, Column
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.stamp_panel import StampPanel
@@ -41,6 +41,7 @@ class _Solved(enum.Enum):
     ANSWERED = enum.auto()  # a request failed: solved once TimeTrack gives the state again
     NOTHING_HELD = enum.auto()  # a change was held: solved once none is held any more
     NOTHING_WAITS = enum.auto()  # a change was saved here: solved once nothing waits
+    NOTHING_ALSO_OPEN = enum.auto()  # another open entry: solved once it is closed or gone
 
 
 class MainWindow(QMainWindow):
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self._tick.timeout.connect(self._clock_moved)
         self._tick.start()
         self._offline = False
+        self._also_open_shown: frozenset[int] = frozenset()  # the other open entries warned of
         self._restore_window_state()
         self.open_entry_dialog: Callable[[Attendance | None], None] | None = None
         self.open_delete_dialog: Callable[[Attendance], None] | None = None
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
     def _connect_session(self, session: ClockSession) -> None:
         session.status_changed.connect(self._status_arrived)
         session.status_changed.connect(self._close_solved_message)
+        session.status_changed.connect(self._show_also_open)
         session.entries_loaded.connect(self._entries_arrived)
         session.entry_saved.connect(self._entry_saved)
         session.entry_deleted.connect(self.model.remove)
@@ -330,8 +333,37 @@ class MainWindow(QMainWindow):
             (tag is _Solved.ANSWERED and status.offline is None)
             or (tag is _Solved.NOTHING_HELD and status.held == 0)
             or (tag is _Solved.NOTHING_WAITS and status.waiting == 0)
+            or (tag is _Solved.NOTHING_ALSO_OPEN and not status.also_open)
         ):
             self.message_bar.clear()
+
+    def _show_also_open(self, status: Status) -> None:
+        """Warn of another open entry of the user (stamped in at two desks at once), with
+        a button that opens it to set its end. Said once for each such set of entries;
+        while the bar shows a problem, at the next status the bar is free."""
+        shown = frozenset(entry.id for entry in status.also_open)
+        if shown == self._also_open_shown:
+            return
+        if not status.also_open:
+            self._also_open_shown = shown
+            return
+        if (
+            not self.message_bar.isHidden()
+            and self.message_bar.tag is not _Solved.NOTHING_ALSO_OPEN
+        ):
+            return  # another message still holds: this one waits for a free bar
+        self._also_open_shown = shown
+        other = status.also_open[0]  # the oldest; the next one once it is dealt with
+        self.message_bar.show_warning(
+            also_open_message(other, self.zone),
+            self.tr("&Open entry…"),
+            lambda: self._open_entry(other),
+            tag=_Solved.NOTHING_ALSO_OPEN,
+        )
+
+    def _open_entry(self, entry: Attendance) -> None:
+        if self.open_entry_dialog is not None:
+            self.open_entry_dialog(entry)
 
     def _entries_arrived(self, listing: Listing) -> None:
         self.model.set_entries(listing.entries, listing.waiting)

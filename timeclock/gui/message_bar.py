@@ -65,8 +65,19 @@ class MessageBar(QFrame):
         self._set_notice(False)
         self._label.setText(message)
         self._retry = retry
+        self._retry_button.setText(self.tr("&Retry"))
+        self._retry_button.setAccessibleName(self.tr("Retry"))
         self._retry_button.setVisible(retry is not None)
         self.show()
+
+    def show_warning(
+        self, message: str, action_text: str, action: Callable[[], None], *, tag: object = None
+    ) -> None:
+        """Show ``message`` as a problem with a button ``action_text`` that runs
+        ``action`` (instead of Retry): the way to fix what the message says."""
+        self.show_problem(message, action, tag=tag)
+        self._retry_button.setText(action_text)
+        self._retry_button.setAccessibleName(action_text.replace("&", ""))
 
     def show_notice(self, message: str, *, tag: object = None) -> None:
         """Show news that is no problem, in the bar's calmer colours; the latest wins."""
@@ -91,6 +102,11 @@ class MessageBar(QFrame):
         self._retry = None
         self._tag = None
         self.hide()
+
+    @property
+    def action_button(self) -> QPushButton:
+        """The bar's button: Retry, or what :meth:`show_warning` named."""
+        return self._retry_button
 
     def _on_retry(self) -> None:
         retry = self._retry

@@ -22,10 +22,12 @@ from timeclock.api.errors import (
     TimeTrackError,
     ValidationError,
 )
+from timeclock.domain.attendance import Attendance
 from timeclock.domain.localtime import AmbiguousLocalTimeError, NonexistentLocalTimeError
 from timeclock.domain.rules import EntryProblem
 from timeclock.domain.shift import StampError, StampProblem
 from timeclock.gui.change_text import describe_change
+from timeclock.gui.formatting import day_text, time_text
 from timeclock.services.account import AccountError
 from timeclock.services.local_view import DiscardedEntryError
 from timeclock.services.stamping import StampBusyError
@@ -244,6 +246,24 @@ def discarded_message(discarded: Discarded | None) -> str:
             "entering it again.",
         )
     return translate("Messages", "Discarded. TimeTrack will not get this change.")
+
+
+def also_open_message(entry: Attendance, zone: tzinfo) -> str:
+    """Another open entry of the user besides the shift's own (stamped in at two desks)."""
+    since = f"{day_text(entry.start, zone)} {time_text(entry.start, zone)}"
+    if entry.id > 0:
+        text = translate(
+            "Messages",
+            "You are also stamped in since %1 (entry #%2), probably at another desk. Open "
+            "the entry to set its end, or delete it in the list.",
+        ).replace("%2", str(entry.id))
+    else:
+        text = translate(
+            "Messages",
+            "You are also stamped in since %1 (an entry not yet on TimeTrack). Open the "
+            "entry to set its end, or delete it in the list.",
+        )
+    return text.replace("%1", since)
 
 
 def queued_message(deletion: bool) -> str:
