@@ -894,7 +894,7 @@
     </message>
     <message>
         <source>the entry of %1, %2</source>
-        <translation>den Eintrag von %1, %2</translation>
+        <translation>dem Eintrag von %1, %2</translation>
     </message>
     <message>
         <source>entry %1</source>
@@ -902,11 +902,11 @@
     </message>
     <message>
         <source>a new entry</source>
-        <translation>einen neuen Eintrag</translation>
+        <translation>einem neuen Eintrag</translation>
     </message>
     <message>
         <source>Deletion of %1</source>
-        <translation>Löschen: %1</translation>
+        <translation>Löschen von %1</translation>
     </message>
     <message>
         <source>Change of %1: %2</source>

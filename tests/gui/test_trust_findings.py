@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import credentials_of
@@ -389,3 +389,32 @@ def test_another_open_entry_is_shown_with_a_way_to_close_it(qtbot: QtBot, desk: 
     assert closed.end == monday + timedelta(hours=8)
     qtbot.waitUntil(window.message_bar.isHidden, timeout=WAIT)  # it is no longer open
     assert window.stamp_panel.stamp_button.text() == "Clock out"
+
+
+def test_the_warning_of_another_open_entry_gives_way_and_comes_back_until_closed(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window = desk.window
+    seed(desk.server, MORNING - timedelta(days=1), manual=False)
+    seed(desk.server, MORNING, manual=False)
+    start(qtbot, window)
+    assert window.message_bar.text.startswith("You are also stamped in since ")
+
+    desk.server.faults = FaultPlan({"503": 1.0})
+    with qtbot.waitSignal(window.session.status_changed, timeout=WAIT):
+        window.refresh()
+    assert "HTTP 503" in window.message_bar.text  # a problem that holds comes first
+    desk.server.faults = None
+    with qtbot.waitSignal(window.session.status_changed, timeout=WAIT):
+        window.session.refresh_status()
+    assert window.message_bar.text.startswith("You are also stamped in since ")
+
+    (close,) = [
+        button
+        for button in window.message_bar.findChildren(QPushButton)
+        if button.text() == "Close"
+    ]
+    close.click()
+    with qtbot.waitSignal(window.session.status_changed, timeout=WAIT):
+        window.refresh()
+    assert window.message_bar.isHidden()  # the person knows; not said again for it

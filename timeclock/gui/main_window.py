@@ -77,7 +77,10 @@ class MainWindow(QMainWindow):
         self._tick.timeout.connect(self._clock_moved)
         self._tick.start()
         self._offline = False
-        self._also_open_shown: frozenset[int] = frozenset()  # the other open entries warned of
+        # The other open entries whose warning the person closed: not shown again for them.
+        self._also_open_dismissed: frozenset[int] = frozenset()
+        self._also_open_warned: frozenset[int] = frozenset()
+        self.message_bar.closed.connect(self._message_closed)
         self._restore_window_state()
         self.open_entry_dialog: Callable[[Attendance | None], None] | None = None
         self.open_delete_dialog: Callable[[Attendance], None] | None = None
@@ -339,20 +342,17 @@ class MainWindow(QMainWindow):
 
     def _show_also_open(self, status: Status) -> None:
         """Warn of another open entry of the user (stamped in at two desks at once), with
-        a button that opens it to set its end. Said once for each such set of entries;
-        while the bar shows a problem, at the next status the bar is free."""
-        shown = frozenset(entry.id for entry in status.also_open)
-        if shown == self._also_open_shown:
-            return
-        if not status.also_open:
-            self._also_open_shown = shown
+        a button that opens it to set its end. Shown while the bar is free (a message that
+        still holds is not pushed aside) until the person closes it or the entry is dealt
+        with; a new set of other open entries is warned of again."""
+        others = frozenset(entry.id for entry in status.also_open)
+        if not others or others == self._also_open_dismissed:
             return
         if (
             not self.message_bar.isHidden()
             and self.message_bar.tag is not _Solved.NOTHING_ALSO_OPEN
         ):
             return  # another message still holds: this one waits for a free bar
-        self._also_open_shown = shown
         other = status.also_open[0]  # the oldest; the next one once it is dealt with
         self.message_bar.show_warning(
             also_open_message(other, self.zone),
@@ -360,6 +360,11 @@ class MainWindow(QMainWindow):
             lambda: self._open_entry(other),
             tag=_Solved.NOTHING_ALSO_OPEN,
         )
+        self._also_open_warned = others
+
+    def _message_closed(self, tag: object) -> None:
+        if tag is _Solved.NOTHING_ALSO_OPEN:
+            self._also_open_dismissed = self._also_open_warned
 
     def _open_entry(self, entry: Attendance) -> None:
         if self.open_entry_dialog is not None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 class MessageBar(QFrame):
     """Shows the latest problem (or notice, in calmer colours) above the content until it is
     closed or solved."""
+
+    closed = Signal(object)  # the person closed the message; its tag
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +40,7 @@ class MessageBar(QFrame):
         self._retry: Callable[[], None] | None = None
         self._tag: object = None
         self._retry_button.clicked.connect(self._on_retry)
-        self._close_button.clicked.connect(self.clear)
+        self._close_button.clicked.connect(self._on_close)
         self.hide()
 
     @property
@@ -107,6 +109,11 @@ class MessageBar(QFrame):
     def action_button(self) -> QPushButton:
         """The bar's button: Retry, or what :meth:`show_warning` named."""
         return self._retry_button
+
+    def _on_close(self) -> None:
+        tag = self._tag
+        self.clear()
+        self.closed.emit(tag)
 
     def _on_retry(self) -> None:
         retry = self._retry

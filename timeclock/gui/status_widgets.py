@@ -64,6 +64,9 @@ class StatusFooter(QWidget):
         self.waiting_label = QLabel(self)
         self.waiting_label.setObjectName("waitingChanges")
         self.waiting_label.setTextFormat(Qt.TextFormat.RichText)
+        # It wraps rather than widen the window beyond a small screen (German is long).
+        self.waiting_label.setWordWrap(True)
+        self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.waiting_label.setAccessibleName(self.tr("Changes not yet sent"))
         self.waiting_label.linkActivated.connect(lambda _link: self.outbox_requested.emit())
         self.waiting_label.hide()
@@ -78,8 +81,8 @@ class StatusFooter(QWidget):
         self._busy_delay.timeout.connect(self.busy_indicator.show)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.totals_label, 1)
-        layout.addWidget(self.waiting_label)
+        layout.addWidget(self.totals_label)
+        layout.addWidget(self.waiting_label, 1)
         layout.addWidget(self.busy_indicator)
 
     def show_totals(self, summary: Totals) -> None:
