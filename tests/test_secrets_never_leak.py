@@ -484,15 +484,14 @@ def test_a_window_session_and_its_crash_report_leak_no_secret(
     from timeclock.gui.session import ConnectionState
     from timeclock.gui.settings_dialog import SettingsDialog
     from timeclock.gui.single_instance import SingleInstance
-    from timeclock.store.breaks import BreakStore
-    from timeclock.store.outbox import Outbox
+    from timeclock.services.desk import Desk
 
     wait = 5000
     threads_before = native_threads()
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    breaks, outbox = BreakStore(), Outbox()  # the real files in the data folder
-    launcher = Launcher(app, breaks, SingleInstance("secrets-test"), demo=False, outbox=outbox)
+    desk = Desk()  # the real files in the data folder
+    launcher = Launcher(app, desk, SingleInstance("secrets-test"), demo=False)
     reporter = CrashReporter(launcher.active_window, launcher.secrets)
     problems: list[str] = []
     shown: list[str] = []
@@ -583,8 +582,7 @@ def test_a_window_session_and_its_crash_report_leak_no_secret(
         for _ in range(3):
             app.processEvents()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        outbox.close()
-        breaks.close()
+        desk.close()
     # Tidy: every worker thread (QThreads included) has ended.
     deadline = time.monotonic() + 3.0
     while (left := native_threads() - threads_before) and time.monotonic() < deadline:

@@ -24,6 +24,7 @@ from timeclock.gui.session import ClockSession
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.records import NewAttendance
 from timeclock.services.account import Account
+from timeclock.services.desk import Desk
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Outbox, OutboxItem
 
@@ -155,10 +156,10 @@ class Sessions:
     ) -> ClockSession:
         """A session of ``account`` on the clock ``clock`` (with an outbox in memory unless
         ``outbox`` is given)."""
+        desk = Desk(in_memory=True, outbox=outbox, breaks=breaks)  # in memory unless given
         if breaks is None:
-            breaks = BreakStore(":memory:")
-            self.stores.append(breaks)
-        session = ClockSession(account, breaks, outbox=outbox, clock=clock)
+            self.stores.append(desk.breaks)
+        session = ClockSession(account, desk, clock=clock)
         self.opened.append(session)
         return session
 

@@ -14,7 +14,7 @@ from timeclock.gui.app import Launcher
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
-from timeclock.store.breaks import BreakStore
+from timeclock.services.desk import Desk
 from timeclock.store.settings import load_settings
 
 WAIT = 5000
@@ -23,9 +23,9 @@ WAIT = 5000
 @pytest.fixture
 def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    breaks = BreakStore(":memory:")
+    desk = Desk(in_memory=True)
     instance = SingleInstance("launcher-test")
-    made = Launcher(qapp, breaks, instance, demo=False)
+    made = Launcher(qapp, desk, instance, demo=False)
     default_locale = QLocale()
     yield made
     made.runner.shutdown()
@@ -34,7 +34,7 @@ def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[La
         made.window.deleteLater()
     made.change_language("en")
     QLocale.setDefault(default_locale)
-    breaks.close()
+    desk.close()
 
 
 def _clock_button_text(launcher: Launcher) -> str:

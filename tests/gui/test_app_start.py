@@ -21,8 +21,8 @@ from timeclock.gui.settings_dialog import SettingsDialog
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
+from timeclock.services.desk import Desk
 from timeclock.store import logfile
-from timeclock.store.breaks import BreakStore
 from timeclock.store.logfile import HIDDEN, hide_secrets
 from timeclock.store.secrets import save_credentials
 from timeclock.store.settings import Settings, read_settings, save_settings, settings_path
@@ -34,8 +34,8 @@ BROKEN = b'{"account": "testkonto", "language": '  # cut off mid-write by someth
 @pytest.fixture
 def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    breaks = BreakStore(":memory:")
-    made = Launcher(qapp, breaks, SingleInstance("launcher-start-test"), demo=False)
+    desk = Desk(in_memory=True)
+    made = Launcher(qapp, desk, SingleInstance("launcher-start-test"), demo=False)
     default_locale = QLocale()
     yield made
     made.runner.shutdown()
@@ -47,7 +47,7 @@ def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[La
         made.window.deleteLater()
     made.change_language("en")
     QLocale.setDefault(default_locale)
-    breaks.close()
+    desk.close()
 
 
 def _broken_settings_file() -> Path:

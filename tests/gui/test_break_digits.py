@@ -21,14 +21,12 @@ from timeclock.gui.entry_dialog import EntryDialog
 from timeclock.gui.session import ClockSession
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
-from timeclock.store.breaks import BreakStore
 
 
 @pytest.fixture
 def session(server: SandboxServer) -> Iterator[ClockSession]:
     clock_session = ClockSession(
         Account(server.base_url, "hansm", credentials_of(server)),
-        BreakStore(":memory:"),
         clock=lambda: datetime(2021, 3, 29, 12, 0, tzinfo=UTC),
     )
     yield clock_session

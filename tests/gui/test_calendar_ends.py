@@ -20,7 +20,6 @@ from timeclock.gui.filter_bar import FilterBar
 from timeclock.gui.session import ClockSession
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
-from timeclock.store.breaks import BreakStore
 
 FIRST, LAST = QDate(1, 1, 2), QDate(9999, 12, 30)
 
@@ -29,7 +28,6 @@ FIRST, LAST = QDate(1, 1, 2), QDate(9999, 12, 30)
 def session(server: SandboxServer) -> Iterator[ClockSession]:
     clock_session = ClockSession(
         Account(server.base_url, "hansm", credentials_of(server)),
-        BreakStore(":memory:"),
         clock=lambda: datetime(2021, 3, 29, 12, 0, tzinfo=UTC),
     )
     yield clock_session

@@ -38,7 +38,6 @@ from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.records import AttendancePatch
 from timeclock.services.account import Account
-from timeclock.store.breaks import BreakStore
 
 NOW = datetime(2021, 3, 29, 12, 0, tzinfo=UTC)
 START = datetime(2021, 3, 29, 6, 0, tzinfo=UTC)  # 08:00 in Berlin
@@ -48,7 +47,6 @@ END = START + timedelta(hours=8)  # 16:00
 def session_on(server: SandboxServer) -> ClockSession:
     return ClockSession(
         Account(server.base_url, "hansm", credentials_of(server)),
-        BreakStore(":memory:"),
         clock=lambda: NOW,
     )
 

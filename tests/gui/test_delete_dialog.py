@@ -23,7 +23,6 @@ from timeclock.gui.session import ClockSession
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.faults import FaultPlan
 from timeclock.services.account import Account
-from timeclock.store.breaks import BreakStore
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2020, 10, 5, 6, 2, tzinfo=UTC)  # Monday 08:02 in Berlin
@@ -33,9 +32,7 @@ WAIT = 5000
 @pytest.fixture
 def session(server: SandboxServer) -> Iterator[ClockSession]:
     """A real session for hansm on the sandbox; its worker stops after the test."""
-    clock_session = ClockSession(
-        Account(server.base_url, "hansm", credentials_of(server)), BreakStore(":memory:")
-    )
+    clock_session = ClockSession(Account(server.base_url, "hansm", credentials_of(server)))
     yield clock_session
     clock_session.close()
 
@@ -139,9 +136,7 @@ def test_a_refused_delete_keeps_the_dialog_open_with_the_reason(
 ) -> None:
     plan = CannedPlan(Rule(Canned.error(400, "Bad Request", "locked period"), method="DELETE"))
     server = make_server(middleware=[Middleware(CannedResponses, plan=plan)])
-    session = ClockSession(
-        Account(server.base_url, "hansm", credentials_of(server)), BreakStore(":memory:")
-    )
+    session = ClockSession(Account(server.base_url, "hansm", credentials_of(server)))
     try:
         with TimeTrackClient(server.base_url, credentials_of(server)) as client:
             entry = client.create_attendance(AttendanceDraft(user="hansm", start=START, end=START))

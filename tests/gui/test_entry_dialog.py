@@ -23,7 +23,6 @@ from timeclock.gui.session import ClockSession
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.faults import FaultPlan
 from timeclock.services.account import Account
-from timeclock.store.breaks import BreakStore
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2021, 3, 29, 12, 0, tzinfo=UTC)  # a Monday
@@ -35,7 +34,6 @@ def session(server: SandboxServer) -> Iterator[ClockSession]:
     """A real session for hansm on the sandbox; its worker stops after the test."""
     clock_session = ClockSession(
         Account(server.base_url, "hansm", credentials_of(server)),
-        BreakStore(":memory:"),
         clock=lambda: NOW,
     )
     yield clock_session
@@ -320,7 +318,6 @@ def test_cancel_after_a_refusal_takes_the_change_back(
 def session_on(server: SandboxServer) -> Iterator[ClockSession]:
     clock_session = ClockSession(
         Account(server.base_url, "hansm", credentials_of(server)),
-        BreakStore(":memory:"),
         clock=lambda: NOW,
     )
     try:

@@ -22,6 +22,7 @@ from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import AttendanceStore
 from timeclock.sandbox.records import AttendancePatch, NewAttendance
+from timeclock.services.desk import Desk
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Outbox, server_ref
 
@@ -48,7 +49,9 @@ def window(
 ) -> Iterator[MainWindow]:
     breaks = BreakStore(tmp_path / "state.sqlite3")
     outbox = Outbox(tmp_path / "outbox.sqlite3")
-    session = ClockSession(office.account(), breaks, outbox=outbox, backoff=QUICK, clock=clock)
+    session = ClockSession(
+        office.account(), Desk(outbox=outbox, breaks=breaks), backoff=QUICK, clock=clock
+    )
     shown = MainWindow(
         session, BERLIN, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
     )

@@ -37,6 +37,7 @@ from timeclock.gui.session import ClockSession
 from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.faults import FaultPlan
+from timeclock.services.desk import Desk as DeskFiles
 from timeclock.services.sync import Deliverer, Discarded, SyncReport
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Hold, Kind, Outbox, OutboxItem
@@ -72,7 +73,10 @@ def desk(qtbot: QtBot, server: SandboxServer, tmp_path: Path) -> Iterator[Desk]:
     breaks = BreakStore(tmp_path / "state.sqlite3")
     outbox = Outbox(tmp_path / "outbox.sqlite3")
     session = ClockSession(
-        account_of(server), breaks, outbox=outbox, backoff=PATIENT, clock=SettableClock(MORNING)
+        account_of(server),
+        DeskFiles(outbox=outbox, breaks=breaks),
+        backoff=PATIENT,
+        clock=SettableClock(MORNING),
     )
     window = MainWindow(
         session, BERLIN, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)

@@ -227,7 +227,7 @@ def test_a_store_that_breaks_later_raises_a_break_store_error(state_file: Path) 
         connection.execute("DROP TABLE break_log")
     connection.close()
 
-    with pytest.raises(BreakStoreError, match="the local state file .* failed: no such table"):
+    with pytest.raises(BreakStoreError, match=r"the local state file .* failed: no such table"):
         store.load(BASE_URL, 1)
 
 

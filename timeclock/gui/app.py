@@ -24,10 +24,9 @@ from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
 from timeclock.services.account import Account, AccountError, resolve_account
 from timeclock.services.demo import demo_account
+from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone
-from timeclock.store.breaks import BreakStore
 from timeclock.store.logfile import register_secret
-from timeclock.store.outbox import Outbox
 from timeclock.store.paths import config_dir
 from timeclock.store.private import private_dir, private_file
 from timeclock.store.secrets import KeyringUnavailableError
@@ -60,11 +59,8 @@ def run_gui(*, demo: bool = False) -> int:
         return 0
     with ExitStack() as stack:
         stack.callback(instance.release)
-        breaks = BreakStore(":memory:") if demo else BreakStore()
-        stack.callback(breaks.close)
-        outbox = Outbox(":memory:") if demo else Outbox()
-        stack.callback(outbox.close)
-        launcher = Launcher(app, breaks, instance, demo=demo, outbox=outbox)
+        desk = stack.enter_context(Desk(in_memory=demo))
+        launcher = Launcher(app, desk, instance, demo=demo)
         stack.callback(launcher.runner.shutdown)
         launcher.start(stack)
         reporter = CrashReporter(launcher.active_window, launcher.secrets)
@@ -79,15 +75,13 @@ class Launcher:
     def __init__(
         self,
         app: QApplication,
-        breaks: BreakStore,
+        desk: Desk,
         instance: SingleInstance,
         *,
         demo: bool,
-        outbox: Outbox | None = None,
     ) -> None:
         self.app = app
-        self.breaks = breaks
-        self.outbox = outbox
+        self.desk = desk
         self.demo = demo
         self.window: MainWindow | None = None
         self._accounts: list[Account] = []
@@ -122,7 +116,7 @@ class Launcher:
         register_secret(account.credentials.api_key)  # typed in settings, say: not logged
         register_secret(account.credentials.api_secret)
         previous = self.window
-        session = ClockSession(account, self.breaks, outbox=self.outbox)
+        session = ClockSession(account, self.desk)
         window = MainWindow(session, local_zone(), window_state())
         WindowDialogs(
             window,

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from timeclock.domain.attendance import AttendanceChange
 from timeclock.gui.formatting import day_text, hours_text, time_text
-from timeclock.store.outbox import Hold, Kind, OutboxItem, entry_id_of
+from timeclock.services.desk import Hold, Kind, OutboxItem, entry_id_of
 
 translate = QCoreApplication.translate  # lupdate finds the literal texts of these calls
 

@@ -29,8 +29,8 @@ from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.stamp_panel import StampPanel
 from timeclock.gui.status_widgets import ConnectionHeader, StatusFooter
 from timeclock.services.changes import Listing
+from timeclock.services.desk import OutboxItem
 from timeclock.services.stamping import Status
-from timeclock.store.outbox import OutboxItem
 
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
 

@@ -29,11 +29,11 @@ from timeclock.domain.shift import StampError, StampProblem
 from timeclock.gui.change_text import describe_change
 from timeclock.gui.formatting import day_text, time_text
 from timeclock.services.account import AccountError
+from timeclock.services.desk import Hold, OutboxItem
 from timeclock.services.local_view import DiscardedEntryError
 from timeclock.services.stamping import StampBusyError
 from timeclock.services.sync import DeliveryBusyError, Discarded
-from timeclock.store.breaks import BreakStoreError
-from timeclock.store.outbox import Hold, OutboxError, OutboxItem
+from timeclock.store.database import DatabaseError
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError
 
@@ -114,7 +114,7 @@ def explain(error: BaseException) -> str:  # noqa: PLR0912 - one case per error 
             "Another TimeClock on this computer is stamping right now; nothing was stamped. "
             "Try again in a moment.",
         )
-    if isinstance(error, SettingsError | BreakStoreError | OutboxError):
+    if isinstance(error, SettingsError | DatabaseError):  # the outbox, the break logs
         return translate("Messages", "A local file cannot be used: %1").replace("%1", str(error))
     return translate("Messages", "Something unexpected went wrong (%1).").replace(
         "%1", type(error).__name__

@@ -40,8 +40,8 @@ from timeclock.gui.dialog_base import RememberingDialog
 from timeclock.gui.formatting import day_text, time_text
 from timeclock.gui.messages import discarded_message
 from timeclock.gui.session import ClockSession
+from timeclock.services.desk import OutboxItem
 from timeclock.services.sync import Discarded
-from timeclock.store.outbox import OutboxItem
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,12 +26,11 @@ from timeclock.domain.timestamps import utc_now
 from timeclock.gui.messages import explain, queued_message
 from timeclock.gui.tasks import Failure, TaskRunner, describe
 from timeclock.services.account import Account
-from timeclock.services.changes import EntryChanges, Listing, Outcome, Sent
+from timeclock.services.changes import Listing, Outcome, Sent
+from timeclock.services.desk import Desk, OutboxItem
 from timeclock.services.outbox_views import OutboxViews, View
-from timeclock.services.stamping import Status, TimeClock
-from timeclock.services.sync import Deliverer, DeliveryBusyError, Discarded, SyncReport
-from timeclock.store.breaks import BreakStore
-from timeclock.store.outbox import Outbox, OutboxItem
+from timeclock.services.stamping import Status
+from timeclock.services.sync import DeliveryBusyError, Discarded, SyncReport
 from timeclock.store.outbox_watch import OutboxWatch
 
 Clock = Callable[[], datetime]
@@ -75,9 +74,8 @@ class ClockSession(QObject):
     def __init__(
         self,
         account: Account,
-        breaks: BreakStore,
+        desk: Desk | None = None,
         *,
-        outbox: Outbox | None = None,
         backoff: Backoff = Backoff(),  # noqa: B008 - immutable
         clock: Clock = utc_now,
         parent: QObject | None = None,
@@ -86,11 +84,10 @@ class ClockSession(QObject):
         self.account = account
         self._clock = clock
         self._client = TimeTrackClient(account.base_url, account.credentials)
-        self._own_outbox = outbox is None  # tests: an outbox in memory
-        outbox = outbox if outbox is not None else Outbox(":memory:")
-        self._outbox = outbox
-        self._time_clock = TimeClock(self._client, account.user, breaks, outbox)
-        self._changes = EntryChanges(self._client, outbox)
+        self._own_desk = desk is None  # tests: a desk in memory
+        self._desk = desk if desk is not None else Desk(in_memory=True)
+        self._time_clock = self._desk.clock(self._client, account.user)
+        self._changes = self._desk.changes(self._client)
         self._backoff = backoff
         self._failed_deliveries = 0
         # Stamps wait in the outbox while TimeTrack cannot be reached; this timer tries
@@ -102,12 +99,12 @@ class ClockSession(QObject):
         self._runner.busy_changed.connect(self.busy_changed)
         # Other programs on this desk share the outbox file: what they deliver, discard or
         # queue must show here too, not only after this window's next own request.
-        self._views = OutboxViews(OutboxWatch(outbox.path, account.base_url))
+        self._views = OutboxViews(OutboxWatch(self._desk.outbox_path, account.base_url))
         self._watch_timer = QTimer(self)
         self._watch_timer.setObjectName(OUTBOX_WATCH_TIMER)
         self._watch_timer.setInterval(OUTBOX_LOOK_MILLISECONDS)
         self._watch_timer.timeout.connect(self._look_at_outbox)
-        if outbox.path != ":memory:":
+        if self._desk.outbox_path != ":memory:":
             self._watch_timer.start()
         self._loads = itertools.count(1)
         self._latest_load = 0
@@ -131,8 +128,8 @@ class ClockSession(QObject):
         self._runner.shutdown()
         self._views.close()
         self._client.close()
-        if self._own_outbox:
-            self._outbox.close()
+        if self._own_desk:
+            self._desk.close()
 
     # -- stamping -----------------------------------------------------------------------
 
@@ -185,13 +182,12 @@ class ClockSession(QObject):
 
     def load_outbox(self, on_done: Callable[[list[OutboxItem]], None]) -> None:
         """The changes waiting on this computer, for the outbox dialog."""
-        outbox = self._outbox
-        self._runner.run(lambda: outbox.items(self.account.base_url), on_done, self._note_failure)
+        self._runner.run(self._changes.waiting, on_done, self._note_failure)
 
     def release_change(self, seq: int) -> None:
         """Let a held change be sent again, and try at once."""
-        outbox = self._outbox
-        self._runner.run(lambda: outbox.release(seq), lambda _: self.deliver(), self._note_failure)
+        changes = self._changes
+        self._runner.run(lambda: changes.retry(seq), lambda _: self.deliver(), self._note_failure)
 
     def discard_change(
         self,
@@ -212,7 +208,7 @@ class ClockSession(QObject):
         """
         if self._runner.is_shut_down:
             return
-        deliverer = Deliverer(self._client, self._outbox)
+        deliverer = self._desk.deliverer(self._client)
 
         def work() -> Discarded | DeliveryBusyError | None:
             try:

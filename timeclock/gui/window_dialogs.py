@@ -15,7 +15,7 @@ from timeclock.gui.messages import held_entry_gone, held_note
 from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.settings_dialog import SettingsDialog
 from timeclock.services.account import Account
-from timeclock.store.outbox import Hold, OutboxItem
+from timeclock.services.desk import Hold, OutboxItem
 
 
 class WindowDialogs(QObject):

@@ -34,11 +34,19 @@ class Desk:
     """The outbox and the break logs of this desk (the data folder's files), or of a
     throwaway desk in memory (the demo, tests)."""
 
-    def __init__(self, *, in_memory: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        in_memory: bool = False,
+        outbox: Outbox | None = None,
+        breaks: BreakStore | None = None,
+    ) -> None:
+        """Open the data folder's files (or ones in memory); ``outbox`` and ``breaks``
+        take files opened elsewhere instead (tests)."""
         where = ":memory:" if in_memory else None
-        self.outbox = Outbox(where)
+        self.outbox = outbox if outbox is not None else Outbox(where)
         try:
-            self.breaks = BreakStore(where)
+            self.breaks = breaks if breaks is not None else BreakStore(where)
         except BaseException:
             self.outbox.close()
             raise
