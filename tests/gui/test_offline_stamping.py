@@ -23,8 +23,9 @@ from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import AttendanceStore
 from timeclock.sandbox.records import AttendancePatch, NewAttendance
 from timeclock.services.desk import Desk
+from timeclock.services.sync import Deliverer, SyncReport
 from timeclock.store.breaks import BreakStore
-from timeclock.store.outbox import Outbox, server_ref
+from timeclock.store.outbox import Outbox, OutboxError, server_ref
 
 MORNING = utc(2026, 3, 10, 7, 0)  # 08:00 in Berlin
 QUICK = Backoff(first=0.05, longest=0.2)  # retries within a test's patience
@@ -273,3 +274,32 @@ def test_an_outbox_dialog_closed_before_its_rows_arrive_is_left_alone(
     dialog.close()  # in this same turn of the event loop: the rows are still being read
     wait_idle(qtbot, window.session)
     qtbot.waitUntil(lambda: not window.findChildren(OutboxDialog), timeout=WAIT)
+
+
+def test_a_failure_here_after_the_stamp_was_saved_says_it_is_saved(
+    qtbot: QtBot,
+    office: Office,
+    window: MainWindow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Finding 13 of issue 8, in the window: the stamp is on disk; it is not "failed"."""
+    office.up()
+    window.refresh()
+    button = window.stamp_panel.stamp_button
+    qtbot.waitUntil(lambda: window.session.state == ConnectionState.ONLINE, timeout=WAIT)
+    qtbot.waitUntil(button.isEnabled, timeout=WAIT)
+
+    def broken(self: Deliverer, wait: float = 0.0) -> SyncReport:
+        raise OutboxError("the outbox /x failed: disk I/O error")
+
+    working = Deliverer.deliver
+    monkeypatch.setattr(Deliverer, "deliver", broken)
+    button.click()
+    qtbot.waitUntil(lambda: button.text() == "Clock out", timeout=WAIT)
+
+    assert window.message_bar.is_notice
+    assert window.message_bar.text.startswith("Saved on this computer.")
+    assert office.store.all() == []
+    monkeypatch.setattr(Deliverer, "deliver", working)
+    window.session.deliver()
+    qtbot.waitUntil(lambda: len(office.store.all()) == 1, timeout=WAIT)

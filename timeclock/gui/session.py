@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import itertools
+import logging
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -21,6 +22,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import MalformedResponseError, ServerError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
+from timeclock.domain.errors import TimeClockError
 from timeclock.domain.matching import same_instant, same_user
 from timeclock.domain.timestamps import utc_now
 from timeclock.gui.messages import explain, queued_message
@@ -34,6 +36,8 @@ from timeclock.services.sync import DeliveryBusyError, Discarded, SyncReport
 from timeclock.store.outbox_watch import OutboxWatch
 
 Clock = Callable[[], datetime]
+
+log = logging.getLogger(__name__)
 
 # How often the window looks whether another program on this desk (a `timeclock sync`, a
 # `timeclock stamp` in a terminal) changed the outbox; a look that finds nothing new costs
@@ -146,7 +150,11 @@ class ClockSession(QObject):
 
         def work() -> tuple[Attendance, bool, Status, SyncReport]:
             entry = action(now)  # queued, safe on disk, before any sending
-            report = self._time_clock.deliver()
+            try:
+                report = self._time_clock.deliver()
+            except TimeClockError as trouble:  # queued already: the stamp is safe, not failed
+                log.warning("delivering after a stamp failed: %s", trouble)
+                report = SyncReport()
             status = self._status(now)
             # As it shows now: with TimeTrack's id once the stamp went out.
             shown = next(
@@ -406,8 +414,9 @@ class ClockSession(QObject):
         self.entry_saved.emit(entry, waiting)
         self._status_arrived(status)
         self._announce_held(report)
-        if report.failure is not None and status.offline is None:
-            # TimeTrack answered the status but not the stamp: the stamp is safe here.
+        if waiting and status.offline is None:
+            # TimeTrack answered the status but the stamp did not go out (it failed, or
+            # something here failed after it was saved): it is safe here all the same.
             self.notice.emit(queued_message(deletion=False))
         if report.delivered > int(report.complete):  # more than this stamp went out:
             self.changes_delivered.emit()  # the list learns TimeTrack's ids of them
