@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from timeclock.store.private import private_dir, private_file
+from timeclock.store.private import private_file
 
 POLL_SECONDS = 0.02
 
@@ -25,10 +25,12 @@ class LockTimeoutError(TimeoutError):
 
 
 class FileLock:
-    """An exclusive lock on ``path`` (created on first use), for threads and processes."""
+    """An exclusive lock on ``path`` (created on first use), for threads and processes;
+    without a path, for the threads of this process only (what one process keeps in
+    memory, no other can touch)."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | str | None) -> None:
+        self.path = None if path is None else Path(path)
         self._threads = threading.Lock()  # threads of this process first
 
     @contextmanager
@@ -40,7 +42,12 @@ class FileLock:
             yield False
             return
         try:
-            private_dir(self.path.parent)
+            if self.path is None:
+                yield True
+                return
+            # The folder is made private if it is new; an existing one is not touched (it
+            # may be a shared one such as /tmp: its files are private on their own).
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             with private_file(self.path, create=True).open("a+b") as handle:
                 while not _try_lock(handle.fileno()):
                     if time.monotonic() >= deadline:

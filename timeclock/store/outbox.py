@@ -16,8 +16,6 @@ from __future__ import annotations
 import enum
 import json
 import sqlite3
-import tempfile
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -134,11 +132,10 @@ class Outbox:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = str(path) if path is not None else str(data_dir() / "outbox.sqlite3")
-        # An in-memory outbox belongs to one process: its lock files are its own, under a
-        # fresh name in the temporary folder (a shared name would join unrelated outboxes).
-        lock_base = self.path if self.path != ":memory:" else _memory_lock_base()
-        self._delivery_lock = FileLock(lock_base + ".lock")
-        self._stamp_lock = FileLock(lock_base + ".stamp.lock")
+        # An in-memory outbox belongs to one process: its locks are for its threads only.
+        in_memory = self.path == ":memory:"
+        self._delivery_lock = FileLock(None if in_memory else self.path + ".lock")
+        self._stamp_lock = FileLock(None if in_memory else self.path + ".stamp.lock")
         self._database = Database(
             self.path, self._prepare, describe="the outbox", error=OutboxError
         )
@@ -401,10 +398,6 @@ def _add_missing_columns(connection: sqlite3.Connection) -> None:
         except sqlite3.OperationalError as error:  # another process added it just now
             if "duplicate column" not in str(error):
                 raise
-
-
-def _memory_lock_base() -> str:
-    return str(Path(tempfile.gettempdir()) / f"timeclock-memory-outbox-{uuid.uuid4().hex}")
 
 
 def _hold(stored: int) -> Hold:
