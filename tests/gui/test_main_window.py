@@ -42,7 +42,7 @@ from tests.gui.helpers import (
 from timeclock.api.credentials import Credentials
 from timeclock.domain.attendance import Attendance, AttendanceChange
 from timeclock.domain.ranges import Preset
-from timeclock.gui.main_window import TICK_MILLISECONDS, MainWindow
+from timeclock.gui.main_window import TICK_MILLISECONDS, MainWindow, default_size
 from timeclock.gui.models import ENTRY_ROLE, Column
 from timeclock.sandbox import SandboxServer
 from timeclock.services.changes import Sent
@@ -715,7 +715,14 @@ def test_a_first_window_gets_a_useful_size(
     server: SandboxServer, sessions: Sessions, clock: SettableClock
 ) -> None:
     window = sessions.window(account_of(server), clock, start=False)
-    assert window.size() == QSize(980, 680)
+    room = window.screen().availableGeometry().size() - QSize(16, 40)
+    assert window.size() == QSize(980, 680).boundedTo(room)
+
+
+def test_a_first_window_fits_a_small_screen_with_its_frame() -> None:
+    assert default_size(QSize(1024, 600)) == QSize(980, 560)
+    assert default_size(QSize(800, 480)) == QSize(784, 440)
+    assert default_size(QSize(1920, 1080)) == QSize(980, 680)
 
 
 def test_today_is_the_local_day(server: SandboxServer, sessions: Sessions) -> None:

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Callable
 from datetime import date, tzinfo
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
     def _restore_window_state(self) -> None:
         geometry = self.window_state.value("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(980, 680)
+            self.resize(default_size(self.screen().availableGeometry().size()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Stop the clock and the worker before the window goes."""
@@ -447,3 +447,16 @@ class MainWindow(QMainWindow):
         self.footer.stop()
         self.session.close()
         super().closeEvent(event)
+
+
+# The window's first size, where the screen has room for it.
+DEFAULT_SIZE = QSize(980, 680)
+# Room left on the screen for the window manager's frame and title bar, which Qt does not
+# know before the window is shown.
+FRAME_ALLOWANCE = QSize(16, 40)
+
+
+def default_size(available: QSize) -> QSize:
+    """The first size of the window: :data:`DEFAULT_SIZE`, but never more than the screen
+    has room for, frame included (a 1024x600 screen must show the footer and the totals)."""
+    return DEFAULT_SIZE.boundedTo(available - FRAME_ALLOWANCE)
