@@ -187,6 +187,22 @@ def test_edit_shows_the_entry_read_only_where_it_cannot_change(
     assert dialog.save_button.isEnabled()
 
 
+def test_an_open_entry_opens_at_its_end_a_closed_one_at_its_start(
+    qtbot: QtBot, session: ClockSession, client: TimeTrackClient
+) -> None:
+    closed = existing(client)
+    start = datetime(2021, 10, 29, 7, 0, tzinfo=UTC)
+    still_open = client.create_attendance(
+        AttendanceDraft(user="hansm", start=start, end=start, manual=False)
+    )
+    assert still_open.is_open
+
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=still_open))
+    assert dialog.focusWidget() is dialog.end_edit  # opened to be closed: set its end
+    other = opened(qtbot, EntryDialog(session, BERLIN, entry=closed))
+    assert other.focusWidget() is other.start_edit
+
+
 def test_edit_sends_only_what_changed(
     qtbot: QtBot,
     session: ClockSession,

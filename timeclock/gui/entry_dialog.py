@@ -211,7 +211,8 @@ class EntryDialog(RememberingDialog):
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._form_layout.addRow(self.tr("Location:"), self.location_label)
         self._show_values(entry, values)
-        self.start_edit.setFocus()
+        # An open entry is opened to be closed: its end is what the person came to set.
+        (self.end_edit if entry.is_open else self.start_edit).setFocus()
 
     def _show_values(self, entry: Attendance, values: Attendance) -> None:
         """Show ``values`` in the editors, and what cannot be edited as ``entry`` has it."""
