@@ -501,3 +501,19 @@ def test_an_offline_edit_of_the_entry_a_lost_create_made_does_not_double_it(
     assert synced.status == 0, synced.out
     (entry,) = connected.store.all()
     assert entry.notes == "typed from the id the manager gave"
+
+
+def test_the_log_file_tells_what_became_of_a_change(
+    connected: SandboxServer, run: Run, clock: Callable[[datetime], None]
+) -> None:
+    """So that "not yet sent" can be explained afterwards."""
+    connected.faults = FaultPlan({"503": 1.0}, methods=["POST"])
+    clock(MORNING)
+    assert run("stamp", "in").status == 0
+    connected.faults = FaultPlan()
+    assert run("sync").status == 0
+
+    logged = (data_dir() / "timeclock.log").read_text()
+    assert "queued #1: create of local:" in logged
+    assert "delivery stopped, 1 waiting: TimeTrack had a server error (HTTP 503)" in logged
+    assert "delivered #1 (create of local:" in logged

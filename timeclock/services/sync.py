@@ -23,6 +23,7 @@ One pass goes through the queued changes oldest first:
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -43,6 +44,10 @@ from timeclock.domain.matching import AmbiguousMatchError, find_made, second_bou
 from timeclock.store.outbox import Hold, Kind, Outbox, OutboxItem
 
 _Answer = TypeVar("_Answer")
+
+# What became of each change, in the log file: so that "not yet sent" can be explained
+# afterwards (no entry's notes, only sequence numbers, references and reasons).
+log = logging.getLogger(__name__)
 
 CONFLICT_PROBLEM = "the entry was changed or deleted on TimeTrack since this edit began"
 ORPHAN_PROBLEM = (
@@ -138,10 +143,17 @@ class Deliverer:
         """
         with self.outbox.delivering(wait) as allowed:
             if not allowed:
+                log.info("another delivery on this computer is running; this one sent nothing")
                 return SyncReport(
                     waiting=self.outbox.count(self.client.base_url), busy_elsewhere=True
                 )
-            return self._pass()
+            report = self._pass()
+        for held in report.newly_held:
+            log.warning("held #%d (%s of %s): %s", held.seq, held.kind, held.ref, held.problem)
+        if report.failure is not None:
+            log.warning("delivery stopped, %d waiting: %s", report.waiting, report.failure)
+        log.info("delivery pass: %d sent, %d waiting", report.delivered, report.waiting)
+        return report
 
     def discard(self, seq: int, wait: float = 10.0) -> Discarded | None:
         """Take the waiting change ``seq`` off the outbox (None if it no longer waits).
@@ -160,11 +172,14 @@ class Deliverer:
                     made = self.find_created(item.draft, item.seq)
                 except (TimeTrackError, AmbiguousMatchError) as error:
                     self.outbox.discard(seq)
+                    log.info("discarded #%d; it may have reached TimeTrack: %s", seq, error)
                     return Discarded(item, unsure=error)
                 if made is not None:  # it is on TimeTrack: recorded as done, not dropped
                     self.outbox.delivered(self.client.base_url, seq, created_id=made.id)
+                    log.info("#%d was on TimeTrack already as entry %d", seq, made.id)
                     return Discarded(item, on_server=made)
             self.outbox.discard(seq)
+            log.info("discarded #%d (%s of %s)", seq, item.kind, item.ref)
             return Discarded(item)
 
     def _pass(self) -> SyncReport:
@@ -205,6 +220,7 @@ class Deliverer:
                     report.retry_after = failure.retry_after
                 break
             report.delivered += 1
+            log.info("delivered #%d (%s of %s)", item.seq, item.kind, item.ref)
             if isinstance(stored, Attendance):
                 report.stored[item.seq] = stored
         report.waiting = self.outbox.count(base_url)

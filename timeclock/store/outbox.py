@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import enum
 import json
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,6 +43,8 @@ from timeclock.store.paths import data_dir
 from timeclock.store.recent import RecentEntries
 from timeclock.store.refs import entry_id_of, local_ref, server_ref
 from timeclock.store.sync_state import SyncState
+
+log = logging.getLogger(__name__)
 
 __all__ = [  # the references are the queue's words too: its callers get them here
     "UNREADABLE_PROBLEM",
@@ -365,6 +368,7 @@ class Outbox:
                 ),
             )
         assert cursor.lastrowid is not None
+        log.info("queued #%d: %s of %s", cursor.lastrowid, kind.value, ref)
         return cursor.lastrowid
 
 
