@@ -18,6 +18,7 @@ import pytest
 
 from tests.cli.conftest import USER, Run
 from timeclock.sandbox import SandboxServer
+from timeclock.store.secrets import load_credentials
 from timeclock.store.settings import SETTINGS_VERSION, settings_path
 
 BROKEN = b'{"account": "testkonto", "user": '  # cut off mid-write by something else
@@ -124,3 +125,4 @@ def test_login_does_not_overwrite_a_newer_file(
         f"timeclock: error: the settings file {path} is from a newer TimeClock"
     )
     assert path.read_text(encoding="utf-8") == newer
+    assert load_credentials(server.base_url) is None  # nothing stored half-way

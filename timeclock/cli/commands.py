@@ -30,7 +30,7 @@ from timeclock.services import export
 from timeclock.services.changes import EntryChanges
 from timeclock.services.stamping import TimeClock, server_unavailable
 from timeclock.store.secrets import delete_credentials, save_credentials
-from timeclock.store.settings import load_settings, save_settings
+from timeclock.store.settings import check_can_save, load_settings, save_settings
 
 
 def _login(context: Context, stack: ExitStack) -> int:
@@ -41,6 +41,7 @@ def _login(context: Context, stack: ExitStack) -> int:
     account = options.url or settings.account or ask("TimeTrack account name or API URL: ")
     base_url = resolve_base_url(account)
     user = options.user or settings.user or ask("TimeTrack user name: ")
+    check_can_save()  # refused before the key goes into the keyring, not after
     credentials = ask_credentials()
     if not options.no_check:
         with TimeTrackClient(base_url, credentials) as client:

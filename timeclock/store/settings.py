@@ -149,6 +149,19 @@ def _version(raw: dict[str, Any], path: Path) -> int:
     return version
 
 
+def check_can_save(path: Path | None = None) -> None:
+    """Raise :class:`NewerSettingsError` now if saving would be refused, before anything
+    else of a change is done (``login`` storing a key in the keyring, say)."""
+    path = path or settings_path()
+    if not path.is_file():
+        return
+    try:
+        version = _version(_read(path) or {}, path)
+    except SettingsError:
+        return  # unreadable: a save keeps it aside and goes on
+    _refuse_newer(path, version)
+
+
 def _make_way(path: Path) -> None:
     """Before a save: refuse to replace a newer file, move an unreadable one aside."""
     if not path.is_file():
@@ -165,6 +178,10 @@ def _make_way(path: Path) -> None:
             ) from None
         log.warning("%s; kept it as %s before saving new settings", problem, kept)
         return
+    _refuse_newer(path, version)
+
+
+def _refuse_newer(path: Path, version: int) -> None:
     if version > SETTINGS_VERSION:
         raise NewerSettingsError(
             f"the settings file {path} is from a newer TimeClock (version {version}; this one "
