@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import USER, Run
+from tests.commands import run_timeclock
 from timeclock.sandbox import SandboxServer
 from timeclock.store.secrets import load_credentials
 from timeclock.store.settings import SETTINGS_VERSION, settings_path
@@ -25,15 +26,7 @@ BROKEN = b'{"account": "testkonto", "user": '  # cut off mid-write by something 
 
 
 def _timeclock(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "timeclock", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "TZ": "Europe/Berlin", **(env or {})},
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_timeclock(*args, env={**os.environ, "TZ": "Europe/Berlin", **(env or {})})
 
 
 def _settings_file(content: bytes) -> Path:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 
 import pytest
 
 from tests.cli.conftest import USER
+from tests.commands import run_timeclock
 from timeclock.sandbox import SandboxServer, ServerQuirks
 
 STARTUP = 4.0  # what starting Python and timeclock may take on a busy machine
@@ -37,15 +37,7 @@ def timeclock(
     if timeout is not None:
         env["TIMECLOCK_TIMEOUT"] = timeout
     started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "timeclock", *args],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        env=env,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    result = run_timeclock(*args, env=env, timeout=90)
     return result, time.monotonic() - started
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-import sys
 
 import pytest
 
 from tests.cli.conftest import USER, Run
+from tests.commands import run_timeclock
 from timeclock import __version__
 from timeclock.cli.commands import COMMANDS
 from timeclock.sandbox import SandboxServer
@@ -17,15 +17,7 @@ from timeclock.store.logfile import LOG_NAME, MAX_BYTES, log_path
 
 
 def _timeclock(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "timeclock", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "TZ": "Europe/Berlin", **(env or {})},
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_timeclock(*args, env={**os.environ, "TZ": "Europe/Berlin", **(env or {})})
 
 
 def _environment(server: SandboxServer, secret: str | None = None) -> dict[str, str]:

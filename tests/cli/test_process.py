@@ -5,22 +5,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.commands import run_timeclock
 from timeclock.sandbox import DEMO_USER, SandboxServer
 
 
 def _timeclock(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "timeclock", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, **(env or {})},
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_timeclock(*args, env={**os.environ, **(env or {})})
 
 
 def test_demo_lists_last_month_of_the_demo_user() -> None:
@@ -66,15 +58,7 @@ def test_the_window_without_a_display_is_one_line() -> None:
         for key, value in os.environ.items()
         if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "timeclock", "--demo"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    result = run_timeclock("--demo", env=env)
     assert result.returncode == 1
     assert result.stderr == (
         "timeclock: error: no display to open the window on; use a command (see --help)\n"

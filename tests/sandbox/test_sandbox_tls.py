@@ -15,7 +15,6 @@ import signal
 import socket
 import ssl
 import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ import trustme
 from starlette.middleware import Middleware
 
 from tests.api.faults import Recorded, Recorder
+from tests.commands import run_timeclock
 from tests.sandbox.conftest import auth_headers
 from tests.sandbox.test_sandbox_command import launch, posix_only, read_banner
 from timeclock.api import NetworkError, TimeTrackClient
@@ -246,15 +246,7 @@ def _timeclock(
         "TIMECLOCK_API_SECRET": server.api_secret,
         **extra,
     }
-    return subprocess.run(
-        [sys.executable, "-m", "timeclock", *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_timeclock(*args, env=env)
 
 
 def _refused_untrusted(
