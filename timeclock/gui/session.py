@@ -104,6 +104,9 @@ class ClockSession(QObject):
         # Other programs on this desk share the outbox file: what they deliver, discard or
         # queue must show here too, not only after this window's next own request.
         self._views = OutboxViews(OutboxWatch(self._desk.outbox_path, account.base_url))
+        # The looks read the outbox file: off the GUI thread, and in a thread of their own
+        # so that a slow request of the session's worker does not hold them up.
+        self._watch_runner = TaskRunner(self, name="timeclock-outbox-watch")
         self._watch_timer = QTimer(self)
         self._watch_timer.setObjectName(OUTBOX_WATCH_TIMER)
         self._watch_timer.setInterval(OUTBOX_LOOK_MILLISECONDS)
@@ -130,6 +133,7 @@ class ClockSession(QObject):
         self._watch_timer.stop()
         self._client.stop()  # a request under way ends now: closing waits for no server
         self._runner.shutdown()
+        self._watch_runner.shutdown()
         self._views.close()
         self._client.close()
         if self._own_desk:
@@ -243,8 +247,13 @@ class ClockSession(QObject):
         self._run(lambda: self._changes.held_entry(item), on_done)
 
     def _look_at_outbox(self) -> None:
+        """Look (in the watch thread) whether another program changed the outbox; a look
+        still under way is not doubled."""
+        if not self._watch_runner.busy:
+            self._watch_runner.run(self._views.outdated, self._outdated, _ignore_failure)
+
+    def _outdated(self, outdated: set[View]) -> None:
         """Compute again what was shown before another program changed the outbox."""
-        outdated = self._views.outdated()
         if View.STATUS in outdated:
             self.refresh_status()  # the clock, the footer, the problem bar
         if View.LIST in outdated:
@@ -449,3 +458,7 @@ class ClockSession(QObject):
         if state != self.state:
             self.state = state
             self.state_changed.emit(state)
+
+
+def _ignore_failure(_failure: Failure) -> None:
+    """A look at the outbox that failed: the next one, a second later, tries again."""
