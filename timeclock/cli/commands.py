@@ -116,7 +116,7 @@ def _stamp(context: Context, stack: ExitStack) -> int:
                 f" (this computer's clock is {behind} s behind the stamp in, so the entry"
                 " ends one second after its start)"
             )
-    return deliver_queued(context, done, before, lambda wait: (done, clock.deliver(wait)))
+    return deliver_queued(context, done, before, clock.deliver)
 
 
 def _break(context: Context, stack: ExitStack) -> int:

@@ -51,32 +51,31 @@ def tell_sent(context: Context, done: str, sent: Sent, entry_id: int | None = No
         context.print(f"{done}.")
         return EXIT_OK
     if sent.trouble is not None:
-        context.print(f"{done}; saved on this computer, not yet sent ({explain(sent.trouble)}).")
-        context.print("'timeclock sync' sends it; 'timeclock outbox' shows what waits.")
-        return EXIT_OK
+        return _tell_trouble(context, done, sent.trouble)
     return _tell_waiting(context, done, sent.report)
 
 
 def deliver_queued(
-    context: Context,
-    done: str,
-    before: set[int],
-    deliver: Callable[[float], tuple[str, SyncReport]],
+    context: Context, done: str, before: set[int], deliver: Callable[[float], SyncReport]
 ) -> int:
-    """After a change was queued: deliver it (``deliver(wait)`` returns what to say and
-    the report) and tell what became of it.
+    """After a change was queued: deliver it (``deliver(wait)``) and tell what became of it.
 
     The change is on disk already, so nothing that fails from here on can make it "not
     done": such a failure is told as what it is, a change saved here and not yet sent.
     """
     try:
-        said, report = deliver(DELIVERY_WAIT_SECONDS)
+        report = deliver(DELIVERY_WAIT_SECONDS)
     except Exception as error:  # whatever broke, the change is safe on disk
         log.debug("delivery after queuing failed", exc_info=True)
-        context.print(f"{done}; saved on this computer, not yet sent ({explain(error)}).")
-        context.print("'timeclock sync' sends it; 'timeclock outbox' shows what waits.")
-        return EXIT_OK
-    return tell(context, said, report, before)
+        return _tell_trouble(context, done, error)
+    return tell(context, done, report, before)
+
+
+def _tell_trouble(context: Context, done: str, trouble: BaseException) -> int:
+    """A change saved here that something on this computer kept from going out."""
+    context.print(f"{done}; saved on this computer, not yet sent ({explain(trouble)}).")
+    context.print("'timeclock sync' sends it; 'timeclock outbox' shows what waits.")
+    return EXIT_OK
 
 
 def tell(context: Context, done: str, report: SyncReport, before: set[int]) -> int:

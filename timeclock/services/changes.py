@@ -235,8 +235,10 @@ class EntryChanges:
         if entry.id in shown:
             return shown[entry.id]
         for item in items:
+            if -item.seq not in shown or not item.attempts:
+                continue  # not a create that may have made this entry
             taken = self.outbox.known_ids(self.base_url, before=item.seq)
-            if -item.seq in shown and lost_create(item, [entry], taken) is not None:
+            if lost_create(item, [entry], taken) is not None:
                 return shown[-item.seq]
         return entry
 

@@ -185,12 +185,16 @@ class Deliverer:
     def _pass(self) -> SyncReport:
         report = SyncReport()
         base_url = self.client.base_url
-        for item in self.outbox.items(base_url):
+        items = self.outbox.items(base_url)
+        # The entries made here whose create still waits (or cannot be read): a change of
+        # one waits for it; a change of any other local entry can never be sent.
+        creating = {item.ref for item in items if item.kind in (Kind.CREATE, Kind.UNREADABLE)}
+        for item in items:
             if item.stuck:
                 report.stuck.append(item)
                 continue
             try:
-                stored = self._deliver(item)
+                stored = self._deliver(item, creating)
                 if stored is None:
                     continue  # waits for an earlier create
             except (ValidationError, NotFoundError) as refusal:
@@ -226,19 +230,16 @@ class Deliverer:
         report.waiting = self.outbox.count(base_url)
         return report
 
-    def _deliver(self, item: OutboxItem) -> Attendance | bool | None:
+    def _deliver(self, item: OutboxItem, creating: set[str]) -> Attendance | bool | None:
         """Send one item: the entry as the server now holds it (True for a delete), or
-        None when the item must wait for an earlier create."""
+        None when the item must wait for an earlier create (one of ``creating``)."""
         base_url = self.client.base_url
         if item.kind == Kind.CREATE:
             assert item.draft is not None
             return self._create(item, item.draft)
         entry_id = self.outbox.server_id(base_url, item.ref)
         if entry_id is None:
-            if not any(
-                waiting.ref == item.ref and waiting.kind in (Kind.CREATE, Kind.UNREADABLE)
-                for waiting in self.outbox.items(base_url)
-            ):
+            if item.ref not in creating:
                 raise _OrphanedError
             return None
         if item.kind == Kind.UPDATE:
