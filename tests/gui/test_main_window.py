@@ -44,7 +44,7 @@ from timeclock.domain.attendance import Attendance, AttendanceChange
 from timeclock.domain.ranges import Preset
 from timeclock.gui.main_window import TICK_MILLISECONDS, MainWindow, default_size
 from timeclock.gui.models import ENTRY_ROLE, Column
-from timeclock.sandbox import SandboxServer
+from timeclock.sandbox import SandboxServer, ServerQuirks
 from timeclock.services.changes import Sent
 
 MORNING = utc(2026, 3, 10, 7, 0)  # Tuesday 08:00 in Berlin
@@ -190,6 +190,40 @@ def test_clock_in_break_and_clock_out_by_clicking(
     assert resets == []
     assert cell(window, open_entry.id, Column.END) == "12:00"
     assert window.totals_label.text() == "Entries: 2 · days: 1 · worked: 5:45 h · breaks: 0:15 h"
+
+
+@pytest.mark.parametrize(
+    "quirks",
+    [ServerQuirks(whole_seconds=True), ServerQuirks(fold_user_case=True)],
+    ids=["whole-seconds", "folded-case"],
+)
+def test_clock_in_and_out_against_servers_that_keep_data_their_own_way(
+    qtbot: QtBot,
+    sessions: Sessions,
+    make_server: Callable[..., SandboxServer],
+    quirks: ServerQuirks,
+) -> None:
+    """The window as the CLI: seconds cut off by the server, a user name stored in lower
+    case; the shift is found again, shown once and closed."""
+    quirky = make_server(quirks=quirks)
+    clock = SettableClock(MORNING + timedelta(milliseconds=734))
+    window = sessions.window(account_of(quirky, "HansM"), clock)
+    panel = window.stamp_panel
+
+    after_status(qtbot, window, lambda: click(qtbot, panel.stamp_button))
+    (opened,) = quirky.store.all()
+    assert opened.start == MORNING  # stamped at the whole second
+    assert panel.stamp_button.text() == "Clock out"
+    after_load(qtbot, window, window.refresh)
+    assert shown_ids(window) == [opened.id]
+    assert panel.status_label.text().startswith("Stamped in since 08:00")
+
+    clock.advance(hours=8)
+    after_status(qtbot, window, lambda: click(qtbot, panel.stamp_button))
+    (closed,) = quirky.store.all()
+    assert closed.end == MORNING + timedelta(hours=8)
+    assert panel.stamp_button.text() == "Clock in"
+    assert panel.status_label.text() == "Not stamped in."
 
 
 def test_the_status_line_and_the_list_count_on_each_minute(
