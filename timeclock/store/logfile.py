@@ -2,8 +2,9 @@
 
 ``timeclock.log`` in the data folder, shared by the command line and the window (each line
 names the process), rotated at about 1 MB with three old files kept, so it never grows
-without bound. Like everything in the data folder it is private (0600), the new file after
-each rotation too. INFO by default; ``--verbose`` makes it DEBUG.
+without bound. Several programs may write it at once: they rotate it in turn, under a lock
+file (:mod:`timeclock.store.shared_log`). Like everything in the data folder it is private
+(0600), the new file after each rotation too. INFO by default; ``--verbose`` makes it DEBUG.
 
 The API key and secret never reach it: whoever loads credentials registers them with
 :func:`register_secret`, and a filter on the handler replaces them with ``<hidden>`` in
@@ -14,14 +15,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from io import TextIOWrapper
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from timeclock.store.paths import data_dir
-from timeclock.store.private import private_dir, private_file
+from timeclock.store.private import private_dir
+from timeclock.store.shared_log import SharedRotatingFileHandler
 
 LOG_NAME = "timeclock.log"
+LOCK_NAME = "timeclock-log.lock"  # not timeclock.log.*: that is what the old files are called
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 3
 HIDDEN = "<hidden>"
@@ -79,14 +80,6 @@ class SecretFilter(logging.Filter):
         return True
 
 
-class _PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating file handler whose every new file is created 0600."""
-
-    def _open(self) -> TextIOWrapper:
-        private_file(Path(self.baseFilename), create=True)
-        return super()._open()
-
-
 def log_path(folder: Path | None = None) -> Path:
     """Where the log file is."""
     return (folder or data_dir()) / LOG_NAME
@@ -108,8 +101,11 @@ def open_log(*, verbose: bool = False, folder: Path | None = None) -> Path | Non
     path = log_path(folder)
     try:
         private_dir(path.parent)
-        handler = _PrivateRotatingFileHandler(
-            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        handler = SharedRotatingFileHandler(
+            path,
+            max_bytes=MAX_BYTES,
+            backup_count=BACKUP_COUNT,
+            lock_path=path.with_name(LOCK_NAME),
         )
     except OSError as error:
         logging.getLogger(__name__).debug("no log file at %s: %s", path, error)
