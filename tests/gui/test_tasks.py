@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,10 @@ from tests.gui.helpers import WAIT, emissions
 from timeclock.api.errors import AuthenticationError, NetworkError, ServerError, ValidationError
 from timeclock.domain.shift import StampError, StampProblem
 from timeclock.gui.tasks import Failure, TaskRunner
+from timeclock.store.database import open_connections
+from timeclock.store.outbox import Outbox
+
+BASE = "https://acme.timetrackenterprise.com/api/v2/ext"
 
 
 @pytest.fixture
@@ -178,3 +183,50 @@ def test_a_runner_shut_down_while_idle_stops_its_thread(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: answers == [1], timeout=WAIT)
     runner.shutdown()
     qtbot.waitUntil(lambda: not (native_threads() - threads_before), timeout=WAIT)
+
+
+def test_the_thread_keeps_its_database_connection_between_tasks_and_closes_it_when_it_stops(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    before = open_connections()  # the test thread's, opened to set the file up
+    runner = TaskRunner()
+    answers: list[int] = []
+
+    def work() -> int:
+        outbox.items(BASE)
+        return open_connections()
+
+    for _ in range(3):
+        runner.run(work, answers.append)
+    qtbot.waitUntil(lambda: len(answers) == 3, timeout=WAIT)
+    assert answers == [before + 1] * 3  # one connection for the thread, not one per task
+
+    assert runner.shutdown()
+    assert open_connections() == before
+    outbox.close()
+
+
+def test_a_thread_left_running_closes_its_connection_after_its_last_task(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    before = open_connections()
+    runner = TaskRunner()
+    release = threading.Event()
+    started = threading.Event()
+
+    def slow() -> None:
+        outbox.items(BASE)
+        started.set()
+        release.wait(WAIT / 1000)
+
+    runner.run(slow, lambda _result: None)
+    assert started.wait(WAIT / 1000)
+    assert not runner.shutdown(wait_seconds=0.05)  # left running
+    assert open_connections() == before + 1
+
+    release.set()
+    assert runner.wait_stopped(WAIT / 1000)
+    assert open_connections() == before
+    outbox.close()

@@ -76,3 +76,42 @@ def test_an_in_memory_outbox_is_one_database_for_every_thread(opened: list[str])
 
     assert len(outbox.items(BASE)) == 1
     assert opened == [":memory:"]
+
+
+def test_a_thread_closes_the_connections_it_opened_and_no_others(tmp_path: Path) -> None:
+    database.close_thread_connections()  # what earlier tests left open in this thread
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    other = database.Database(
+        str(tmp_path / "other.sqlite3"), lambda _connection: None, describe="a file"
+    )
+    memory = Outbox(":memory:")
+    before = database.open_connections()  # this thread's, opened to set the files up
+    seen: list[int] = []
+
+    def work() -> None:
+        outbox.items(BASE)
+        outbox.items(BASE)
+        with other.transaction() as connection:
+            connection.execute("SELECT 1")
+        memory.items(BASE)
+        seen.append(database.open_connections())
+        seen.append(database.close_thread_connections())
+        seen.append(database.open_connections())
+        seen.append(database.close_thread_connections())
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+
+    # One connection per file for the thread (none for the one in memory), all closed.
+    assert seen == [before + 2, 2, before, 0]
+    # The other thread's connections, and the database in memory, are still usable.
+    assert outbox.items(BASE) == []
+    assert memory.items(BASE) == []
+    assert database.close_thread_connections() == 2
+    assert database.open_connections() == before - 2
+    assert outbox.items(BASE) == []  # usable again, with a new connection
+    assert database.open_connections() == before - 1
+    outbox.close()
+    memory.close()
+    assert database.open_connections() == before - 2

@@ -10,6 +10,10 @@ Closing never waits long for a worker: :meth:`TaskRunner.shutdown` gives the run
 :data:`SHUTDOWN_WAIT_SECONDS` to finish (a client call ends at once when its client is
 stopped first, see :meth:`TimeTrackClient.stop`), then leaves it to end on its own. What
 it was sending is safe in the outbox either way.
+
+The thread keeps what its tasks keep per thread (a connection to each database file of this
+desk) from one task to the next, and closes those connections when it stops, whether
+after a shutdown or, left running, after its last task.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from timeclock.api.errors import AuthenticationError, NetworkError
 from timeclock.domain.errors import TimeClockError
+from timeclock.store.database import close_thread_connections
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +75,24 @@ def describe(error: BaseException) -> Failure:
     return Failure(f"Unexpected {type(error).__name__}", "bug", error, details)
 
 
+class _WorkerThread(QThread):
+    """A thread that runs its event loop from Python and closes its database connections
+    when the loop ends.
+
+    Running the loop from Python keeps one Python thread state for the thread's whole
+    life: with Qt's own ``run``, each queued call gets a new one, so what a task keeps per
+    thread (``threading.local``) is gone by the next task, and its connections are left
+    to the garbage collector unclosed.
+    """
+
+    def run(self) -> None:
+        try:
+            self.exec()
+        finally:
+            closed = close_thread_connections()
+            log.debug("%s stopped; %d database connections closed", self.objectName(), closed)
+
+
 class _Worker(QObject):
     """Lives in the worker thread and runs what it is handed."""
 
@@ -105,7 +128,7 @@ class TaskRunner(QObject):
         self._callbacks: dict[
             int, tuple[Callable[[Any], None], Callable[[Failure], None] | None]
         ] = {}
-        self._thread = QThread()
+        self._thread = _WorkerThread()
         self._thread.setObjectName(name)
         self._worker = _Worker()
         self._worker.moveToThread(self._thread)

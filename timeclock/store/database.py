@@ -6,14 +6,19 @@ thread instead (SQLite connections must not be shared across threads without car
 hands out transactions on it. An in-memory database (``":memory:"``) lives as long as its
 connection, so it has exactly one, shared by all threads under a lock.
 
-A connection of a thread that ended is closed when its thread's local storage goes (the
-garbage collector), or by :meth:`Database.close` for the calling thread's.
+A thread closes its own connections: :meth:`Database.close` the one to that database,
+:func:`close_thread_connections` all it opened, as a worker thread does when its work is
+done (the window's task runner does so when its thread stops). A connection left to the
+garbage collector when its thread's local storage goes is closed too, but late, and Python
+3.13 warns of it; :func:`open_connections` counts the connections not closed yet.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +28,42 @@ from timeclock.store.private import private_database
 
 # How long a write waits for another program's transaction on the same file.
 BUSY_TIMEOUT_SECONDS = 10.0
+
+log = logging.getLogger(__name__)
+
+# The databases the calling thread opened a connection to (see close_thread_connections).
+_opened_here = threading.local()
+# Connections opened to database files and not closed yet, in all threads.
+_open_count = 0
+_open_count_lock = threading.Lock()
+
+
+def close_thread_connections() -> int:
+    """Close every connection the calling thread opened to a database file; how many.
+
+    For a worker thread whose work is done: the databases stay usable (a later call in
+    this thread opens a new connection), and no other thread's connection is touched.
+    """
+    databases: list[weakref.ref[Database]] = getattr(_opened_here, "databases", [])
+    _opened_here.databases = []
+    closed = 0
+    for reference in databases:
+        database = reference()
+        if database is not None and database._close_thread_connection():
+            closed += 1
+    return closed
+
+
+def open_connections() -> int:
+    """How many connections to database files are open now, in all threads (one that was
+    left to the garbage collector counts as open: it was never closed)."""
+    return _open_count
+
+
+def _count_open(change: int) -> None:
+    global _open_count  # noqa: PLW0603 - one count for the process, changed under its lock
+    with _open_count_lock:
+        _open_count += change
 
 
 class DatabaseError(TimeClockError):
@@ -70,10 +111,20 @@ class Database:
         if self._memory is not None:
             self._memory.close()
             return
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
+        self._close_thread_connection()
+
+    def _close_thread_connection(self) -> bool:
+        """Close the calling thread's connection; whether it had one."""
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            return False
+        self._local.connection = None
+        _count_open(-1)
+        try:
             connection.close()
-            self._local.connection = None
+        except sqlite3.Error as error:  # closed anyway as far as this thread is concerned
+            log.debug("closing %s %s: %s", self._describe, self.path, error)
+        return True
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -96,6 +147,10 @@ class Database:
         if connection is None:
             connection = self._open()
             self._local.connection = connection
+            _count_open(+1)
+            if not hasattr(_opened_here, "databases"):
+                _opened_here.databases = []
+            _opened_here.databases.append(weakref.ref(self))
         return connection
 
     def _open(self) -> sqlite3.Connection:
