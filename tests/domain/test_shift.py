@@ -61,7 +61,7 @@ class TestStampOut:
         assert change == AttendanceChange(end=at(8), break_minutes=0)
 
     def test_a_running_break_ends_at_stamp_out_and_counts(self) -> None:
-        breaks = BreakLog(7, taken=timedelta(minutes=15), running_since=at(4))
+        breaks = BreakLog("id:7", taken=timedelta(minutes=15), running_since=at(4))
         shift = Shift(open_entry(break_minutes=10), breaks)
 
         change = shift.stamp_out(at(4, minutes=20, seconds=30))
@@ -71,7 +71,7 @@ class TestStampOut:
         assert change.break_minutes == 46
 
     def test_never_ends_before_the_start(self) -> None:
-        shift = Shift(open_entry(), BreakLog(7, running_since=EIGHT))
+        shift = Shift(open_entry(), BreakLog("id:7", running_since=EIGHT))
 
         change = shift.stamp_out(at(minutes=-5))
 
@@ -95,11 +95,11 @@ class TestBreaks:
     def test_starting_a_break_opens_a_log_for_the_entry(self) -> None:
         log = Shift(open_entry(entry_id=42)).start_break(at(4))
 
-        assert log == BreakLog(42, timedelta(), at(4))
+        assert log == BreakLog("id:42", timedelta(), at(4))
         assert log.on_break
 
     def test_starting_a_break_keeps_earlier_breaks(self) -> None:
-        shift = Shift(open_entry(), BreakLog(7, taken=timedelta(minutes=10)))
+        shift = Shift(open_entry(), BreakLog("id:7", taken=timedelta(minutes=10)))
 
         log = shift.start_break(at(5))
 
@@ -107,20 +107,20 @@ class TestBreaks:
         assert log.running_since == at(5)
 
     def test_ending_a_break_adds_it_to_the_taken_time(self) -> None:
-        shift = Shift(open_entry(), BreakLog(7, timedelta(minutes=10), at(4)))
+        shift = Shift(open_entry(), BreakLog("id:7", timedelta(minutes=10), at(4)))
 
         log = shift.end_break(at(4, minutes=25))
 
-        assert log == BreakLog(7, timedelta(minutes=35), None)
+        assert log == BreakLog("id:7", timedelta(minutes=35), None)
         assert not log.on_break
 
     def test_starting_a_second_break_is_refused(self) -> None:
         with pytest.raises(StampError, match="already running"):
-            Shift(open_entry(), BreakLog(7, running_since=at(4))).start_break(at(5))
+            Shift(open_entry(), BreakLog("id:7", running_since=at(4))).start_break(at(5))
 
     @pytest.mark.parametrize(
         "shift",
-        [Shift(None), Shift(open_entry()), Shift(open_entry(), BreakLog(7))],
+        [Shift(None), Shift(open_entry()), Shift(open_entry(), BreakLog("id:7"))],
         ids=["not stamped in", "no log", "no running break"],
     )
     def test_ending_a_break_that_is_not_running_is_refused(self, shift: Shift) -> None:
@@ -135,42 +135,42 @@ class TestBreaks:
         assert not Shift(None).stamped_in
         assert not Shift(None).on_break
         assert Shift(open_entry()).stamped_in
-        assert not Shift(open_entry(), BreakLog(7)).on_break
-        assert Shift(open_entry(), BreakLog(7, running_since=EIGHT)).on_break
+        assert not Shift(open_entry(), BreakLog("id:7")).on_break
+        assert Shift(open_entry(), BreakLog("id:7", running_since=EIGHT)).on_break
 
 
 class TestBreakLog:
     def test_total_counts_the_running_break_up_to_now(self) -> None:
-        log = BreakLog(7, timedelta(minutes=10), at(4))
+        log = BreakLog("id:7", timedelta(minutes=10), at(4))
 
         assert log.total(at(4, minutes=5)) == timedelta(minutes=15)
 
     def test_total_never_counts_a_break_that_starts_in_the_future(self) -> None:
-        log = BreakLog(7, timedelta(minutes=10), at(4))
+        log = BreakLog("id:7", timedelta(minutes=10), at(4))
 
         assert log.total(at(3)) == timedelta(minutes=10)
         assert log.ended(at(3)).taken == timedelta(minutes=10)
 
     def test_started_twice_is_refused(self) -> None:
         with pytest.raises(StampError):
-            BreakLog(7).started(at(1)).started(at(2))
+            BreakLog("id:7").started(at(1)).started(at(2))
 
     def test_ended_without_a_running_break_is_refused(self) -> None:
         with pytest.raises(StampError):
-            BreakLog(7).ended(at(1))
+            BreakLog("id:7").ended(at(1))
 
     def test_logs_are_immutable_values(self) -> None:
-        log = BreakLog(7)
+        log = BreakLog("id:7")
 
         started = log.started(at(1))
 
         assert log.running_since is None
-        assert started.entry_id == 7
+        assert started.entry == "id:7"
 
 
 class TestShiftTimes:
     def test_break_and_worked_time_so_far(self) -> None:
-        shift = Shift(open_entry(break_minutes=10), BreakLog(7, timedelta(minutes=20), at(4)))
+        shift = Shift(open_entry(break_minutes=10), BreakLog("id:7", timedelta(minutes=20), at(4)))
 
         now = at(4, minutes=30)
 

@@ -110,7 +110,7 @@ class TestWorkedOn:
 
     def test_the_open_entry_counts_once_with_the_breaks_timed_here(self, berlin: ZoneInfo) -> None:
         running = stamped(9, utc(2020, 10, 20, 8), break_minutes=10)
-        shift = Shift(running, BreakLog(9, timedelta(minutes=20), utc(2020, 10, 20, 11, 50)))
+        shift = Shift(running, BreakLog("id:9", timedelta(minutes=20), utc(2020, 10, 20, 11, 50)))
         entries = [closed(1, utc(2020, 10, 20, 5), 2), running]
 
         result = worked_on(self.DAY, entries, shift, utc(2020, 10, 20, 12, 0), berlin)

@@ -31,6 +31,7 @@ from tests.gui.helpers import (
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft, Location
 from timeclock.domain.conflicts import Conflict, EntryField
+from timeclock.domain.refs import server_ref
 from timeclock.gui.conflict_dialog import Column, ConflictDialog, Highlight, Resolution
 from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
 from timeclock.gui.session import ClockSession
@@ -364,7 +365,7 @@ def test_a_deletion_meanwhile_offers_to_create_it_again(
     dialog.notes_edit.setPlainText("Inventur")
     conflict_dialog = save_into_conflict(qtbot, dialog)
 
-    assert gone == [(entry.id,)]  # the row leaves the list at once
+    assert gone == [(entry.ref,)]  # the row leaves the list at once
     assert conflict_dialog.windowTitle() == "Entry deleted on TimeTrack"
     assert conflict_dialog.headline.text() == "It was deleted on TimeTrack."
     assert conflict_dialog.keep_button is None
@@ -489,7 +490,7 @@ def test_in_the_window_the_row_shows_theirs_after_take_theirs(
         on_language_changed=lambda _language: None,
         settings_account=None,
     )
-    row = window.model.row_of(entry_id)
+    row = window.model.row_of(server_ref(entry_id))
     assert row is not None
     assert window.open_entry_dialog is not None
     window.open_entry_dialog(window.model.entry_at(row))
@@ -501,7 +502,7 @@ def test_in_the_window_the_row_shows_theirs_after_take_theirs(
     assert conflict_dialog.parent() is dialog
     with qtbot.waitSignal(dialog.rejected, timeout=WAIT):
         click(qtbot, conflict_dialog.take_button)
-    row = window.model.row_of(entry_id)
+    row = window.model.row_of(server_ref(entry_id))
     assert row is not None
     shown = window.model.entry_at(row)
     assert (shown.notes, shown.break_minutes) == ("Lager 2", 30)

@@ -95,7 +95,7 @@ def test_delete_removes_the_entry_once_the_server_confirmed(
         assert dialog.message.text() == "Deleting…"
         assert not dialog.delete_button.isEnabled()
         assert dialog.isVisible()  # until the server answered
-    assert blocker.args == [entry.id]
+    assert blocker.args == [entry.ref]
     assert not dialog.isVisible()
     assert server.store.find(entry.id).deleted
 
@@ -107,7 +107,7 @@ def test_an_entry_deleted_elsewhere_meanwhile_counts_as_deleted(
     server.store.delete(entry.id)  # gone already, from another desk: what Delete wanted
     with qtbot.waitSignal(dialog.deleted, timeout=WAIT) as blocker:
         dialog.delete_button.click()
-    assert blocker.args == [entry.id]
+    assert blocker.args == [entry.ref]
     assert not dialog.isVisible()
 
 
@@ -141,7 +141,7 @@ def test_a_refused_delete_keeps_the_dialog_open_with_the_reason(
         with TimeTrackClient(server.base_url, credentials_of(server)) as client:
             entry = client.create_attendance(AttendanceDraft(user="hansm", start=START, end=START))
         dialog = opened(qtbot, session, entry)
-        deleted: list[int] = []
+        deleted: list[str] = []
         dialog.deleted.connect(deleted.append)
         dialog.delete_button.click()
         qtbot.waitUntil(dialog.delete_button.isEnabled, timeout=WAIT)

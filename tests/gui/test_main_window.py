@@ -42,6 +42,7 @@ from tests.gui.helpers import (
 from timeclock.api.credentials import Credentials
 from timeclock.domain.attendance import Attendance, AttendanceChange
 from timeclock.domain.ranges import Preset
+from timeclock.domain.refs import server_ref
 from timeclock.gui.main_window import TICK_MILLISECONDS, MainWindow, default_size
 from timeclock.gui.models import ENTRY_ROLE, Column
 from timeclock.sandbox import SandboxServer, ServerQuirks
@@ -67,16 +68,21 @@ def shown_ids(window: MainWindow) -> list[int]:
     return [proxy.index(row, 0).data(ENTRY_ROLE).id for row in range(proxy.rowCount())]
 
 
-def shown(window: MainWindow, entry_id: int) -> Attendance:
-    """The entry of a row, as the list shows it."""
-    row = window.model.row_of(entry_id)
+def ref_of(entry: int | str) -> str:
+    """An entry's reference from its server id, or the reference itself."""
+    return entry if isinstance(entry, str) else server_ref(entry)
+
+
+def shown(window: MainWindow, entry: int | str) -> Attendance:
+    """The entry of a row (by server id or reference), as the list shows it."""
+    row = window.model.row_of(ref_of(entry))
     assert row is not None
     return window.model.entry_at(row)
 
 
-def cell(window: MainWindow, entry_id: int, column: Column) -> str:
-    row = window.model.row_of(entry_id)
-    assert row is not None, f"entry {entry_id} is not in the list"
+def cell(window: MainWindow, entry: int | str, column: Column) -> str:
+    row = window.model.row_of(ref_of(entry))
+    assert row is not None, f"entry {entry} is not in the list"
     return str(window.model.index(row, column).data())
 
 
@@ -184,7 +190,7 @@ def test_clock_in_break_and_clock_out_by_clicking(
     assert not panel.break_button.isEnabled()
     assert panel.status_label.text() == "Not stamped in."
     assert panel.today_label.text() == "Today: 5:45 h worked"
-    row = window.model.row_of(open_entry.id)
+    row = window.model.row_of(server_ref(open_entry.id))
     assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(row, row)]
     assert len(inserted) == 1
     assert resets == []
@@ -285,8 +291,8 @@ def test_a_stamp_the_server_fails_is_kept_and_shown_and_goes_out_later(
     assert window.stamp_panel.stamp_button.isEnabled()
     assert window.stamp_panel.stamp_button.text() == "Clock out"
     (pending,) = window.model.entries()
-    assert window.model.is_waiting(pending.id)
-    assert cell(window, pending.id, Column.SOURCE) == "time clock, not yet sent"
+    assert pending.id is None and window.model.is_waiting(pending.ref)
+    assert cell(window, pending.ref, Column.SOURCE) == "time clock, not yet sent"
     assert window.waiting_label.text().startswith("1 change(s) saved here, not yet on TimeTrack")
     plan.clear()
     with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
@@ -294,7 +300,7 @@ def test_a_stamp_the_server_fails_is_kept_and_shown_and_goes_out_later(
     idle(qtbot, window)
     (stored,) = faulty.store.all()
     assert [entry.id for entry in window.model.entries()] == [stored.id]
-    assert not window.model.is_waiting(stored.id)
+    assert not window.model.is_waiting(server_ref(stored.id))
     assert cell(window, stored.id, Column.SOURCE) == "time clock"
 
 
@@ -675,7 +681,7 @@ def test_a_saved_change_touches_only_its_row(
     )
     qtbot.waitUntil(lambda: bool(done), timeout=WAIT)
     assert failed == []
-    row = window.model.row_of(ids[1])
+    row = window.model.row_of(server_ref(ids[1]))
     assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(row, row)]
     assert (resets, loads) == ([], [])
     assert cell(window, ids[1], Column.NOTES) == "Messe"
@@ -711,7 +717,7 @@ def test_a_deleted_entry_loses_its_row(
     after_load(qtbot, window, window.refresh)
     removed = emissions(window.model.rowsRemoved)
     resets = emissions(window.model.modelReset)
-    row = window.model.row_of(gone)
+    row = window.model.row_of(server_ref(gone))
     done: list[Sent] = []
     failed: list[str] = []
     window.session.delete_entry(shown(window, gone), done.append, failed.append)

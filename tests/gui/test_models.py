@@ -80,8 +80,8 @@ def test_the_model_passes_qts_model_checks_through_every_change(
     model.set_entries([closed_day(), running(), manual_one()])
     model.upsert(entry(4, utc(2026, 3, 3, 6, 0), utc(2026, 3, 3, 7, 0)))
     model.upsert(entry(2, utc(2026, 3, 3, 8, 0), utc(2026, 3, 3, 9, 0), break_minutes=5))
-    model.remove(1)
-    model.remove(99)  # not shown: nothing happens
+    model.remove("id:1")
+    model.remove("id:99")  # not shown: nothing happens
     clock.advance(minutes=1)
     model.tick()
     model.set_entries([])
@@ -103,7 +103,7 @@ def test_the_proxy_passes_qts_model_checks_while_sorting_and_changing(
     clock.advance(hours=9)
     model.tick()  # the running entry now outworks the others: the dynamic sort moves it
     assert ids_in_order(proxy)[0] == 2
-    model.remove(3)
+    model.remove("id:3")
     proxy.sort(Column.NOTES, Qt.SortOrder.AscendingOrder)
     assert proxy.rowCount() == 3
     qtmodeltester.check(proxy)
@@ -197,18 +197,38 @@ def test_upsert_changes_only_the_row_of_that_entry(model: AttendanceModel) -> No
 
     model.upsert(entry(7, utc(2026, 3, 4, 8, 0), utc(2026, 3, 4, 9, 0)))
     assert [(parent.isValid(), first, last) for parent, first, last in inserted] == [(False, 3, 3)]
-    assert model.row_of(7) == 3
+    assert model.row_of("id:7") == 3
     assert resets == []
 
 
 def test_remove_drops_only_that_row(model: AttendanceModel) -> None:
     model.set_entries([closed_day(), running(), manual_one()])
     removed = emissions(model.rowsRemoved)
-    model.remove(2)
+    model.remove("id:2")
     assert [(first, last) for _parent, first, last in removed] == [(1, 1)]
     assert [e.id for e in model.entries()] == [1, 3]
-    model.remove(2)
+    model.remove("id:2")
     assert len(removed) == 1
+
+
+def test_an_entry_not_yet_sent_is_a_row_of_its_own_known_by_its_reference(
+    model: AttendanceModel,
+) -> None:
+    """Made on this desk and waiting: no server id, so the row is known by the create's
+    local reference, apart from any server entry, and marked as waiting."""
+    start = utc(2026, 3, 4, 8, 0)
+    pending = Attendance(id=None, user="hansm", start=start, end=start, local_ref="local:0123abcd")
+    model.set_entries([closed_day(), running(), pending], waiting={pending.ref})
+    removed = emissions(model.rowsRemoved)
+
+    assert model.row_of("local:0123abcd") == 2
+    assert model.is_waiting(pending.ref) and not model.is_waiting("id:2")
+    font = model.index(2, Column.START).data(Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.italic()
+    assert text(model, 2, Column.SOURCE) == "time clock, not yet sent"
+    model.remove("local:0123abcd")
+    assert [(first, last) for _parent, first, last in removed] == [(2, 2)]
+    assert [e.ref for e in model.entries()] == ["id:1", "id:2"]
 
 
 def sorted_proxy(model: AttendanceModel, entries: list[Attendance], column: Column) -> list[int]:
@@ -280,7 +300,7 @@ def test_the_running_entry_counts_the_breaks_taken_at_this_desk(
 ) -> None:
     model.set_entries([closed_day(), running()])
     changed = emissions(model.dataChanged)
-    breaks = BreakLog(2, taken=timedelta(minutes=10), running_since=NOW - timedelta(minutes=5))
+    breaks = BreakLog("id:2", taken=timedelta(minutes=10), running_since=NOW - timedelta(minutes=5))
     model.set_shift(Shift(running(), breaks))
     assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(1, 1)]
     assert text(model, 1, Column.BREAK) == "0:15"  # 10 minutes taken, 5 running

@@ -15,6 +15,7 @@ from tests.office import Office
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
+from timeclock.domain.refs import server_ref
 from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.outbox_dialog import OutboxDialog
@@ -25,7 +26,7 @@ from timeclock.sandbox.records import AttendancePatch, NewAttendance
 from timeclock.services.desk import Desk
 from timeclock.services.sync import Deliverer, SyncReport
 from timeclock.store.breaks import BreakStore
-from timeclock.store.outbox import Outbox, OutboxError, server_ref
+from timeclock.store.outbox import Outbox, OutboxError
 
 MORNING = utc(2026, 3, 10, 7, 0)  # 08:00 in Berlin
 QUICK = Backoff(first=0.05, longest=0.2)  # retries within a test's patience
@@ -163,7 +164,7 @@ def test_a_new_entry_saved_offline_shows_at_once_and_goes_out_later(
         dialog.save_button.click()
     assert not dialog.isVisible()
     (pending,) = window.model.entries()
-    assert pending.id < 0 and window.model.is_waiting(pending.id)
+    assert pending.id is None and window.model.is_waiting(pending.ref)
     assert window.message_bar.is_notice
     assert window.message_bar.text.startswith("Saved on this computer.")
     assert office.store.all() == []
@@ -172,7 +173,7 @@ def test_a_new_entry_saved_offline_shows_at_once_and_goes_out_later(
     qtbot.waitUntil(lambda: len(office.store.all()) == 1, timeout=WAIT)
     (stored,) = office.store.all()
     qtbot.waitUntil(lambda: [e.id for e in window.model.entries()] == [stored.id], timeout=WAIT)
-    assert not window.model.is_waiting(stored.id)
+    assert not window.model.is_waiting(server_ref(stored.id))
     assert (stored.manual, stored.break_minutes) == (True, 30)
 
 

@@ -27,6 +27,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
 from timeclock.api.errors import NetworkError, ServerError, ValidationError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.refs import server_ref
 from timeclock.gui.session import OUTBOX_WATCH_TIMER, ClockSession, ConnectionState
 from timeclock.sandbox import SandboxServer
 from timeclock.services.changes import Outcome, Sent
@@ -289,7 +290,7 @@ def test_entry_changes_go_through_the_outbox_and_announce_the_entry(
     session.delete_entry(sent[0].entry, sent.append, failed.append)
     qtbot.waitUntil(lambda: len(sent) == 2, timeout=WAIT)
     assert sent[1].outcome is Outcome.DELIVERED
-    assert deleted == [(entry_id,)]
+    assert deleted == [(server_ref(entry_id),)]
     assert server.store.count() == 0
 
     # Already gone: what the delete wanted, so done (and announced again for the list).

@@ -25,6 +25,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
 from timeclock.domain.matching import AmbiguousMatchError
+from timeclock.domain.refs import server_ref
 from timeclock.gui import i18n
 from timeclock.gui.change_text import change_state, describe_change
 from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
@@ -111,8 +112,8 @@ def test_a_change_another_program_delivered_no_longer_shows_as_waiting(
     button.click()
     qtbot.waitUntil(lambda: button.text() == "Clock out", timeout=WAIT)
     (waiting,) = window.model.entries()
-    assert window.model.is_waiting(waiting.id)
-    row = window.model.row_of(waiting.id)
+    assert waiting.id is None and window.model.is_waiting(waiting.ref)
+    row = window.model.row_of(waiting.ref)
     assert window.model.index(row, Column.SOURCE).data() == "time clock, not yet sent"
     assert "HTTP 503" in window.message_bar.text
     assert window.waiting_label.isVisible()
@@ -125,8 +126,8 @@ def test_a_change_another_program_delivered_no_longer_shows_as_waiting(
     qtbot.waitUntil(
         lambda: [entry.id for entry in window.model.entries()] == [stored.id], timeout=NOTICED
     )
-    assert not window.model.is_waiting(stored.id)
-    row = window.model.row_of(stored.id)
+    assert not window.model.is_waiting(server_ref(stored.id))
+    row = window.model.row_of(server_ref(stored.id))
     assert window.model.index(row, Column.SOURCE).data() == "time clock"
     qtbot.waitUntil(window.message_bar.isHidden, timeout=NOTICED)
     qtbot.waitUntil(lambda: not window.waiting_label.isVisible(), timeout=NOTICED)
@@ -219,7 +220,7 @@ def test_discarding_a_new_entry_that_had_reached_timetrack_says_so(
     qtbot.waitUntil(
         lambda: [entry.id for entry in window.model.entries()] == [stored.id], timeout=WAIT
     )
-    assert not window.model.is_waiting(stored.id)
+    assert not window.model.is_waiting(server_ref(stored.id))
     assert window.stamp_panel.stamp_button.text() == "Clock out"
     dialog.close()
 

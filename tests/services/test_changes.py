@@ -13,6 +13,7 @@ from tests.office import Office
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import ValidationError
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
+from timeclock.domain.refs import server_ref
 from timeclock.sandbox import AttendanceStore, NewAttendance, SandboxServer
 from timeclock.sandbox.faults import FaultPlan
 from timeclock.sandbox.records import AttendancePatch
@@ -75,13 +76,15 @@ def test_without_timetrack_a_change_waits_shows_as_intended_and_goes_out_later(
     place, changes = office
     sent = changes.create(day(notes="offline"))
     assert sent.outcome is Outcome.QUEUED
-    assert sent.entry is not None and sent.entry.id == -sent.seq
+    (queued,) = outbox.items(place.base_url)
+    assert sent.entry is not None and sent.entry.id is None  # not on TimeTrack: no id yet
+    assert sent.entry.ref == sent.entry.local_ref == queued.ref
     assert sent.entry.notes == "offline"
     assert sent.report.failure is not None
     place.up()
     listing = changes.listing("hansm", *MARCH)
-    assert [entry.id for entry in listing.entries] == [-sent.seq]  # still waiting
-    assert listing.waiting == {-sent.seq}
+    assert [entry.ref for entry in listing.entries] == [queued.ref]  # still waiting
+    assert listing.waiting == {queued.ref}
     assert changes.deliver().complete
     listing = changes.listing("hansm", *MARCH)
     (stored,) = place.store.all()
@@ -159,10 +162,10 @@ def test_the_listing_applies_what_waits_and_keeps_to_the_user_and_the_range(
     listing = changes.listing("hansm", *MARCH)
     assert [entry.id for entry in listing.entries] == [kept.id]  # moved out of March
     assert listing.entries[0].notes == "korrigiert"
-    assert listing.waiting == {kept.id}
+    assert listing.waiting == {server_ref(kept.id)}
     everyone = changes.listing(None, *MARCH)
     assert [entry.user for entry in everyone.entries] == ["hansm", "ivan"]  # the new one
-    assert all(entry.id in everyone.waiting for entry in everyone.entries)
+    assert all(entry.ref in everyone.waiting for entry in everyone.entries)
 
 
 def test_an_entry_made_offline_and_corrected_before_it_went_out_goes_out_once_corrected(
@@ -227,7 +230,7 @@ def test_a_change_made_while_timetrack_fails_waits_and_its_row_says_so(
     assert sent.outcome is Outcome.QUEUED
     assert sent.entry is not None and (sent.entry.id, sent.entry.notes) == (entry.id, "später")
     listing = changes.listing("hansm", *MARCH)
-    assert listing.waiting == {entry.id}
+    assert listing.waiting == {server_ref(entry.id)}
     assert listing.entries[0].notes == "später"
     assert changes.deliver().complete
     assert server.store.get(entry.id).notes == "später"

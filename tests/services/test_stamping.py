@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from timeclock.api.client import TimeTrackClient
+from timeclock.domain.refs import server_ref
 from timeclock.domain.shift import BreakLog, StampError
 from timeclock.sandbox import Attendance as StoredEntry
 from timeclock.sandbox import AttendancePatch, NewAttendance, SandboxServer
@@ -194,14 +195,14 @@ def test_a_break_started_in_one_run_ends_in_the_next(
     third_run = TimeClock(client, USER, BreakStore(state_file))
     after = third_run.shift(NOW + timedelta(hours=4))
 
-    assert started == BreakLog(entry.id, timedelta(), NOW + timedelta(hours=3))
+    assert started == BreakLog(entry.ref, timedelta(), NOW + timedelta(hours=3))
     assert on_break.on_break
     assert on_break.breaks == started
-    assert ended == BreakLog(entry.id, timedelta(minutes=15))
+    assert ended == BreakLog(entry.ref, timedelta(minutes=15))
     assert not after.on_break
     assert after.breaks == ended
     assert after.break_time(NOW + timedelta(hours=4)) == timedelta(minutes=15)
-    assert BreakStore(state_file).load(client.base_url, entry.id) == ended
+    assert BreakStore(state_file).load(client.base_url, entry.ref) == ended
 
 
 def test_breaks_add_up_over_the_shift(clock: TimeClock, state_file: Path) -> None:
@@ -210,9 +211,9 @@ def test_breaks_add_up_over_the_shift(clock: TimeClock, state_file: Path) -> Non
         clock.start_break(NOW + start)
         clock.end_break(NOW + start + timedelta(minutes=minutes))
 
-    log = BreakStore(state_file).load(clock.client.base_url, entry.id)
+    log = BreakStore(state_file).load(clock.client.base_url, entry.ref)
 
-    assert log == BreakLog(entry.id, timedelta(minutes=35))
+    assert log == BreakLog(entry.ref, timedelta(minutes=35))
 
 
 @pytest.mark.parametrize(
@@ -244,7 +245,7 @@ def test_stamp_out_sends_the_servers_break_plus_the_local_breaks_rounded(
     assert (record.end, record.break_minutes) == (end, expected)
     assert (closed.end, closed.break_minutes) == (end, expected)
     assert closed.worked_minutes == 8 * 60 + 30 - expected
-    assert BreakStore(state_file).load(clock.client.base_url, entry.id) is None
+    assert BreakStore(state_file).load(clock.client.base_url, server_ref(entry.id)) is None
     assert not clock.shift(end).stamped_in
 
 
@@ -258,7 +259,7 @@ def test_stamp_out_during_a_break_ends_the_break_then(
 
     assert server.store.get(entry.id).break_minutes == 20
     assert server.store.get(entry.id).end == NOW + timedelta(hours=7, minutes=20)
-    assert BreakStore(state_file).load(clock.client.base_url, entry.id) is None
+    assert BreakStore(state_file).load(clock.client.base_url, entry.ref) is None
 
 
 def test_stamp_out_without_breaks_keeps_the_servers_break(

@@ -47,7 +47,7 @@ def test_a_whole_shift_offline_reaches_the_server_when_it_is_back(
     assert not offline.shift.stamped_in
 
     entry = clock.stamp_in(MORNING)
-    assert entry.id < 0  # shown at once, with a local id
+    assert entry.id is None and entry.local_ref is not None  # shown at once, not yet sent
     status = clock.status(MORNING + timedelta(hours=1))
     assert status.shift.stamped_in and status.waiting == 1
     clock.start_break(MORNING + timedelta(hours=4))
@@ -78,7 +78,7 @@ def test_stamped_in_online_and_out_offline(office: Office, clock: TimeClock) -> 
     status = clock.status(MORNING + timedelta(hours=8))
     assert status.offline is not None
     assert status.shift.stamped_in and status.shift.entry is not None
-    assert status.shift.entry.id > 0  # the server's entry, as last seen
+    assert status.shift.entry.id is not None  # the server's entry, as last seen
     clock.stamp_out(MORNING + timedelta(hours=8))
     assert not clock.deliver().complete
 
@@ -96,7 +96,7 @@ def test_a_break_started_on_an_entry_not_yet_delivered_follows_it(
     office.up()
     assert clock.deliver().complete
     status = clock.status(MORNING + timedelta(hours=3, minutes=20))
-    assert status.shift.entry is not None and status.shift.entry.id > 0
+    assert status.shift.entry is not None and status.shift.entry.id is not None
     assert status.shift.on_break  # the running break moved to the server's id
     assert status.shift.break_time(MORNING + timedelta(hours=3, minutes=20)) == timedelta(
         minutes=20

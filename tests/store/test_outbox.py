@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft, Location
+from timeclock.domain.refs import entry_id_of, is_local, server_ref
 from timeclock.store.outbox import (
     Hold,
     Kind,
     Outbox,
     OutboxError,
 )
-from timeclock.store.refs import entry_id_of, is_local, server_ref
 
 BASE = "https://testkonto.timetrackenterprise.com/api/v2/ext"
 START = datetime(2026, 3, 10, 7, 0, 0, 123_000, tzinfo=UTC)

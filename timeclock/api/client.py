@@ -153,7 +153,7 @@ class TimeTrackClient:
             return []
         params = wire.filter_params(user, since, until)
         wanted: list[Attendance] = []
-        seen: set[int] = set()
+        seen: set[int | None] = set()  # the server sends every entry with an id
         for page_number in range(MAX_PAGES):
             page_params = {
                 **params,

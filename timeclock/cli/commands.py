@@ -24,6 +24,7 @@ from timeclock.cli.outbox import (
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.localtime import to_utc
 from timeclock.domain.ranges import DayRange, Preset, month_of
+from timeclock.domain.refs import local_ref
 from timeclock.domain.rules import entry_problems
 from timeclock.domain.totals import format_hours, totals, worked_on
 from timeclock.services import export
@@ -85,12 +86,11 @@ def _status(context: Context, stack: ExitStack) -> int:
     for other in status.also_open:
         since = f"{cli_text.day_label(other.start, context.zone)} "
         since += cli_text.clock_time(other.start, context.zone)
-        number = f"entry #{other.id}" if other.id > 0 else "an entry not yet sent"
         context.print(
-            f"Also stamped in: {number} since {since} (stamped in twice, at two desks?)."
-            f" Close it with 'timeclock edit {other.id} --to TIME' or delete it."
-            if other.id > 0
-            else f"Also stamped in: {number} since {since}; see 'timeclock outbox'."
+            f"Also stamped in: entry #{other.id} since {since} (stamped in twice, at two"
+            f" desks?). Close it with 'timeclock edit {other.id} --to TIME' or delete it."
+            if other.id is not None
+            else f"Also stamped in: an entry not yet sent since {since}; see 'timeclock outbox'."
         )
     if status.waiting:
         context.print(f"{status.waiting} change(s) not yet on TimeTrack; see 'timeclock outbox'.")
@@ -191,7 +191,8 @@ def _add(context: Context, stack: ExitStack) -> int:
         notes=options.notes,
         manual=True,
     )
-    shown = cli_text.entry_line(draft.as_entry(0), context.zone, context.now, with_id=False)
+    unsent = draft.as_entry(local_ref=local_ref())  # not yet queued: shown without an id
+    shown = cli_text.entry_line(unsent, context.zone, context.now, with_id=False)
     return tell_sent(context, "Added " + shown, _changes(context, stack).create(draft))
 
 

@@ -72,7 +72,7 @@ def entry_table(
     now: datetime,
     *,
     with_user: bool,
-    waiting: Collection[int] = (),
+    waiting: Collection[str] = (),
 ) -> str:
     """Entries as an aligned text table; those in ``waiting`` (ids of entries that show a
     change not yet on TimeTrack) are marked ``*``, an entry not yet on it has no id."""
@@ -82,7 +82,7 @@ def entry_table(
     rows = [header]
     for entry in entries:
         row = [
-            (str(entry.id) if entry.id > 0 else "") + ("*" if entry.id in waiting else ""),
+            ("" if entry.id is None else str(entry.id)) + ("*" if entry.ref in waiting else ""),
             day_label(entry.start, zone),
             clock_time(entry.start, zone),
             "running" if entry.is_open else clock_time(entry.end, zone),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import astuple, dataclass
 from datetime import datetime, timedelta
 
+from timeclock.domain.refs import server_ref
+
 # Entry ids are kept in SQLite on this desk (the outbox, the break log), whose integers
 # have 64 bits: a larger id is refused where it comes in, with a message, not half-stored.
 MAX_ENTRY_ID = 2**63 - 1
@@ -26,9 +28,14 @@ class Attendance:
     whose end equals its start and that the time clock created is *open*: the employee has
     stamped in and not yet out (the service requires ``to`` on create, so an open entry is
     written with ``to = from``; see the project's conventions).
+
+    ``id`` is the server's; an entry made on this desk that waits to be sent has none yet
+    and carries ``local_ref``, its create's reference in the outbox, instead. So does the
+    server's entry a create whose answer was lost already made, until the delivery adopts
+    it. :attr:`ref` names the entry either way.
     """
 
-    id: int
+    id: int | None
     user: str
     start: datetime
     end: datetime
@@ -38,6 +45,24 @@ class Attendance:
     worked_minutes: int | None = None
     start_location: Location | None = None
     end_location: Location | None = None
+    local_ref: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.id is None and self.local_ref is None:
+            raise ValueError("an entry needs a server id or a local reference")
+
+    @property
+    def ref(self) -> str:
+        """Which entry this is: the waiting create's reference on this desk while there is
+        one (``local:…``), else the server's id (``id:…``)."""
+        if self.id is not None and self.local_ref is None:
+            return server_ref(self.id)
+        return str(self.local_ref)  # never None: see __post_init__
+
+    @property
+    def waits_for_create(self) -> bool:
+        """Made on this desk, and its create has not reached TimeTrack (that is known)."""
+        return self.id is None
 
     @property
     def is_open(self) -> bool:
@@ -71,10 +96,18 @@ class AttendanceDraft:
     start_location: Location | None = None
     end_location: Location | None = None
 
-    def as_entry(self, entry_id: int, worked_minutes: int | None = None) -> Attendance:
-        """The entry this draft makes once it has an id (a server's, or a local one)."""
+    def as_entry(
+        self,
+        entry_id: int | None = None,
+        *,
+        local_ref: str | None = None,
+        worked_minutes: int | None = None,
+    ) -> Attendance:
+        """The entry this draft makes: the server's ``entry_id``, or while it waits on
+        this desk, the entry known by ``local_ref``."""
         return Attendance(
             id=entry_id,
+            local_ref=local_ref,
             user=self.user,
             start=self.start,
             end=self.end,
@@ -136,7 +169,14 @@ class AttendanceChange:
             worked_minutes=whole_minutes(worked_time(start, end, break_minutes)),
             start_location=entry.start_location,
             end_location=entry.end_location,
+            local_ref=entry.local_ref,
         )
+
+
+def time_order(entry: Attendance) -> tuple[datetime, bool, int, str]:
+    """Sort key: by start; at the same start the server's entries by id, then those not
+    yet sent (the newer ones)."""
+    return (entry.start, entry.id is None, entry.id or 0, entry.ref)
 
 
 def worked_time(start: datetime, end: datetime, break_minutes: int) -> timedelta:

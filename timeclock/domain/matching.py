@@ -84,13 +84,17 @@ def find_made(
 ) -> Attendance | None:
     """The one entry among ``entries`` that sending ``draft`` created, if any.
 
-    ``known`` are ids this desk already took for other changes: never candidates. More
-    than one fitting entry raises :class:`AmbiguousMatchError`.
+    Only the server's entries are candidates, and of those not the ``known`` ids this desk
+    already took for other changes. More than one fitting entry raises
+    :class:`AmbiguousMatchError`.
     """
     candidates = [
         entry
         for entry in entries
-        if entry.id > 0 and entry.id not in known and made_by(draft, entry)
+        if entry.id is not None
+        and entry.local_ref is None  # shown as another create of this desk
+        and entry.id not in known
+        and made_by(draft, entry)
     ]
     if len(candidates) > 1:
         raise AmbiguousMatchError(candidates)

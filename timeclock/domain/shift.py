@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft, time_order
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.matching import same_user
 
@@ -45,10 +45,11 @@ class StampError(TimeClockError, ValueError):
 class BreakLog:
     """Breaks taken during one open entry, kept locally until stamping out.
 
-    ``taken`` is the total of finished breaks; ``running_since`` is set while on a break.
+    ``entry`` is the open entry's reference (:attr:`Attendance.ref`); ``taken`` is the
+    total of finished breaks; ``running_since`` is set while on a break.
     """
 
-    entry_id: int
+    entry: str
     taken: timedelta = timedelta()
     running_since: datetime | None = None
 
@@ -72,7 +73,7 @@ class BreakLog:
         """This log with the running break ended at ``now``."""
         if self.running_since is None:
             raise StampError(StampProblem.NOT_ON_BREAK)
-        return BreakLog(self.entry_id, self.total(now), None)
+        return BreakLog(self.entry, self.total(now), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,13 +108,13 @@ class Shift:
 
     def worked_in(self, entry: Attendance, now: datetime) -> timedelta:
         """Time worked in ``entry``; for this shift's open entry with the desk's breaks."""
-        if self.entry is not None and entry.id == self.entry.id:
+        if self.entry is not None and entry.ref == self.entry.ref:
             return self.worked_time(now)
         return entry.worked_until(now)
 
     def break_in(self, entry: Attendance, now: datetime) -> timedelta:
         """Break time of ``entry``; for this shift's open entry with the desk's breaks."""
-        if self.entry is not None and entry.id == self.entry.id:
+        if self.entry is not None and entry.ref == self.entry.ref:
             return self.break_time(now)
         return timedelta(minutes=entry.break_minutes)
 
@@ -135,7 +136,7 @@ class Shift:
         """The break log once a break starts at ``now``."""
         if self.entry is None:
             raise StampError(StampProblem.NOT_IN)
-        return (self.breaks or BreakLog(self.entry.id)).started(now)
+        return (self.breaks or BreakLog(self.entry.ref)).started(now)
 
     def end_break(self, now: datetime) -> BreakLog:
         """The break log once the running break ends at ``now``."""
@@ -148,7 +149,7 @@ def open_entries(entries: Iterable[Attendance], user: str) -> list[Attendance]:
     """The user's open entries, oldest first (more than one: stamped in at two desks)."""
     return sorted(
         (entry for entry in entries if same_user(entry.user, user) and entry.is_open),
-        key=lambda entry: (entry.start, entry.id),
+        key=time_order,
     )
 
 

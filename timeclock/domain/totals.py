@@ -50,9 +50,9 @@ def worked_on(
     The open entry's time comes from ``shift``, which knows the breaks timed on this desk.
     """
     total = timedelta()
-    open_id = shift.entry.id if shift.entry is not None else None
+    open_ref = shift.entry.ref if shift.entry is not None else None
     for entry in entries:
-        if entry.id != open_id and local_date(entry.start, zone) == day:
+        if entry.ref != open_ref and local_date(entry.start, zone) == day:
             total += entry.worked_until(now)
     if shift.entry is not None and local_date(shift.entry.start, zone) == day:
         total += shift.worked_time(now)

@@ -34,7 +34,7 @@ class DeleteDialog(RememberingDialog):
     Cancel is the default button, so Enter never deletes by accident.
     """
 
-    deleted = Signal(int)  # the id of the entry the server deleted
+    deleted = Signal(str)  # the reference (Attendance.ref) of the entry deleted
 
     def __init__(
         self,
@@ -122,7 +122,7 @@ class DeleteDialog(RememberingDialog):
     def _sent(self, sent: Sent) -> None:
         if sent.outcome in (Outcome.DELIVERED, Outcome.QUEUED):
             self._set_deleting(False)
-            self.deleted.emit(self._entry.id)
+            self.deleted.emit(self._entry.ref)
             self.accept()
             return
         # Refused: a delete has nothing to fix, so it does not stay held; the question

@@ -78,8 +78,8 @@ class MainWindow(QMainWindow):
         self._tick.start()
         self._offline = False
         # The other open entries whose warning the person closed: not shown again for them.
-        self._also_open_dismissed: frozenset[int] = frozenset()
-        self._also_open_warned: frozenset[int] = frozenset()
+        self._also_open_dismissed: frozenset[str] = frozenset()
+        self._also_open_warned: frozenset[str] = frozenset()
         self.message_bar.closed.connect(self._message_closed)
         self._restore_window_state()
         self.open_entry_dialog: Callable[[Attendance | None], None] | None = None
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         a button that opens it to set its end. Shown while the bar is free (a message that
         still holds is not pushed aside) until the person closes it or the entry is dealt
         with; a new set of other open entries is warned of again."""
-        others = frozenset(entry.id for entry in status.also_open)
+        others = frozenset(entry.ref for entry in status.also_open)
         if not others or others == self._also_open_dismissed:
             return
         if (
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         if self._belongs_in_list(entry):
             self.model.upsert(entry, waiting=waiting)
         else:
-            self.model.remove(entry.id)
+            self.model.remove(entry.ref)
         self._show_location_column()
         self._update_totals()
 

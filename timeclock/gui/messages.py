@@ -251,7 +251,7 @@ def discarded_message(discarded: Discarded | None) -> str:
 def also_open_message(entry: Attendance, zone: tzinfo) -> str:
     """Another open entry of the user besides the shift's own (stamped in at two desks)."""
     since = f"{day_text(entry.start, zone)} {time_text(entry.start, zone)}"
-    if entry.id > 0:
+    if entry.id is not None:
         text = translate(
             "Messages",
             "You are also stamped in since %1 (entry #%2), probably at another desk. Open "

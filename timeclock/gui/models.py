@@ -67,7 +67,7 @@ class AttendanceModel(QAbstractTableModel):
         self._zone = zone
         self._clock = clock
         self._entries: list[Attendance] = []
-        self._waiting: set[int] = set()  # ids of rows with a change not yet on TimeTrack
+        self._waiting: set[str] = set()  # refs of rows with a change not yet on TimeTrack
         self._shift = Shift(None)
 
     # -- reading ------------------------------------------------------------------------
@@ -105,10 +105,10 @@ class AttendanceModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
-        if role == Qt.ItemDataRole.FontRole and (entry.is_open or self.is_waiting(entry.id)):
+        if role == Qt.ItemDataRole.FontRole and (entry.is_open or self.is_waiting(entry.ref)):
             font = QFont()
             font.setBold(entry.is_open)
-            font.setItalic(self.is_waiting(entry.id))
+            font.setItalic(self.is_waiting(entry.ref))
             return font
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.BREAK,
@@ -125,33 +125,35 @@ class AttendanceModel(QAbstractTableModel):
         """The entry in ``row``."""
         return self._entries[row]
 
-    def is_waiting(self, entry_id: int) -> bool:
-        """Whether the row shows a change saved here that TimeTrack does not have yet."""
-        return entry_id in self._waiting
+    def is_waiting(self, ref: str) -> bool:
+        """Whether the row of entry ``ref`` (:attr:`Attendance.ref`) shows a change saved
+        here that TimeTrack does not have yet."""
+        return ref in self._waiting
 
-    def row_of(self, entry_id: int) -> int | None:
-        """The row of an entry, if it is shown."""
-        return next((row for row, e in enumerate(self._entries) if e.id == entry_id), None)
+    def row_of(self, ref: str) -> int | None:
+        """The row of entry ``ref``, if it is shown."""
+        return next((row for row, e in enumerate(self._entries) if e.ref == ref), None)
 
     # -- changing -----------------------------------------------------------------------
 
     def set_entries(
-        self, entries: Sequence[Attendance], waiting: Collection[int] = frozenset()
+        self, entries: Sequence[Attendance], waiting: Collection[str] = frozenset()
     ) -> None:
-        """Show these entries instead of the current ones; ``waiting``: the ids of those
-        with a change not yet on TimeTrack."""
+        """Show these entries instead of the current ones; ``waiting``: the references of
+        those with a change not yet on TimeTrack."""
         self.beginResetModel()
         self._entries = list(entries)
         self._waiting = set(waiting)
         self.endResetModel()
 
     def upsert(self, entry: Attendance, *, waiting: bool = False) -> None:
-        """Replace the row of ``entry`` (same id), or append it; only that row changes."""
+        """Replace the row of ``entry`` (same reference), or append it; only that row
+        changes."""
         if waiting:
-            self._waiting.add(entry.id)
+            self._waiting.add(entry.ref)
         else:
-            self._waiting.discard(entry.id)
-        row = self.row_of(entry.id)
+            self._waiting.discard(entry.ref)
+        row = self.row_of(entry.ref)
         if row is None:
             self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries))
             self._entries.append(entry)
@@ -167,10 +169,10 @@ class AttendanceModel(QAbstractTableModel):
         ``ResizeToContents`` mode measures anew on this signal, not on new or changed rows."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
-    def remove(self, entry_id: int) -> None:
-        """Drop the row of an entry, if it is shown."""
-        self._waiting.discard(entry_id)
-        row = self.row_of(entry_id)
+    def remove(self, ref: str) -> None:
+        """Drop the row of entry ``ref``, if it is shown."""
+        self._waiting.discard(ref)
+        row = self.row_of(ref)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._entries[row]
@@ -218,7 +220,7 @@ class AttendanceModel(QAbstractTableModel):
                 if entry.manual
                 else translate("AttendanceModel", "time clock")
             )
-            if self.is_waiting(entry.id):
+            if self.is_waiting(entry.ref):
                 return translate("AttendanceModel", "%1, not yet sent").replace("%1", source)
             return source
         if column == Column.LOCATION:
@@ -237,7 +239,7 @@ class AttendanceModel(QAbstractTableModel):
         return self._display(entry, column).casefold()
 
     def _tooltip(self, entry: Attendance, column: Column) -> str | None:
-        if self.is_waiting(entry.id) and column in (Column.DATE, Column.SOURCE):
+        if self.is_waiting(entry.ref) and column in (Column.DATE, Column.SOURCE):
             return translate(
                 "AttendanceModel",
                 "Saved on this computer, not yet on TimeTrack: it is sent as soon as "

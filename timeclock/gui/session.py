@@ -66,7 +66,7 @@ class ClockSession(QObject):
     entries_loaded = Signal(object)  # Listing, for the latest load_entries only
     entry_saved = Signal(object, bool)  # Attendance created or changed; not yet on TimeTrack
     changes_delivered = Signal()  # what waits here changed (went out, here or elsewhere): reload
-    entry_deleted = Signal(int)  # the id
+    entry_deleted = Signal(str)  # the entry's reference (Attendance.ref)
     state_changed = Signal(object)  # ConnectionState
     problem = Signal(str, object)  # a message for people, and a retry callable or None
     notice = Signal(str)  # news for people that is no problem (a change saved here)
@@ -169,7 +169,7 @@ class ClockSession(QObject):
                 ),
                 entry,
             )
-            waiting = shown.id in self._changes.waiting_among([shown])
+            waiting = shown.ref in self._changes.waiting_among([shown])
             return shown, waiting, status, report
 
         # The window disabled its buttons for this stamp: a new status enables them again.
@@ -363,7 +363,7 @@ class ClockSession(QObject):
     ) -> None:
         """Delete an entry through the outbox; the row goes once TimeTrack confirmed, or at
         once (marked nowhere, counted in the footer) while TimeTrack cannot be reached."""
-        self._send(lambda: self._changes.delete(entry), on_sent, on_failed, deleting=entry.id)
+        self._send(lambda: self._changes.delete(entry), on_sent, on_failed, deleting=entry.ref)
 
     def _send(
         self,
@@ -371,7 +371,7 @@ class ClockSession(QObject):
         on_sent: Callable[[Sent], None],
         on_failed: Callable[[str], None],
         *,
-        deleting: int | None = None,
+        deleting: str | None = None,
     ) -> None:
         def done(sent: Sent) -> None:
             if sent.outcome in (Outcome.DELIVERED, Outcome.QUEUED):
@@ -384,7 +384,7 @@ class ClockSession(QObject):
                     self.notice.emit(queued_message(deleting is not None))
             elif sent.conflict is not None:
                 if sent.conflict.current is None:
-                    self.entry_deleted.emit(sent.conflict.base.id)
+                    self.entry_deleted.emit(sent.conflict.base.ref)
                 else:
                     self.entry_saved.emit(sent.conflict.current, False)
             self._delivered(sent.report, own=sent.seq, own_delivered=sent.on_server)

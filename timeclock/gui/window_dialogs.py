@@ -84,7 +84,7 @@ class WindowDialogs(QObject):
         window = self._window
         note = held_note(item.hold is Hold.CONFLICT, item.problem)
         if item.draft is not None:
-            values = item.draft.as_entry(-item.seq)
+            values = item.draft.as_entry(local_ref=item.ref)
             self._show(self._fix_dialog(None, values, item, note, outbox_dialog))
             return
 

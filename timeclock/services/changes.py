@@ -25,10 +25,10 @@ from timeclock.api.errors import NotFoundError, TimeTrackError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict
 from timeclock.domain.matching import same_user
+from timeclock.domain.refs import server_ref
 from timeclock.services.local_view import lost_create, overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, Discarded, SyncReport
-from timeclock.store.outbox import Outbox, OutboxItem
-from timeclock.store.refs import server_ref
+from timeclock.store.outbox import Kind, Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class Sent:
     """One change, queued as item ``seq``, and what its delivery pass made of it.
 
     ``entry`` is the entry as it shows now: the server's version once delivered, the
-    intended one while it waits (a create with the id ``-seq``), None for a delete.
+    intended one while it waits (a create's under its local reference), None for a delete.
     """
 
     seq: int
@@ -69,7 +69,7 @@ class Listing:
     """Entries as this desk sees them, and which of them show changes not yet sent."""
 
     entries: list[Attendance]
-    waiting: frozenset[int]  # ids of entries with a change that still waits
+    waiting: frozenset[str]  # refs of the entries with a change that still waits
 
 
 class EntryChanges:
@@ -92,12 +92,18 @@ class EntryChanges:
     def create(self, draft: AttendanceDraft, *, revising: int | None = None) -> Sent:
         """Create an entry; ``revising`` puts ``draft`` into that held create instead."""
 
-        def queue() -> int:
-            if revising is not None and self.outbox.revise(revising, draft=draft):
-                return revising
-            return self.outbox.add_create(self.base_url, draft)[0]
+        made: list[str] = []  # the new entry's reference, once queued
 
-        return self._send(queue, lambda seq: pending_entry(seq, draft))
+        def queue() -> int:
+            held = None if revising is None else self.outbox.item(revising)
+            if held is not None and self.outbox.revise(held.seq, draft=draft):
+                made.append(held.ref)
+                return held.seq
+            seq, ref = self.outbox.add_create(self.base_url, draft)
+            made.append(ref)
+            return seq
+
+        return self._send(queue, lambda _seq: pending_entry(made[0], draft))
 
     def update(
         self, entry: Attendance, change: AttendanceChange, *, revising: int | None = None
@@ -107,7 +113,7 @@ class EntryChanges:
         An entry created on this desk and not yet on TimeTrack has no other version to
         compare with: its update just follows its create.
         """
-        base = entry if entry.id > 0 else None
+        base = None if entry.local_ref is not None else entry
 
         def queue() -> int:
             if revising is not None and self.outbox.revise(revising, change=change, base=base):
@@ -141,7 +147,8 @@ class EntryChanges:
             if folded is not None:
                 return folded
             ref = ref_of(entry, self.outbox, self.base_url)
-            return self.outbox.add_delete(self.base_url, ref, base=entry)
+            base = None if entry.local_ref is not None else entry  # as for an update
+            return self.outbox.add_delete(self.base_url, ref, base=base)
 
         return self._send(queue, lambda _seq: None)
 
@@ -157,21 +164,22 @@ class EntryChanges:
         the create right now); otherwise None, and the change is queued as usual. Returns
         the create's sequence number, which the outcome is then about.
         """
-        if entry.id > 0:
+        ref = entry.local_ref
+        if ref is None:
             return None
-        seq = -entry.id
         with self.outbox.delivering() as allowed:
-            create = self.outbox.item(seq)
-            if not allowed or create is None or create.draft is None or create.attempts:
+            if not allowed:
                 return None
-            items = self.outbox.items(self.base_url)
-            if any(item.ref == create.ref and item.seq != seq for item in items):
+            items = [item for item in self.outbox.items(self.base_url) if item.ref == ref]
+            create = next((item for item in items if item.kind is Kind.CREATE), None)
+            if create is None or create.draft is None or create.attempts or len(items) > 1:
                 return None
             if redraft is None:
-                self.outbox.discard(seq)
+                self.outbox.discard(create.seq)
             else:
-                self.outbox.revise(seq, draft=redraft(create.draft.as_entry(entry.id)))
-            return seq
+                shown = create.draft.as_entry(local_ref=ref)
+                self.outbox.revise(create.seq, draft=redraft(shown))
+            return create.seq
 
     def held_entry(self, item: OutboxItem) -> Attendance | None:
         """The entry a held update is about, as TimeTrack has it now; None when it is gone."""
@@ -225,33 +233,36 @@ class EntryChanges:
         An edit that starts from the server's version while an earlier edit of the entry
         still waits would find, once that earlier one went out, the entry "changed since"
         and be held as a conflict with its own desk. An entry made by a create of this desk
-        whose answer was lost shows as that create (with its local id), so a change of it
+        whose answer was lost shows as that create (with its local reference), so a change of it
         follows the create instead of naming the server's id, which would keep the create
         from recognising its entry and send it again. Where a waiting delete removes the
         entry from view, the server's version is kept: the delivery then decides.
         """
         items = [item for item in self.outbox.items(self.base_url) if not item.stuck]
-        shown = {each.id: each for each in overlay([entry], items, self.outbox, self.base_url)}
-        if entry.id in shown:
-            return shown[entry.id]
+        shown = {each.ref: each for each in overlay([entry], items, self.outbox, self.base_url)}
+        if entry.ref in shown:
+            return shown[entry.ref]
         for item in items:
-            if -item.seq not in shown or not item.attempts:
+            if item.kind is not Kind.CREATE or item.ref not in shown or not item.attempts:
                 continue  # not a create that may have made this entry
             taken = self.outbox.known_ids(self.base_url, before=item.seq)
             if lost_create(item, [entry], taken) is not None:
-                return shown[-item.seq]
+                return shown[item.ref]
         return entry
 
     def waiting_among(
         self, entries: list[Attendance], items: list[OutboxItem] | None = None
-    ) -> frozenset[int]:
-        """The ids of those ``entries`` that show a change not yet on TimeTrack (one held
-        for a person does not count: the entry shows as TimeTrack has it)."""
+    ) -> frozenset[str]:
+        """The references (:attr:`Attendance.ref`) of those ``entries`` that show a change
+        not yet on TimeTrack (one held for a person does not count: the entry shows as
+        TimeTrack has it)."""
         if items is None:
             items = self.outbox.items(self.base_url)
         waiting_refs = {self._known_ref(item) for item in items if not item.stuck}
         return frozenset(
-            entry.id for entry in entries if entry.id < 0 or server_ref(entry.id) in waiting_refs
+            entry.ref
+            for entry in entries
+            if entry.local_ref is not None or entry.ref in waiting_refs
         )
 
     def _known_ref(self, item: OutboxItem) -> str:

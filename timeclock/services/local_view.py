@@ -2,8 +2,8 @@
 
 A stamp queued in the outbox must show at once, network or not. This applies the waiting
 changes, oldest first, to the entries last seen on the server. An entry created while
-offline has no server id yet; it shows with the negative of its create's sequence number
-as its id (no server id is negative), which :func:`ref_of` turns back into its reference.
+offline has no server id yet; it shows with its create's local reference
+(:attr:`~timeclock.domain.attendance.Attendance.local_ref`), which later changes of it use.
 """
 
 from __future__ import annotations
@@ -11,23 +11,23 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
-from timeclock.domain.attendance import Attendance, AttendanceDraft
+from timeclock.domain.attendance import Attendance, AttendanceDraft, time_order
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.matching import AmbiguousMatchError, find_made
+from timeclock.domain.refs import entry_id_of, is_local, server_ref
 from timeclock.store.outbox import Kind, Outbox, OutboxItem
-from timeclock.store.refs import server_ref
 
 
 def overlay(
     entries: Iterable[Attendance], items: Iterable[OutboxItem], outbox: Outbox, base_url: str
 ) -> list[Attendance]:
     """``entries`` with the waiting ``items`` applied, in time order."""
-    by_ref: dict[str, Attendance] = {server_ref(entry.id): entry for entry in entries}
+    by_ref: dict[str, Attendance] = {entry.ref: entry for entry in entries}
     items = list(items)
     # The server's entry that a create sent before already made (its answer was lost)
-    # shows as that create, with the create's id, until the delivery adopts it: so it
-    # shows once, and as the same entry whether the server could be asked or not (a
-    # break started on it is kept under that id).
+    # shows as that create, under the create's reference, until the delivery adopts it: so
+    # it shows once, and as the same entry whether the server could be asked or not (a
+    # break started on it is kept under that reference).
     made_by: dict[str, str] = {}  # server ref -> the local ref of the create that made it
     for item in items:
         if item.stuck:
@@ -41,17 +41,17 @@ def overlay(
             taken = outbox.known_ids(base_url, before=item.seq) if item.attempts else set()
             made = lost_create(item, by_ref.values(), taken)
             if made is not None:
-                del by_ref[server_ref(made.id)]
-                made_by[server_ref(made.id)] = key
-                by_ref[key] = replace(made, id=-item.seq)
+                del by_ref[made.ref]
+                made_by[made.ref] = key
+                by_ref[key] = replace(made, local_ref=key if is_local(key) else None)
             else:  # not yet seen on the server
-                by_ref[key] = pending_entry(item.seq, item.draft)
+                by_ref[key] = pending_entry(key, item.draft)
         elif item.kind == Kind.UPDATE and item.change is not None:
             if key in by_ref:
                 by_ref[key] = item.change.applied_to(by_ref[key])
         elif item.kind == Kind.DELETE:
             by_ref.pop(key, None)
-    return sorted(by_ref.values(), key=lambda entry: (entry.start, entry.id))
+    return sorted(by_ref.values(), key=time_order)
 
 
 def lost_create(
@@ -77,25 +77,22 @@ class DiscardedEntryError(TimeClockError, LookupError):
 
 
 def ref_of(entry: Attendance, outbox: Outbox, base_url: str) -> str:
-    """The outbox reference of a shown entry: its server id, or its create's local reference.
+    """The outbox reference of a shown entry, checked to lead somewhere.
 
-    An entry shown with a local id may have reached the server since it was shown; its
-    create's sequence number still leads to it.
+    An entry shown with its local reference may have reached the server since it was
+    shown; the reference still leads to it. One whose create was discarded exists nowhere.
     """
-    if entry.id > 0:
-        return server_ref(entry.id)
-    seq = -entry.id
-    for item in outbox.items(base_url):
-        if item.seq == seq and item.kind == Kind.CREATE:
-            return item.ref
-    delivered = outbox.created.ref_of_create(base_url, seq)
-    if delivered is None:
-        raise DiscardedEntryError(
-            "this entry was discarded before it reached TimeTrack; it cannot be changed"
-        )
-    return delivered
+    ref = entry.ref
+    if not is_local(ref) or outbox.server_id(base_url, ref) is not None:
+        return ref
+    if any(item.ref == ref and item.kind == Kind.CREATE for item in outbox.items(base_url)):
+        return ref
+    raise DiscardedEntryError(
+        "this entry was discarded before it reached TimeTrack; it cannot be changed"
+    )
 
 
-def pending_entry(seq: int, draft: AttendanceDraft) -> Attendance:
-    """How a queued create shows until the server has it: with the id ``-seq``."""
-    return draft.as_entry(-seq)
+def pending_entry(ref: str, draft: AttendanceDraft) -> Attendance:
+    """How a queued create of entry ``ref`` shows until the server shows it."""
+    entry_id = entry_id_of(ref)
+    return draft.as_entry(local_ref=ref) if entry_id is None else draft.as_entry(entry_id)

@@ -140,15 +140,15 @@ class TimeClock:
         return Deliverer(self.client, self.outbox).deliver(wait)
 
     def _break_log(self, entry: Attendance) -> BreakLog | None:
-        log = self.breaks.load(self.base_url, entry.id)
-        if log is not None or self.outbox is None or entry.id < 0:
+        log = self.breaks.load(self.base_url, entry.ref)
+        if log is not None or self.outbox is None or entry.id is None:
             return log
-        # Stamped in offline: the breaks were logged under the local id until now.
-        seq = self.outbox.created.create_of(self.base_url, entry.id)
-        earlier = None if seq is None else self.breaks.load(self.base_url, -seq)
+        # Stamped in offline: the breaks were logged under the local reference until now.
+        local = self.outbox.created.ref_of_entry(self.base_url, entry.id)
+        earlier = None if local is None else self.breaks.load(self.base_url, local)
         if earlier is None:
             return None
-        moved = replace(earlier, entry_id=entry.id)
+        moved = replace(earlier, entry=entry.ref)
         self.breaks.save(self.base_url, moved, user=self.user)
         return moved
 
@@ -162,15 +162,15 @@ class TimeClock:
         The stamp is taken at the whole second (what every server keeps), and decided
         under this desk's stamp lock: where the user stands is read and the stamp queued
         while no other program here can do the same. With an outbox the entry is queued
-        (and shown with a local id until delivered).
+        (and shown with its local reference until delivered).
         """
         now = whole_second(now)
         with self._deciding():
             draft = self.shift(now).stamp_in(self.user, now)
             if self.outbox is None:
                 return self.client.create_attendance(draft)
-            seq, _ = self.outbox.add_create(self.base_url, draft)
-        return pending_entry(seq, draft)
+            _, ref = self.outbox.add_create(self.base_url, draft)
+        return pending_entry(ref, draft)
 
     def stamp_out(self, now: datetime) -> Attendance:
         """Close the open entry with the breaks taken; refused when not stamped in.
@@ -186,6 +186,7 @@ class TimeClock:
             change = shift.stamp_out(now)
             assert shift.entry is not None  # stamp_out refused otherwise
             if self.outbox is None:
+                assert shift.entry.id is not None  # only an outbox holds entries not yet sent
                 closed = self.client.update_attendance(shift.entry.id, change)
             else:
                 ref = ref_of(shift.entry, self.outbox, self.base_url)
@@ -193,7 +194,7 @@ class TimeClock:
                 closed = change.applied_to(shift.entry)
         # Queued: what follows is housekeeping, and must not make the stamp look failed.
         with contextlib.suppress(BreakStoreError):
-            self.breaks.clear(self.base_url, shift.entry.id)
+            self.breaks.clear(self.base_url, shift.entry.ref)
         return closed
 
     def start_break(self, now: datetime) -> BreakLog:

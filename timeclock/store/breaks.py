@@ -7,29 +7,39 @@ two runs of the program, and a restart in the middle of a break continues it.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from timeclock.domain.refs import server_ref
 from timeclock.domain.shift import BreakLog
 from timeclock.store.database import Database, DatabaseError
-from timeclock.store.paths import data_dir
+from timeclock.store.paths import OUTBOX_FILE, STATE_FILE, data_dir
 
 # Milliseconds are counted in integers: a float's ``* 1000`` can land a hair below a whole
 # millisecond, and ``int()`` would then lose that millisecond.
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MILLISECOND = timedelta(milliseconds=1)
 
+# The state file's schema, in SQLite's ``user_version``: 0 for files whose break logs were
+# keyed by entry id (``break_log``; negative for an entry not yet sent), 1 since they are
+# keyed by the entry's reference (``breaks``).
+SCHEMA_VERSION = 1
+
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS break_log (
+CREATE TABLE IF NOT EXISTS breaks (
     base_url TEXT NOT NULL,
-    entry_id INTEGER NOT NULL,
+    entry_ref TEXT NOT NULL,
     taken_ms INTEGER NOT NULL,
     running_since_ms INTEGER,
-    user_name TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (base_url, entry_id)
+    user_name TEXT NOT NULL,
+    PRIMARY KEY (base_url, entry_ref)
 )
 """
+
+log = logging.getLogger(__name__)
 
 
 class BreakStoreError(DatabaseError):
@@ -37,10 +47,11 @@ class BreakStoreError(DatabaseError):
 
 
 class BreakStore:
-    """Break logs by API base URL and entry id, in ``state.sqlite3`` of the data folder."""
+    """Break logs by API base URL and entry reference, in ``state.sqlite3`` of the data
+    folder."""
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = str(path) if path is not None else str(data_dir() / "state.sqlite3")
+        self.path = str(path) if path is not None else str(data_dir() / STATE_FILE)
         self._database = Database(
             self.path,
             _prepare,
@@ -49,13 +60,13 @@ class BreakStore:
             full_sync=False,
         )
 
-    def load(self, base_url: str, entry_id: int) -> BreakLog | None:
-        """The break log of an entry, if this desk has one."""
+    def load(self, base_url: str, entry: str) -> BreakLog | None:
+        """The break log of the entry ``entry`` (its reference), if this desk has one."""
         with self._database.transaction() as connection:
             row = connection.execute(
-                "SELECT taken_ms, running_since_ms FROM break_log"
-                " WHERE base_url = ? AND entry_id = ?",
-                (base_url, entry_id),
+                "SELECT taken_ms, running_since_ms FROM breaks"
+                " WHERE base_url = ? AND entry_ref = ?",
+                (base_url, entry),
             ).fetchone()
         if row is None:
             return None
@@ -63,7 +74,7 @@ class BreakStore:
         running_since = (
             None if running_since_ms is None else _EPOCH + running_since_ms * _MILLISECOND
         )
-        return BreakLog(entry_id, taken_ms * _MILLISECOND, running_since)
+        return BreakLog(entry, taken_ms * _MILLISECOND, running_since)
 
     def save(self, base_url: str, log: BreakLog, *, user: str) -> None:
         """Keep ``log`` as the break log of its entry, the open entry of ``user`` (and
@@ -74,20 +85,20 @@ class BreakStore:
         owner = user.casefold()
         with self._database.transaction() as connection:
             connection.execute(
-                "DELETE FROM break_log WHERE base_url = ? AND (user_name = ? OR entry_id = ?)",
-                (base_url, owner, log.entry_id),
+                "DELETE FROM breaks WHERE base_url = ? AND (user_name = ? OR entry_ref = ?)",
+                (base_url, owner, log.entry),
             )
             connection.execute(
-                "INSERT INTO break_log (base_url, entry_id, taken_ms, running_since_ms, user_name)"
+                "INSERT INTO breaks (base_url, entry_ref, taken_ms, running_since_ms, user_name)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (base_url, log.entry_id, log.taken // _MILLISECOND, running, owner),
+                (base_url, log.entry, log.taken // _MILLISECOND, running, owner),
             )
 
-    def clear(self, base_url: str, entry_id: int) -> None:
+    def clear(self, base_url: str, entry: str) -> None:
         """Forget the break log of an entry (after stamping out)."""
         with self._database.transaction() as connection:
             connection.execute(
-                "DELETE FROM break_log WHERE base_url = ? AND entry_id = ?", (base_url, entry_id)
+                "DELETE FROM breaks WHERE base_url = ? AND entry_ref = ?", (base_url, entry)
             )
 
     def close(self) -> None:
@@ -96,18 +107,65 @@ class BreakStore:
 
 
 def _prepare(connection: sqlite3.Connection) -> None:
+    if _version(connection) >= SCHEMA_VERSION:
+        return  # a newer TimeClock's file: what this one knows of it is still there
+    connection.execute("BEGIN IMMEDIATE")  # one process migrates; the others then see it
+    if _version(connection) >= SCHEMA_VERSION:
+        return
     connection.execute(_SCHEMA)
-    _add_user_column(connection)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if "break_log" in tables:
+        _move_logs_by_id(connection)
+    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-def _add_user_column(connection: sqlite3.Connection) -> None:
-    """A state file of an earlier TimeClock: its logs belong to no known user (kept as '')."""
+def _version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _move_logs_by_id(connection: sqlite3.Connection) -> None:
+    """Key the logs of a state file of schema 0 by entry reference.
+
+    A positive id is the server's. A negative one was the sequence number of the entry's
+    create in the outbox file next to this one, which knows the create's reference; a log
+    whose create is found nowhere belonged to an entry that no longer exists here.
+    """
     columns = {row[1] for row in connection.execute("PRAGMA table_info(break_log)")}
-    if "user_name" not in columns:
-        try:
-            connection.execute(
-                "ALTER TABLE break_log ADD COLUMN user_name TEXT NOT NULL DEFAULT ''"
-            )
-        except sqlite3.OperationalError as error:  # another process added it just now
-            if "duplicate column" not in str(error):
-                raise
+    user = "user_name" if "user_name" in columns else "''"  # older still: no user kept
+    rows = connection.execute(
+        f"SELECT base_url, entry_id, taken_ms, running_since_ms, {user} FROM break_log"  # noqa: S608
+    ).fetchall()
+    creates = _create_refs(connection) if any(row[1] < 0 for row in rows) else {}
+    for base_url, entry_id, taken_ms, running_since_ms, user_name in rows:
+        ref = server_ref(entry_id) if entry_id > 0 else creates.get(-entry_id)
+        if ref is None:
+            log.warning("break log of entry %s dropped: its create is gone", entry_id)
+            continue
+        connection.execute(
+            "INSERT OR REPLACE INTO breaks VALUES (?, ?, ?, ?, ?)",
+            (base_url, ref, taken_ms, running_since_ms, user_name),
+        )
+    connection.execute("DROP TABLE break_log")
+
+
+def _create_refs(connection: sqlite3.Connection) -> dict[int, str]:
+    """The entry references of the creates in the outbox file next to this state file, by
+    sequence number (waiting ones and delivered ones alike)."""
+    databases = connection.execute("PRAGMA database_list").fetchall()
+    main = next((str(path) for _, name, path in databases if name == "main"), "")
+    if not main:
+        return {}  # in memory: no outbox beside it
+    outbox = Path(main).with_name(OUTBOX_FILE)
+    if not outbox.exists():
+        return {}
+    refs: dict[int, str] = {}
+    try:
+        with closing(sqlite3.connect(f"{outbox.as_uri()}?mode=ro", uri=True)) as other:
+            for query in (
+                "SELECT seq, ref FROM created",
+                "SELECT seq, ref FROM outbox WHERE kind = 'create'",
+            ):
+                refs.update((int(seq), str(ref)) for seq, ref in other.execute(query))
+    except sqlite3.Error as error:
+        log.warning("cannot read %s to move break logs: %s", outbox, error)
+    return refs

@@ -45,7 +45,7 @@ def attendance_json(entry: Attendance) -> dict[str, Any]:
 
 
 def attendance_from_json(data: dict[str, Any]) -> Attendance:
-    return draft_from_json(data).as_entry(data["id"], data["worked_minutes"])
+    return draft_from_json(data).as_entry(data["id"], worked_minutes=data["worked_minutes"])
 
 
 def draft_from_json(data: dict[str, Any]) -> AttendanceDraft:

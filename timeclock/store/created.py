@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from timeclock.domain.refs import entry_id_of
 from timeclock.store.database import Database
-from timeclock.store.refs import entry_id_of
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS created (
@@ -37,21 +37,14 @@ class CreatedEntries:
         with self._database.transaction() as connection:
             return lookup(connection, base_url, ref)
 
-    def ref_of_create(self, base_url: str, seq: int) -> str | None:
-        """The reference of the entry the delivered create ``seq`` made, if it made one."""
+    def ref_of_entry(self, base_url: str, entry_id: int) -> str | None:
+        """The local reference of the create of this desk that made server entry
+        ``entry_id``, if one did."""
         with self._database.transaction() as connection:
             row = connection.execute(
-                "SELECT ref FROM created WHERE base_url = ? AND seq = ?", (base_url, seq)
+                "SELECT ref FROM created WHERE base_url = ? AND entry_id = ?", (base_url, entry_id)
             ).fetchone()
         return None if row is None else str(row[0])
-
-    def create_of(self, base_url: str, entry_id: int) -> int | None:
-        """The sequence number of the create that made server entry ``entry_id``."""
-        with self._database.transaction() as connection:
-            row = connection.execute(
-                "SELECT seq FROM created WHERE base_url = ? AND entry_id = ?", (base_url, entry_id)
-            ).fetchone()
-        return None if row is None else int(row[0])
 
     def ids(self, connection: sqlite3.Connection, base_url: str) -> set[int]:
         """Every server id this desk's creates made (within a caller's transaction)."""

@@ -1,6 +1,6 @@
 """The outbox: every change is written here, committed, before it is sent to TimeTrack.
 
-(References to entries are in :mod:`timeclock.store.refs`; the map of created entries, the
+(References to entries are in :mod:`timeclock.domain.refs`; the map of created entries, the
 entries last seen and the last delivery time in modules of their own beside this one.)
 
 A stamp made while the network is gone, or in the moment the program is killed, must not
@@ -26,6 +26,7 @@ from typing import Any
 
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.errors import ErrorKind
+from timeclock.domain.refs import entry_id_of, local_ref, server_ref
 from timeclock.domain.timestamps import format_timestamp, parse_timestamp
 from timeclock.store import created, recent, sync_state
 from timeclock.store.codec import (
@@ -39,9 +40,8 @@ from timeclock.store.codec import (
 from timeclock.store.created import CreatedEntries
 from timeclock.store.database import Database, DatabaseError
 from timeclock.store.locks import FileLock
-from timeclock.store.paths import data_dir
+from timeclock.store.paths import OUTBOX_FILE, data_dir
 from timeclock.store.recent import RecentEntries
-from timeclock.store.refs import entry_id_of, local_ref, server_ref
 from timeclock.store.sync_state import SyncState
 
 log = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ class Outbox:
     """
 
     def __init__(self, path: Path | str | None = None) -> None:
-        self.path = str(path) if path is not None else str(data_dir() / "outbox.sqlite3")
+        self.path = str(path) if path is not None else str(data_dir() / OUTBOX_FILE)
         # An in-memory outbox belongs to one process: its locks are for its threads only.
         in_memory = self.path == ":memory:"
         self._delivery_lock = FileLock(None if in_memory else self.path + ".lock")

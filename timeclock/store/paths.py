@@ -12,6 +12,9 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "TimeClock"
+# The files of the data folder that hold changes and state (SQLite).
+OUTBOX_FILE = "outbox.sqlite3"
+STATE_FILE = "state.sqlite3"
 
 
 def config_dir() -> Path:

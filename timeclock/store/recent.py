@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from timeclock.domain.attendance import Attendance
+from timeclock.domain.refs import entry_id_of
 from timeclock.domain.timestamps import format_timestamp, parse_timestamp
 from timeclock.store.codec import (
     attendance_from_json,
@@ -24,7 +25,6 @@ from timeclock.store.codec import (
 )
 from timeclock.store.created import lookup
 from timeclock.store.database import Database
-from timeclock.store.refs import entry_id_of
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS recent (
