@@ -12,6 +12,7 @@ from timeclock.domain.attendance import (
     AttendanceChange,
     AttendanceDraft,
     Location,
+    time_order,
     whole_minutes,
     worked_time,
 )
@@ -214,3 +215,49 @@ def test_worked_time_is_span_less_break_never_negative(
 )
 def test_whole_minutes_rounds_down(span: timedelta, minutes: int) -> None:
     assert whole_minutes(span) == minutes
+
+
+class TestReference:
+    """Which entry an entry is: the server's id, or the waiting create's local reference."""
+
+    def test_an_entry_of_the_server_is_known_by_its_id(self) -> None:
+        assert entry().ref == "id:7"
+        assert not entry().waits_for_create
+
+    def test_an_entry_not_yet_sent_has_no_id_and_is_known_by_its_create(self) -> None:
+        draft = AttendanceDraft(user="hansm", start=EIGHT, end=EIGHT, manual=False)
+
+        pending = draft.as_entry(local_ref="local:ab12")
+
+        assert (pending.id, pending.ref) == (None, "local:ab12")
+        assert pending.waits_for_create and pending.is_open
+
+    def test_a_server_entry_shown_as_a_create_is_known_by_the_create(self) -> None:
+        """A create whose answer was lost made it: it shows under the create's reference
+        (so one row, one break log) until the delivery adopts it."""
+        shown = dataclasses.replace(entry(), local_ref="local:ab12")
+
+        assert (shown.id, shown.ref) == (7, "local:ab12")
+        assert not shown.waits_for_create
+
+    def test_an_entry_without_id_or_reference_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="server id or a local reference"):
+            Attendance(id=None, user="hansm", start=EIGHT, end=EIGHT)
+
+    def test_a_change_keeps_the_reference(self) -> None:
+        pending = AttendanceDraft(user="hansm", start=EIGHT, end=EIGHT).as_entry(
+            local_ref="local:ab12"
+        )
+
+        changed = AttendanceChange(end=at(8)).applied_to(pending)
+
+        assert changed.ref == "local:ab12" and changed.id is None
+
+    def test_time_order_puts_server_ids_in_number_order_and_unsent_entries_last(self) -> None:
+        nine, twelve = dataclasses.replace(entry(), id=9), dataclasses.replace(entry(), id=12)
+        pending = dataclasses.replace(entry(), id=None, local_ref="local:00")
+        earlier = dataclasses.replace(entry(start=at(-1)), id=99)
+
+        ordered = sorted([pending, twelve, earlier, nine], key=time_order)
+
+        assert [each.ref for each in ordered] == ["id:99", "id:9", "id:12", "local:00"]
