@@ -1187,4 +1187,11 @@
         <translation>TimeClock mit TimeTrack verbinden</translation>
     </message>
 </context>
+<context>
+    <name>ZoneNotice</name>
+    <message>
+        <source>The time zone TZ=&quot;%1&quot; is not one TimeClock can read, so times are shown and entered in UTC. Set TZ to a zone such as Europe/Berlin and start TimeClock again.</source>
+        <translation>Die Zeitzone TZ=&quot;%1&quot; kann TimeClock nicht lesen, deshalb werden Zeiten in UTC angezeigt und eingegeben. Setzen Sie TZ auf eine Zone wie Europe/Berlin und starten Sie TimeClock neu.</translation>
+    </message>
+</context>
 </TS>

@@ -1187,4 +1187,11 @@
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>ZoneNotice</name>
+    <message>
+        <source>The time zone TZ=&quot;%1&quot; is not one TimeClock can read, so times are shown and entered in UTC. Set TZ to a zone such as Europe/Berlin and start TimeClock again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -22,6 +22,7 @@ from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
 from timeclock.services.desk import Desk
+from timeclock.services.localzone import UTC_ZONE
 from timeclock.store import logfile
 from timeclock.store.logfile import HIDDEN, hide_secrets
 from timeclock.store.secrets import save_credentials
@@ -135,3 +136,35 @@ def test_a_good_settings_file_shows_no_notice_and_the_secrets_are_kept_out_of_th
     assert launcher.language == "de"
     assert launcher.settings_notice is None
     assert hide_secrets(f"{server.api_key}:{server.api_secret}") == f"{HIDDEN}:{HIDDEN}"
+
+
+@pytest.mark.parametrize(
+    ("tz", "language", "expected"),
+    [
+        ("Not/AZone", "en", 'The time zone TZ="Not/AZone" is not one TimeClock can read, so'),
+        ("Not/AZone", "de", 'Die Zeitzone TZ="Not/AZone" kann TimeClock nicht lesen, deshalb'),
+        ("Europe/Berlin", "en", ""),
+    ],
+)
+def test_a_tz_that_names_no_zone_is_said_in_the_window_in_its_language(
+    qtbot: QtBot,
+    launcher: Launcher,
+    server: SandboxServer,
+    monkeypatch: pytest.MonkeyPatch,
+    tz: str,
+    language: str,
+    expected: str,
+) -> None:
+    save_settings(Settings(account=server.base_url, user="hansm", language=language))
+    save_credentials(server.base_url, credentials_of(server))
+    monkeypatch.setenv("TZ", tz)
+
+    _started(qtbot, launcher)
+
+    window = launcher.window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.session.status is not None, timeout=WAIT)  # answers are in
+    assert window.message_bar.text.startswith(expected)
+    assert bool(window.message_bar.text) == bool(expected)  # and nothing for a good zone
+    assert not window.message_bar.is_notice  # a problem: times are hours off
+    assert (window.zone is UTC_ZONE) == bool(expected)

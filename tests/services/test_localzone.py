@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import tzlocal
 
-from timeclock.services.localzone import UTC_ZONE, local_zone
+from timeclock.services.localzone import UTC_ZONE, local_zone, unreadable_tz
 
 WINTER = datetime(2024, 1, 15, 12, 0, tzinfo=UTC)
 SUMMER = datetime(2024, 7, 15, 12, 0, tzinfo=UTC)
@@ -97,6 +97,7 @@ def test_a_zone_file_outside_a_zoneinfo_folder_is_named_after_the_file(
 def test_without_tz_the_system_zone_is_used(system_zone: tzinfo) -> None:
     assert offsets(system_zone) == offsets(tzlocal.get_localzone())
     assert offsets(local_zone()) == offsets(system_zone)
+    assert unreadable_tz() is None
 
 
 GARBAGE = {
@@ -132,6 +133,7 @@ def test_garbage_in_tz_is_utc_as_for_the_c_library_and_is_reported(
 
     assert zone is UTC_ZONE
     assert problems == [f"TZ={value!r} is not a time zone the C library can read; using UTC"]
+    assert unreadable_tz() == value
 
 
 def test_without_a_listener_the_problem_is_logged(
@@ -150,6 +152,7 @@ def test_an_empty_tz_is_utc_without_a_word(value: str, monkeypatch: pytest.Monke
     problems: list[str] = []
     assert local_zone(problems.append) is UTC_ZONE
     assert problems == []
+    assert unreadable_tz() is None
 
 
 @pytest.mark.parametrize(
@@ -171,6 +174,7 @@ def test_a_posix_rule_in_tz_is_the_local_zone(
     problems: list[str] = []
     assert offsets(local_zone(problems.append)) == expected
     assert problems == []
+    assert unreadable_tz() is None
 
 
 def test_when_tzlocal_fails_utc_is_used(monkeypatch: pytest.MonkeyPatch) -> None:

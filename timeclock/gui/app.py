@@ -22,10 +22,11 @@ from timeclock.gui.settings_notice import settings_problem_box
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
+from timeclock.gui.zone_notice import unreadable_tz_message
 from timeclock.services.account import Account, AccountError, resolve_account
 from timeclock.services.demo import demo_account
 from timeclock.services.desk import Desk
-from timeclock.services.localzone import local_zone
+from timeclock.services.localzone import local_zone, unreadable_tz
 from timeclock.store.logfile import register_secret
 from timeclock.store.paths import config_dir
 from timeclock.store.private import private_dir, private_file
@@ -134,6 +135,7 @@ class Launcher:
             previous.deleteLater()
         window.show()
         window.start()
+        self._tell_zone_problem(window)
         self._tell_settings_problem(window)
 
     def set_up(self, failure: Failure) -> None:
@@ -143,6 +145,13 @@ class Launcher:
         # Kept referenced, since a parentless dialog would be collected at once.
         self.first_run = first_run_settings(self.open_window, self.app.quit)
         self._tell_settings_problem(self.first_run)
+
+    @staticmethod
+    def _tell_zone_problem(window: MainWindow) -> None:
+        """``TZ`` names no zone: times are UTC, and the window says so (local_zone logs it)."""
+        value = unreadable_tz()
+        if value is not None:
+            window.message_bar.show_problem(unreadable_tz_message(value))
 
     def _tell_settings_problem(self, parent: QWidget) -> None:
         """Once, over the first window shown: the settings file could not be read."""

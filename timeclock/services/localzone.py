@@ -42,6 +42,15 @@ def local_zone(on_problem: Callable[[str], object] | None = None) -> tzinfo:
     return zone
 
 
+def unreadable_tz() -> str | None:
+    """``TZ`` when it names no zone (so :func:`local_zone` is UTC and says so), else None.
+
+    For a message in the person's language: the window words the problem itself.
+    """
+    value = os.environ.get("TZ")
+    return value if value is not None and zone_of_tz(value) is None else None
+
+
 def zone_of_tz(value: str) -> tzinfo | None:
     """The zone a ``TZ`` value names, or None when it names none."""
     name = value.removeprefix(":")
