@@ -1,0 +1,247 @@
+"""The list's table: sort orders from keys computed once, totals kept as rows change."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from timeclock.domain.attendance import Attendance, Location
+from timeclock.domain.shift import BreakLog, Shift
+from timeclock.domain.totals import totals
+from timeclock.services.entry_table import EntryTable, Field, SortSpec, arrange
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
+
+
+def entry(
+    entry_id: int,
+    start: datetime,
+    hours: float | None = 8,
+    *,
+    user: str = "hansm",
+    break_minutes: int = 0,
+    notes: str = "",
+    manual: bool = False,
+    location: Location | None = None,
+) -> Attendance:
+    """A closed entry of ``hours``, or with ``hours=None`` an open one."""
+    end = start if hours is None else start + timedelta(hours=hours)
+    return Attendance(
+        id=entry_id,
+        user=user,
+        start=start,
+        end=end,
+        break_minutes=break_minutes,
+        notes=notes,
+        manual=manual,
+        start_location=location,
+    )
+
+
+def day(n: int, hour: int = 7) -> datetime:
+    return datetime(2026, 3, n, hour, 0, tzinfo=UTC)
+
+
+def sample() -> list[Attendance]:
+    return [
+        entry(1, day(2), 8, break_minutes=30, notes="Inventur\n Lager", user="ivan"),
+        entry(2, day(3), 4, manual=True, location=Location(52.5, 13.4)),
+        entry(3, day(4), 6, notes="anfang", user="Anna"),
+        entry(4, day(10, 8), None),  # open since 08:00 UTC: 7 h by NOW
+    ]
+
+
+def refs(table: EntryTable, order: list[int]) -> list[str]:
+    return [table.entry(row).ref for row in order]
+
+
+def test_every_column_sorts_by_its_meaning_not_its_text() -> None:
+    table = EntryTable(sample(), {"id:3"}, BERLIN, now=NOW)
+
+    by = {field: refs(table, table.order(SortSpec(field, descending=False))) for field in Field}
+
+    assert by[Field.DATE] == by[Field.START] == ["id:1", "id:2", "id:3", "id:4"]
+    assert by[Field.END] == ["id:1", "id:2", "id:3", "id:4"]  # the open one ends now
+    assert by[Field.WORKED] == ["id:2", "id:3", "id:4", "id:1"]  # 4 h, 6 h, 7 h, 7:30 h
+    assert by[Field.BREAK][-1] == "id:1"
+    assert by[Field.NOTES] == ["id:2", "id:4", "id:3", "id:1"]  # "", "", anfang, inventur
+    assert by[Field.SOURCE] == ["id:2", "id:1", "id:4", "id:3"]  # manual, clock, clock waiting
+    assert by[Field.LOCATION][-1] == "id:2"
+    assert by[Field.USER] == ["id:3", "id:2", "id:4", "id:1"]  # anna, hansm, hansm, ivan
+
+
+def test_descending_reads_the_ascending_order_backwards() -> None:
+    table = EntryTable(sample(), (), BERLIN, now=NOW)
+
+    assert refs(table, table.order(SortSpec(Field.DATE))) == ["id:4", "id:3", "id:2", "id:1"]
+    # Two entries have no notes: ascending in the order they came, so here the last first.
+    notes = refs(table, table.order(SortSpec(Field.NOTES)))
+    assert notes == ["id:1", "id:3", "id:4", "id:2"]
+
+
+def test_open_entries_count_up_as_the_clock_moves_and_resort() -> None:
+    table = EntryTable(sample(), (), BERLIN, now=NOW)
+    worked = SortSpec(Field.WORKED)
+    assert refs(table, table.order(worked))[0] == "id:1"  # 7:30 h beats the open 7 h
+
+    table.moved_on(NOW + timedelta(hours=1))
+
+    assert refs(table, table.order(worked))[0] == "id:4"  # 8 h now
+    assert table.worked(table.row_of("id:4") or 0) == timedelta(hours=8)
+
+
+def test_the_shift_counts_the_breaks_timed_on_this_desk() -> None:
+    entries = sample()
+    shift = Shift(entries[3], BreakLog("id:4", timedelta(minutes=45)))
+    table = EntryTable(entries, (), BERLIN, now=NOW, shift=shift)
+
+    assert table.worked(3) == timedelta(hours=6, minutes=15)
+    assert table.totals() == totals(entries, NOW, BERLIN, shift)
+
+
+def test_totals_match_the_domain_sum_through_every_change() -> None:
+    entries = sample()
+    table = EntryTable(entries, (), BERLIN, now=NOW)
+    assert table.totals() == totals(entries, NOW, BERLIN)
+
+    changed = entry(2, day(3), 5, break_minutes=15, manual=True)
+    row, new = table.put(changed, waiting=True)
+    assert (row, new) == (1, False)
+    entries[1] = changed
+    assert table.totals() == totals(entries, NOW, BERLIN)
+    assert table.is_waiting("id:2")
+
+    added = entry(9, day(5), 2)
+    assert table.put(added, waiting=False) == (4, True)
+    entries.append(added)
+    assert table.totals() == totals(entries, NOW, BERLIN)
+
+    assert table.drop("id:4") == 3  # the open one
+    assert table.drop("id:4") is None
+    entries = [e for e in entries if e.ref != "id:4"]
+    assert table.totals() == totals(entries, NOW, BERLIN)
+    assert len(table) == 4 and table.row_of("id:4") is None
+    assert refs(table, table.order(SortSpec(Field.DATE, descending=False))) == [
+        "id:1",
+        "id:2",
+        "id:3",
+        "id:9",
+    ]
+
+
+def test_days_are_local_days_and_an_emptied_day_no_longer_counts() -> None:
+    late = entry(1, datetime(2026, 3, 2, 23, 30, tzinfo=UTC), 1)  # 3 March in Berlin
+    table = EntryTable([late, entry(2, day(3), 1)], (), BERLIN, now=NOW)
+    assert table.totals().days == 1
+
+    table.drop("id:2")
+    table.put(entry(3, day(5), 1), waiting=False)
+
+    assert table.totals().days == 2
+
+
+def test_the_location_column_is_worth_showing_while_some_entry_has_a_place() -> None:
+    table = EntryTable(sample(), (), BERLIN, now=NOW)
+    assert table.has_locations
+
+    table.put(entry(2, day(3), 4, manual=True), waiting=False)
+
+    assert not table.has_locations
+
+
+@pytest.mark.parametrize("field", list(Field))
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_changed_row_finds_the_place_a_full_sort_gives_it(field: Field, descending: bool) -> None:
+    rng = random.Random(f"{field}{descending}")
+    entries = [
+        entry(
+            n,
+            day(1 + rng.randrange(3), 6 + rng.randrange(3)),
+            rng.choice([None, 2, 4, 8]) if n % 7 else None,
+            user=rng.choice(["anna", "Bert", "carl"]),
+            notes=rng.choice(["", "a", "b"]),
+            manual=rng.random() < 0.5,
+            break_minutes=rng.choice([0, 15]),
+        )
+        for n in range(1, 60)
+    ]
+    table = EntryTable(entries, {"id:5", "id:9"}, BERLIN, now=NOW)
+    spec = SortSpec(field, descending)
+    kept = table.order_of(field)  # kept right by the table from here on
+    outcomes: set[bool] = set()
+    for step, n in enumerate(rng.sample(range(1, 60), 15)):
+        changed = entry(n, day(1 + rng.randrange(3), 6), rng.choice([1, 9]), notes="b")
+        waiting = changed.ref in {"id:5", "id:9"}  # the waiting mark stays as it was
+        row = table.row_of(changed.ref)
+        before = None if row is None else kept.index(row)
+        stays = before is not None and table.stays_at(field, before, changed)
+        table.put(changed, waiting=waiting)
+        if before is not None:
+            moved = kept.index(table.row_of(changed.ref) or 0) != before
+            assert moved is not stays, "stays_at tells beforehand whether the row moves"
+            outcomes.add(stays)
+        if step % 3 == 0:
+            table.put(entry(100 + n, day(2), 3, user="dora"), waiting=False)
+        if step % 4 == 0:
+            table.drop(f"id:{rng.randrange(1, 60)}")
+        table.moved_on(NOW + timedelta(minutes=step))
+        fresh = EntryTable([table.entry(r) for r in table.rows()], (), BERLIN, now=NOW)
+        assert len(fresh) == len(kept)
+        _, computed = table.compute_order(field)
+        assert kept == computed, "the kept order is the one a full sort gives"
+        assert table.order(spec) == (computed[::-1] if descending else computed)
+    if field is not Field.LOCATION:  # no change here touches a place
+        assert False in outcomes  # some changes moved their row
+
+
+def test_arrange_builds_and_sorts_in_one_step() -> None:
+    arranged = arrange(
+        sample(), (), BERLIN, spec=SortSpec(Field.USER, descending=False), clock=lambda: NOW
+    )
+
+    assert arranged.table.ascending(Field.USER) is not None  # made in the worker
+    assert refs(arranged.table, arranged.table.order(arranged.spec))[0] == "id:3"
+
+
+def test_an_order_computed_before_a_change_is_not_taken() -> None:
+    table = EntryTable(sample(), (), BERLIN, now=NOW)
+    version, order = table.compute_order(Field.NOTES)
+    table.put(entry(7, day(6), 1, notes="zzz"), waiting=False)
+
+    assert not table.install_order(Field.NOTES, version, order)
+    assert table.ascending(Field.NOTES) is None
+    version, order = table.compute_order(Field.NOTES)
+    assert table.install_order(Field.NOTES, version, order)
+    assert table.ascending(Field.NOTES) is order
+
+
+def test_big_tables_sort_in_slices_to_the_same_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(7)
+    entries = [
+        entry(n, day(1 + rng.randrange(28), rng.randrange(24)), rng.choice([1, 2, 3]))
+        for n in range(1, 500)
+    ]
+    whole = EntryTable(entries, (), BERLIN, now=NOW).compute_order(Field.WORKED)[1]
+    monkeypatch.setattr("timeclock.services.entry_table.SORT_SLICE", 16)
+
+    sliced = EntryTable(entries, (), BERLIN, now=NOW).compute_order(Field.WORKED)[1]
+
+    assert sliced == whole
+
+
+def test_a_change_that_keeps_the_key_keeps_the_place() -> None:
+    table = EntryTable(sample(), (), BERLIN, now=NOW)
+    order = table.order_of(Field.DATE)
+    renamed = entry(2, day(3), 4, manual=True, notes="neu")
+    moved = entry(2, day(9), 4, manual=True)
+
+    assert table.stays_at(Field.DATE, 1, renamed)
+    assert not table.stays_at(Field.DATE, 1, moved)
+    table.put(renamed, waiting=False)
+    assert order.index(1) == 1
+    table.put(moved, waiting=False)
+    assert order.index(1) == 2

@@ -1,0 +1,398 @@
+"""The entries of the window's list, held so that sorting and totals cost no work per row.
+
+A month of all users is a thousand entries, a year of a larger company a hundred thousand.
+Sorting them through a Qt proxy asks the model for two keys per comparison, through
+Python, millions of times; summing the totals walks every entry each minute. Here the sort
+key of every column is computed once, when the list arrives (in a worker thread), into one
+flat list per column; an order is then one ``sorted`` over row numbers with the key list's
+``__getitem__`` (no Python call per comparison), and the totals of the closed entries are
+summed once. Only the open entries (a handful) change as the clock moves: their keys and
+their part of the totals are worked out again on each tick.
+
+Qt-free, so the model of the window (:mod:`timeclock.gui.models`) is only a view of it,
+and all of this is tested without a window.
+"""
+
+from __future__ import annotations
+
+import enum
+import heapq
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from timeclock.domain.attendance import Attendance, Location
+from timeclock.domain.localtime import local_date
+from timeclock.domain.shift import Shift
+from timeclock.domain.totals import Totals
+
+
+class Field(enum.IntEnum):
+    """The list's columns, in order."""
+
+    DATE = 0
+    START = enum.auto()
+    END = enum.auto()
+    BREAK = enum.auto()
+    WORKED = enum.auto()
+    NOTES = enum.auto()
+    SOURCE = enum.auto()
+    LOCATION = enum.auto()
+    USER = enum.auto()
+
+
+# Columns whose key of an open entry moves with the clock.
+RUNNING_FIELDS = frozenset({Field.END, Field.BREAK, Field.WORKED})
+
+
+@dataclass(frozen=True, slots=True)
+class SortSpec:
+    """Which column the list is sorted by, and which way."""
+
+    field: Field = Field.DATE
+    descending: bool = True  # newest on top
+
+
+def one_line(notes: str) -> str:
+    """Notes as one line (runs of white space, line breaks included, as one space)."""
+    return " ".join(notes.split())
+
+
+def source_rank(entry: Attendance, waiting: bool) -> int:
+    """The source column's key: manual before time clock, each "not yet sent" after."""
+    return (0 if entry.manual else 2) + int(waiting)
+
+
+def location_key(entry: Attendance) -> tuple[float, ...]:
+    """The location column's key: the places' coordinates, none first."""
+    places: Iterable[Location | None] = (entry.start_location, entry.end_location)
+    return tuple(value for p in places if p is not None for value in (p.latitude, p.longitude))
+
+
+# Above this many rows an order is sorted in slices and merged: one ``sorted`` call holds
+# the interpreter lock throughout (a worker's sort would freeze the window), a merge in
+# Python lets the window's thread in between.
+SORT_SLICE = 8192
+
+
+def sorted_rows(rows: Sequence[int], key: Callable[[int], Any]) -> list[int]:
+    """``rows`` sorted by ``key``, stable, never holding the interpreter lock for long."""
+    if len(rows) <= SORT_SLICE:
+        return sorted(rows, key=key)
+    slices = [
+        sorted(rows[start : start + SORT_SLICE], key=key)
+        for start in range(0, len(rows), SORT_SLICE)
+    ]
+    return list(heapq.merge(*slices, key=key))
+
+
+class EntryTable:
+    """Entries with their sort keys and totals; a row number names an entry for good.
+
+    Rows are numbered in the order given (the listing's time order); a row added later
+    gets the next number, a removed row keeps its number with no entry in it. The table
+    keeps, per column asked for, the live rows in ascending order of that column (equal
+    keys by row number), and keeps those orders right as rows change; a descending view
+    reads one backwards.
+
+    Orders may be computed in a worker thread (:meth:`compute_order`) while the GUI thread
+    changes rows; :meth:`install_order` then takes the result only if no change touched
+    that column's keys meanwhile.
+    """
+
+    def __init__(
+        self,
+        entries: Sequence[Attendance],
+        waiting: Collection[str],
+        zone: tzinfo,
+        *,
+        now: datetime,
+        shift: Shift | None = None,
+    ) -> None:
+        self.zone = zone
+        self._shift = shift or Shift(None)
+        self._now = now
+        self._entries: list[Attendance | None] = []
+        self._row_of: dict[str, int] = {}
+        self._waiting: set[str] = set(waiting)
+        self._keys: dict[Field, list[Any]] = {field: [] for field in Field}
+        self._orders: dict[Field, list[int]] = {}
+        self._versions: dict[Field, int] = dict.fromkeys(Field, 0)
+        self._open: set[int] = set()
+        self._days: Counter[date] = Counter()
+        self._closed_worked = timedelta()
+        self._closed_breaks = timedelta()
+        self._located = 0
+        for entry in entries:
+            self._append(entry)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """The number of live rows."""
+        return len(self._row_of)
+
+    def entry(self, row: int) -> Attendance:
+        """The entry in row ``row`` (a live one)."""
+        entry = self._entries[row]
+        if entry is None:
+            raise KeyError(row)
+        return entry
+
+    def row_of(self, ref: str) -> int | None:
+        """The row of the entry ``ref`` (:attr:`Attendance.ref`), if it is in the table."""
+        return self._row_of.get(ref)
+
+    def rows(self) -> list[int]:
+        """The live rows, in the order the entries came."""
+        if len(self._row_of) == len(self._entries):
+            return list(range(len(self._entries)))
+        return [row for row, entry in enumerate(self._entries) if entry is not None]
+
+    def is_waiting(self, ref: str) -> bool:
+        """Whether entry ``ref`` shows a change not yet on TimeTrack."""
+        return ref in self._waiting
+
+    @property
+    def open_rows(self) -> frozenset[int]:
+        """The rows of open entries: what changes as the clock moves."""
+        return frozenset(self._open)
+
+    @property
+    def has_locations(self) -> bool:
+        """Whether some entry has a position (the location column is worth showing)."""
+        return self._located > 0
+
+    @property
+    def shift(self) -> Shift:
+        """The user's shift at this desk: its open entry counts the breaks timed here."""
+        return self._shift
+
+    def worked(self, row: int) -> timedelta:
+        """Time worked in the entry of ``row``, an open one up to the latest tick."""
+        return self._shift.worked_in(self.entry(row), self._now)
+
+    def break_time(self, row: int) -> timedelta:
+        """Break time of the entry of ``row``, an open one up to the latest tick."""
+        return self._shift.break_in(self.entry(row), self._now)
+
+    def totals(self) -> Totals:
+        """What the footer shows for all live rows, open entries counted to the latest tick."""
+        worked, breaks = self._closed_worked, self._closed_breaks
+        for row in self._open:
+            worked += self.worked(row)
+            breaks += self.break_time(row)
+        return Totals(worked=worked, breaks=breaks, days=len(self._days), entries=len(self))
+
+    def key_of(self, field: Field, entry: Attendance) -> Any:
+        """The key ``entry`` would have in ``field`` (as of the latest tick)."""
+        if field in (Field.DATE, Field.START):
+            return entry.start.timestamp()
+        if field in RUNNING_FIELDS and entry.is_open:
+            if field == Field.END:
+                return self._now.timestamp()
+            if field == Field.BREAK:
+                return self._shift.break_in(entry, self._now).total_seconds()
+            return self._shift.worked_in(entry, self._now).total_seconds()
+        if field == Field.END:
+            return entry.end.timestamp()
+        if field == Field.BREAK:
+            return float(entry.break_minutes * 60)
+        if field == Field.WORKED:
+            return entry.worked_until(self._now).total_seconds()
+        if field == Field.NOTES:
+            return one_line(entry.notes).casefold()
+        if field == Field.SOURCE:
+            return source_rank(entry, entry.ref in self._waiting)
+        if field == Field.LOCATION:
+            return location_key(entry)
+        return entry.user.casefold()
+
+    # -- orders -------------------------------------------------------------------------
+
+    def ascending(self, field: Field) -> list[int] | None:
+        """The live rows in ascending order of ``field``, if that order was made (the
+        table keeps this very list right as rows change)."""
+        return self._orders.get(field)
+
+    def compute_order(self, field: Field) -> tuple[int, list[int]]:
+        """The ascending order of ``field`` and the keys' version it was made from; only
+        reads, so a worker thread may run it (see :meth:`install_order`)."""
+        version = self._versions[field]
+        return version, sorted_rows(self.rows(), self._keys[field].__getitem__)
+
+    def install_order(self, field: Field, version: int, order: list[int]) -> bool:
+        """Keep ``order`` (from :meth:`compute_order`) unless the keys changed since."""
+        if version != self._versions[field]:
+            return False
+        self._orders[field] = order
+        return True
+
+    def order_of(self, field: Field) -> list[int]:
+        """The ascending order of ``field``, made here and now if it was not yet."""
+        order = self._orders.get(field)
+        if order is None:
+            version, order = self.compute_order(field)
+            self.install_order(field, version, order)
+        return order
+
+    def order(self, spec: SortSpec) -> list[int]:
+        """The live rows as ``spec`` shows them (a copy)."""
+        ascending = self.order_of(spec.field)
+        return ascending[::-1] if spec.descending else list(ascending)
+
+    def position_for(self, field: Field, order: list[int], row: int, key: Any) -> int:
+        """Where ``row`` with ``key`` belongs in ``order``, the ascending order of
+        ``field`` without ``row``: equal keys in row order."""
+        keys = self._keys[field]
+        low, high = 0, len(order)
+        while low < high:
+            middle = (low + high) // 2
+            if _before(keys[order[middle]], order[middle], key, row):
+                low = middle + 1
+            else:
+                high = middle
+        return low
+
+    def stays_at(self, field: Field, position: int, entry: Attendance) -> bool:
+        """Whether the row at ``position`` of ``field``'s order keeps that place once it
+        holds ``entry`` (so a change of it moves no row)."""
+        order, keys = self.order_of(field), self._keys[field]
+        row, key = order[position], self.key_of(field, entry)
+        after_previous = position == 0 or _before(
+            keys[order[position - 1]], order[position - 1], key, row
+        )
+        before_next = position == len(order) - 1 or _before(
+            key, row, keys[order[position + 1]], order[position + 1]
+        )
+        return after_previous and before_next
+
+    # -- changing -----------------------------------------------------------------------
+
+    def moved_on(self, now: datetime, shift: Shift | None = None) -> None:
+        """The clock moved on (and the shift may have changed): open entries count anew."""
+        self._now = now
+        if shift is not None:
+            self._shift = shift
+        if not self._open:
+            return
+        for field in RUNNING_FIELDS:
+            self._versions[field] += 1
+        for row in self._open:
+            self._set_running_keys(row)
+            self._reorder(row, RUNNING_FIELDS)
+
+    def put(self, entry: Attendance, *, waiting: bool) -> tuple[int, bool]:
+        """Replace the entry of the same reference, or add it; returns its row and whether
+        it is new."""
+        if waiting:
+            self._waiting.add(entry.ref)
+        else:
+            self._waiting.discard(entry.ref)
+        for field in Field:
+            self._versions[field] += 1
+        row = self._row_of.get(entry.ref)
+        if row is None:
+            row = self._append(entry)
+            self._reorder(row, Field, new=True)
+            return row, True
+        self._forget(row)
+        self._entries[row] = entry
+        self._remember(row, entry)
+        self._reorder(row, Field)
+        return row, False
+
+    def drop(self, ref: str) -> int | None:
+        """Remove the entry ``ref``; returns the row it had, if it was in the table."""
+        self._waiting.discard(ref)
+        row = self._row_of.pop(ref, None)
+        if row is not None:
+            for field in Field:
+                self._versions[field] += 1
+            self._forget(row)
+            self._entries[row] = None
+            for order in self._orders.values():
+                order.remove(row)
+        return row
+
+    def _reorder(self, row: int, fields: Iterable[Field], *, new: bool = False) -> None:
+        """Put ``row`` in its place in the kept orders of ``fields`` (its keys changed)."""
+        for field in fields:
+            order = self._orders.get(field)
+            if order is None:
+                continue
+            if not new:
+                order.remove(row)
+            order.insert(self.position_for(field, order, row, self._keys[field][row]), row)
+
+    def _append(self, entry: Attendance) -> int:
+        row = len(self._entries)
+        self._entries.append(entry)
+        for keys in self._keys.values():
+            keys.append(None)
+        self._remember(row, entry)
+        return row
+
+    def _remember(self, row: int, entry: Attendance) -> None:
+        """Count ``entry`` (in ``row``) in the keys, the index and the totals."""
+        self._row_of[entry.ref] = row
+        for field, keys in self._keys.items():
+            keys[row] = self.key_of(field, entry)
+        self._located += bool(self._keys[Field.LOCATION][row])
+        self._days[local_date(entry.start, self.zone)] += 1
+        if entry.is_open:
+            self._open.add(row)
+            return
+        self._closed_worked += entry.worked_until(self._now)
+        self._closed_breaks += timedelta(minutes=entry.break_minutes)
+
+    def _forget(self, row: int) -> None:
+        """Take the entry of ``row`` out of the totals (its keys are overwritten later)."""
+        entry = self.entry(row)
+        self._located -= bool(self._keys[Field.LOCATION][row])
+        day = local_date(entry.start, self.zone)
+        self._days[day] -= 1
+        if not self._days[day]:
+            del self._days[day]
+        if row in self._open:
+            self._open.discard(row)
+            return
+        self._closed_worked -= entry.worked_until(self._now)
+        self._closed_breaks -= timedelta(minutes=entry.break_minutes)
+
+    def _set_running_keys(self, row: int) -> None:
+        entry = self.entry(row)
+        for field in RUNNING_FIELDS:
+            self._keys[field][row] = self.key_of(field, entry)
+
+
+def _before(key: Any, row: int, other_key: Any, other_row: int) -> bool:
+    """Whether (``key``, ``row``) comes before (``other_key``, ``other_row``) ascending."""
+    if key == other_key:
+        return row < other_row
+    return bool(key < other_key)
+
+
+@dataclass(frozen=True, slots=True)
+class ArrangedTable:
+    """A table with the order of one column made, off the GUI thread."""
+
+    table: EntryTable
+    spec: SortSpec
+
+
+def arrange(
+    entries: Sequence[Attendance],
+    waiting: Collection[str],
+    zone: tzinfo,
+    *,
+    spec: SortSpec,
+    clock: Callable[[], datetime],
+    shift: Shift | None = None,
+) -> ArrangedTable:
+    """Build the table of ``entries`` and sort it by ``spec`` (the work of a new list)."""
+    table = EntryTable(entries, waiting, zone, now=clock(), shift=shift)
+    table.order_of(spec.field)
+    return ArrangedTable(table, spec)
