@@ -24,11 +24,12 @@ from timeclock.sandbox.errors import (
     handle_unexpected,
 )
 from timeclock.sandbox.faults import FaultControl, FaultInjection, admin_routes
-from timeclock.sandbox.listing import ENVELOPES, Envelope, parse_list_query, wrap
+from timeclock.sandbox.list_body import list_body, shown
+from timeclock.sandbox.listing import ENVELOPES, Envelope, parse_list_query
 from timeclock.sandbox.openapi import build_openapi
-from timeclock.sandbox.payloads import parse_create, parse_update, read_json_object, to_wire
-from timeclock.sandbox.quirks import QuirkControl, ServerQuirks
-from timeclock.sandbox.records import Attendance, TimeRangeError
+from timeclock.sandbox.payloads import parse_create, parse_update, read_json_object
+from timeclock.sandbox.quirks import QuirkControl
+from timeclock.sandbox.records import TimeRangeError
 from timeclock.sandbox.store import AttendanceStore, EntryDeletedError, EntryNotFoundError
 
 API_PREFIX = "/api/v2/ext"
@@ -71,7 +72,7 @@ def create_app(
     async def list_attendances(request: Request) -> Response:
         current = control.quirks
         query = parse_list_query(request.query_params)
-        entries = store.query(
+        rows = store.query_rows(
             user=query.user,
             start=None if query.start is None else current.kept_moment(query.start),
             end=None if query.end is None else current.kept_moment(query.end),
@@ -79,28 +80,28 @@ def create_app(
             offset=query.offset,
             ignore_user_case=current.fold_user_case,
         )
-        if current.endless_pages:
-            entries += page_filler(query, current, len(entries))
-        return JSONResponse(wrap([_shown(entry, current) for entry in entries], envelope))
+        extra = page_filler(query, current, len(rows)) if current.endless_pages else []
+        body = list_body(rows, current, envelope, extra)
+        return Response(body, media_type=JSONResponse.media_type)
 
     async def create_attendance(request: Request) -> Response:
         current = control.quirks
         entry = store.create(current.kept_entry(parse_create(await read_json_object(request))))
-        wire = _shown(entry, current)
+        wire = shown(entry, current)
         wire["user"] = current.answer_user(entry.user)
         return JSONResponse(wire, status_code=201)
 
     async def get_attendance(request: Request) -> Response:
         current = control.quirks
         entry = store.get(_entry_id(request))
-        return JSONResponse(_shown(entry, current) | {"id": current.answer_id(entry.id)})
+        return JSONResponse(shown(entry, current) | {"id": current.answer_id(entry.id)})
 
     async def update_attendance(request: Request) -> Response:
         current = control.quirks
         entry_id = _entry_id(request)
         patch = current.kept_patch(parse_update(await read_json_object(request)))
         entry = store.update(entry_id, patch)
-        return JSONResponse(_shown(entry, current) | {"id": current.answer_id(entry.id)})
+        return JSONResponse(shown(entry, current) | {"id": current.answer_id(entry.id)})
 
     async def delete_attendance(request: Request) -> Response:
         store.delete(_entry_id(request))
@@ -149,11 +150,6 @@ def _by_method(endpoints: Mapping[str, Endpoint]) -> Endpoint:
         return await endpoints[method](request)
 
     return endpoint
-
-
-def _shown(entry: Attendance, quirks: ServerQuirks) -> dict[str, object]:
-    """The entry on the wire, as a server with these quirks writes it."""
-    return to_wire(quirks.kept_entry(entry), whole_seconds=quirks.whole_seconds)
 
 
 def _entry_id(request: Request) -> int:

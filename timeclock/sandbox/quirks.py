@@ -87,6 +87,8 @@ class ServerQuirks:
 
     def kept_entry(self, entry: Entry) -> Entry:
         """An entry as the server stores (and shows) it."""
+        if not (self.whole_seconds or self.fold_user_case):
+            return entry  # kept as sent: the common case, without a copy
         return dataclasses.replace(
             entry,
             user=self.kept_user(entry.user),

@@ -113,7 +113,7 @@ class AttendanceStore:
         """The entry whether deleted or not, or None (for tests)."""
         with self._lock:
             row = self._fetch(entry_id)
-        return None if row is None else _record(row)
+        return None if row is None else record_of(row)
 
     def update(self, entry_id: int, patch: AttendancePatch) -> Attendance:
         """Merge ``patch`` into the live entry; raises TimeRangeError if to < from after it."""
@@ -143,6 +143,28 @@ class AttendanceStore:
         With ``ignore_user_case`` the user filter matches names in any case (``HansM`` finds
         ``hansm``), as a server that folds user names does.
         """
+        rows = self.query_rows(
+            user=user,
+            start=start,
+            end=end,
+            limit=limit,
+            offset=offset,
+            ignore_user_case=ignore_user_case,
+        )
+        return [record_of(row) for row in rows]
+
+    def query_rows(
+        self,
+        *,
+        user: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        ignore_user_case: bool = False,
+    ) -> list[Row]:
+        """:meth:`query`'s entries as the stored rows (see :func:`record_of`): the list
+        endpoint serialises a row once and then reuses it while the row stays the same."""
         if offset > _MAX_SQLITE_INTEGER:
             return []
         clauses = ["deleted = 0"]
@@ -162,15 +184,15 @@ class AttendanceStore:
         sql = f"{_SELECT} WHERE {' AND '.join(clauses)} ORDER BY start_ms, id LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
         with self._lock:
-            rows = self._connection.execute(sql, params).fetchall()
-        return [_record(row) for row in rows]
+            rows: list[Row] = self._connection.execute(sql, params).fetchall()
+        return rows
 
     def all(self, *, include_deleted: bool = False) -> list[Attendance]:
         """Every entry in id order; deleted ones only when asked (for tests)."""
         sql = _SELECT + " WHERE deleted = 0 OR ? ORDER BY id"
         with self._lock:
             rows = self._connection.execute(sql, (include_deleted,)).fetchall()
-        return [_record(row) for row in rows]
+        return [record_of(row) for row in rows]
 
     def count(self, *, include_deleted: bool = False) -> int:
         sql = "SELECT COUNT(*) FROM attendances WHERE deleted = 0 OR ?"
@@ -211,7 +233,7 @@ class AttendanceStore:
 def _live(row: Row | None, entry_id: int) -> Attendance:
     if row is None:
         raise EntryNotFoundError(entry_id)
-    record = _record(row)
+    record = record_of(row)
     if record.deleted:
         raise EntryDeletedError(entry_id)
     return record
@@ -236,7 +258,8 @@ def _fields_of(entry: NewAttendance) -> dict[str, Any]:
     return {field.name: getattr(entry, field.name) for field in dataclasses.fields(NewAttendance)}
 
 
-def _record(row: Row) -> Attendance:
+def record_of(row: Row) -> Attendance:
+    """The entry of a stored row (as :meth:`AttendanceStore.query_rows` returns them)."""
     (entry_id, deleted, user, start_ms, end_ms, notes, manual, break_minutes, *coordinates) = row
     lat_start, lon_start, lat_end, lon_end = coordinates
     return Attendance(
