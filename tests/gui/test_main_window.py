@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSize, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -64,7 +64,7 @@ def window(server: SandboxServer, sessions: Sessions, clock: SettableClock) -> M
 
 def shown_ids(window: MainWindow) -> list[int]:
     """The ids of the rows the table shows, top to bottom."""
-    proxy = window.proxy
+    proxy = window.model
     return [proxy.index(row, 0).data(ENTRY_ROLE).id for row in range(proxy.rowCount())]
 
 
@@ -325,7 +325,7 @@ def test_every_action_has_its_shortcut(
 
     window.table.setFocus()
     window.table.selectionModel().select(
-        window.proxy.index(0, 0),
+        window.model.index(0, 0),
         QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     QTest.keyClick(window.table, Qt.Key.Key_Return)
@@ -373,7 +373,7 @@ def test_double_clicking_a_row_edits_it(
     after_load(qtbot, window, window.refresh)
     opened: list[Attendance | None] = []
     window.open_entry_dialog = opened.append
-    rect = window.table.visualRect(window.proxy.index(0, Column.NOTES))
+    rect = window.table.visualRect(window.model.index(0, Column.NOTES))
     qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert [e.id if e is not None else None for e in opened] == [entry_id]
@@ -503,6 +503,34 @@ def test_all_users_shows_the_user_column_and_everyones_rows(
     after_load(qtbot, window, lambda: window.filter_bar.all_users.setChecked(False))
     assert shown_ids(window) == [mine]
     assert window.table.isColumnHidden(Column.USER)
+
+
+def test_a_long_list_is_arranged_in_the_list_thread_and_sorted_by_the_header(
+    qtbot: QtBot, window: MainWindow, server: SandboxServer
+) -> None:
+    """Past the model's sync limit the list is built and sorted off the GUI thread (the
+    window's own list thread); a header click sorts by the column's meaning there too."""
+    ids = [
+        seed(server, utc(2026, 3, day, 7, 0), utc(2026, 3, day, 7 + hours, 0), user=user)
+        for day, hours, user in [(2, 9, "ivan"), (3, 4, "Anna"), (4, 10, "hansm")]
+    ]
+    window.model.sync_rows = 0
+    window.filter_bar.all_users.setChecked(True)
+    with qtbot.waitSignal(window.model.shown, timeout=WAIT):
+        window.refresh()
+    assert shown_ids(window) == ids[::-1]  # newest first
+    assert window.totals_label.text().startswith("Entries: 3 · days: 3 · worked: 23:00")
+
+    header = window.table.horizontalHeader()
+    with qtbot.waitSignal(window.model.layoutChanged, timeout=WAIT):
+        qtbot.mouseClick(
+            header.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=QPoint(header.sectionViewportPosition(Column.WORKED) + 5, 5),
+        )
+    worked = [shown(window, entry).worked_minutes for entry in shown_ids(window)]
+    assert worked in ([4 * 60, 9 * 60, 10 * 60], [10 * 60, 9 * 60, 4 * 60])
+    assert window.model.sort_spec.field is Column.WORKED
 
 
 def test_a_managers_user_field_loads_that_users_entries_and_remembers_the_name(

@@ -1,4 +1,4 @@
-"""The attendance model and its proxy: Qt's model checks, texts, sort keys, running entries."""
+"""The attendance model: Qt's model checks, texts, sorting by meaning, running entries."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.helpers import BERLIN, SettableClock, emissions, entry, utc
 from timeclock.domain.attendance import Attendance, Location
 from timeclock.domain.shift import BreakLog, Shift
-from timeclock.gui.models import ENTRY_ROLE, SORT_ROLE, AttendanceModel, AttendanceProxy, Column
+from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, Column
 
 NOW = utc(2026, 3, 3, 10, 0)  # Tuesday 11:00 in Berlin
 BERLIN_GATE = Location(52.516275, 13.377704)
@@ -63,14 +63,20 @@ def german() -> Iterator[None]:
     QLocale.setDefault(previous)
 
 
-def text(model: AttendanceModel | AttendanceProxy, row: int, column: Column) -> str:
-    value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+def row(model: AttendanceModel, entry_id: int) -> int:
+    found = model.row_of(f"id:{entry_id}")
+    assert found is not None, f"entry {entry_id} is not shown"
+    return found
+
+
+def text(model: AttendanceModel, entry_id: int, column: Column) -> str:
+    value = model.data(model.index(row(model, entry_id), column), Qt.ItemDataRole.DisplayRole)
     assert isinstance(value, str)
     return value
 
 
-def ids_in_order(proxy: AttendanceProxy) -> list[int]:
-    return [proxy.index(row, 0).data(ENTRY_ROLE).id for row in range(proxy.rowCount())]
+def ids_in_order(model: AttendanceModel) -> list[int | None]:
+    return [model.index(row, 0).data(ENTRY_ROLE).id for row in range(model.rowCount())]
 
 
 def test_the_model_passes_qts_model_checks_through_every_change(
@@ -80,8 +86,10 @@ def test_the_model_passes_qts_model_checks_through_every_change(
     model.set_entries([closed_day(), running(), manual_one()])
     model.upsert(entry(4, utc(2026, 3, 3, 6, 0), utc(2026, 3, 3, 7, 0)))
     model.upsert(entry(2, utc(2026, 3, 3, 8, 0), utc(2026, 3, 3, 9, 0), break_minutes=5))
+    model.upsert(entry(3, utc(2026, 3, 5, 8, 0), utc(2026, 3, 5, 9, 0)))  # moves to the top
     model.remove("id:1")
     model.remove("id:99")  # not shown: nothing happens
+    model.sort(Column.WORKED, Qt.SortOrder.AscendingOrder)
     clock.advance(minutes=1)
     model.tick()
     model.set_entries([])
@@ -91,22 +99,34 @@ def test_the_model_passes_qts_model_checks_through_every_change(
     qtmodeltester.check(model)
 
 
-def test_the_proxy_passes_qts_model_checks_while_sorting_and_changing(
+def test_sorting_by_a_running_column_moves_rows_as_the_clock_moves(
     qtmodeltester: ModelTester, model: AttendanceModel, clock: SettableClock
 ) -> None:
-    proxy = AttendanceProxy()
-    proxy.setSourceModel(model)
-    qtmodeltester.check(proxy)
+    qtmodeltester.check(model)
     model.set_entries([closed_day(), running(), manual_one()])
-    proxy.sort(Column.WORKED, Qt.SortOrder.DescendingOrder)
+    model.sort(Column.WORKED, Qt.SortOrder.DescendingOrder)
+    # 8:00, then two of 2:00 (so far): equal keys the other way round from how they came.
+    assert ids_in_order(model) == [1, 3, 2]
     model.upsert(entry(4, utc(2026, 3, 3, 6, 0), utc(2026, 3, 3, 16, 0)))
+    assert ids_in_order(model) == [4, 1, 3, 2]
     clock.advance(hours=9)
-    model.tick()  # the running entry now outworks the others: the dynamic sort moves it
-    assert ids_in_order(proxy)[0] == 2
+    model.tick()  # the running entry now outworks the others: it moves up
+    assert ids_in_order(model)[0] == 2
     model.remove("id:3")
-    proxy.sort(Column.NOTES, Qt.SortOrder.AscendingOrder)
-    assert proxy.rowCount() == 3
-    qtmodeltester.check(proxy)
+    model.sort(Column.NOTES, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 3
+    qtmodeltester.check(model)
+
+
+def test_a_sort_keeps_the_selected_entry_selected(model: AttendanceModel) -> None:
+    """The view's selection lives in persistent indexes: a sort moves them along."""
+    model.set_entries([closed_day(), running(), manual_one()])
+    selected = QPersistentModelIndex(model.index(row(model, 3), Column.NOTES))
+
+    model.sort(Column.USER, Qt.SortOrder.DescendingOrder)  # ivan first
+
+    assert selected.row() == 0 and selected.column() == Column.NOTES
+    assert selected.data(ENTRY_ROLE) == manual_one()
 
 
 def test_headers_name_every_column(model: AttendanceModel) -> None:
@@ -122,30 +142,30 @@ def test_headers_name_every_column(model: AttendanceModel) -> None:
 def test_a_closed_entry_shows_local_times_notes_source_and_places(model: AttendanceModel) -> None:
     model.set_entries([closed_day(), manual_one()])
     # 07:00 UTC is 08:00 in Berlin in March (CET).
-    assert text(model, 0, Column.START) == "08:00"
-    assert text(model, 0, Column.END) == "16:30"
-    assert text(model, 0, Column.BREAK) == "0:30"
-    assert text(model, 0, Column.WORKED) == "8:00"
-    assert text(model, 0, Column.NOTES) == "Inventur Lager 2"  # one line in the list
-    assert model.data(model.index(0, Column.NOTES), Qt.ItemDataRole.ToolTipRole) == (
-        "Inventur\n  Lager 2"  # the tooltip keeps the lines
-    )
-    assert text(model, 0, Column.SOURCE) == "time clock"
-    assert text(model, 1, Column.SOURCE) == "manual"
-    assert text(model, 0, Column.LOCATION) == "52.5163, 13.3777 → 52.5169, 13.4019"
-    assert text(model, 1, Column.LOCATION) == ""
-    assert text(model, 1, Column.USER) == "ivan"
-    assert model.data(model.index(0, Column.WORKED), Qt.ItemDataRole.FontRole) is None
-    assert model.data(model.index(1, 0), ENTRY_ROLE) == manual_one()
+    assert text(model, 1, Column.START) == "08:00"
+    assert text(model, 1, Column.END) == "16:30"
+    assert text(model, 1, Column.BREAK) == "0:30"
+    assert text(model, 1, Column.WORKED) == "8:00"
+    assert text(model, 1, Column.NOTES) == "Inventur Lager 2"  # one line in the list
+    notes = model.index(row(model, 1), Column.NOTES)
+    assert notes.data(Qt.ItemDataRole.ToolTipRole) == "Inventur\n  Lager 2"  # all lines
+    assert text(model, 1, Column.SOURCE) == "time clock"
+    assert text(model, 3, Column.SOURCE) == "manual"
+    assert text(model, 1, Column.LOCATION) == "52.5163, 13.3777 → 52.5169, 13.4019"
+    assert text(model, 3, Column.LOCATION) == ""
+    assert text(model, 3, Column.USER) == "ivan"
+    assert model.index(row(model, 1), Column.WORKED).data(Qt.ItemDataRole.FontRole) is None
+    assert model.index(row(model, 3), 0).data(ENTRY_ROLE) == manual_one()
     assert model.data(model.index(5, 0), Qt.ItemDataRole.DisplayRole) is None  # no such row
+    assert model.has_locations
 
 
 @pytest.mark.usefixtures("german")
 def test_dates_and_times_follow_the_locale(model: AttendanceModel) -> None:
     model.set_entries([closed_day(), entry(5, utc(2026, 3, 2, 12, 5), utc(2026, 3, 2, 22, 0))])
-    assert text(model, 0, Column.DATE) == "Mo. 02.03.26"
-    assert text(model, 1, Column.START) == "13:05"
-    assert text(model, 1, Column.END) == "23:00"
+    assert text(model, 1, Column.DATE) == "Mo. 02.03.26"
+    assert text(model, 5, Column.START) == "13:05"
+    assert text(model, 5, Column.END) == "23:00"
 
 
 def test_the_default_locale_is_back_after_the_german_test() -> None:
@@ -156,26 +176,26 @@ def test_a_running_entry_is_marked_and_grows_with_the_clock(
     qtbot: QtBot, model: AttendanceModel, clock: SettableClock
 ) -> None:
     model.set_entries([closed_day(), running(), manual_one()])
-    assert text(model, 1, Column.END) == "running"
-    assert model.data(model.index(1, Column.END), Qt.ItemDataRole.ToolTipRole) == (
-        "Stamped in, not yet stamped out"
-    )
+    assert text(model, 2, Column.END) == "running"
+    end = model.index(row(model, 2), Column.END)
+    assert end.data(Qt.ItemDataRole.ToolTipRole) == "Stamped in, not yet stamped out"
     for column in Column:
-        font = model.data(model.index(1, column), Qt.ItemDataRole.FontRole)
+        font = model.index(row(model, 2), column).data(Qt.ItemDataRole.FontRole)
         assert isinstance(font, QFont)
         assert font.bold()
-    assert text(model, 1, Column.WORKED) == "2:00"  # since 08:00 UTC, now 10:00 UTC
+    assert text(model, 2, Column.WORKED) == "2:00"  # since 08:00 UTC, now 10:00 UTC
 
     clock.advance(minutes=95)
     changed = emissions(model.dataChanged)
     model.tick()
-    # Only the running row is told to repaint, and only its end and worked time.
+    # One signal for the end and worked columns: the view repaints what it shows of them.
     spans = [
         (top.row(), top.column(), bottom.row(), bottom.column()) for top, bottom, *_ in changed
     ]
-    assert spans == [(1, Column.END, 1, Column.WORKED)]
-    assert text(model, 1, Column.WORKED) == "3:35"
-    assert text(model, 0, Column.WORKED) == "8:00"  # a closed entry does not grow
+    assert spans == [(0, Column.END, 2, Column.WORKED)]
+    assert text(model, 2, Column.WORKED) == "3:35"
+    assert text(model, 1, Column.WORKED) == "8:00"  # a closed entry does not grow
+    assert model.totals().worked == timedelta(hours=8 + 2) + timedelta(hours=3, minutes=35)
 
 
 def test_tick_without_running_entries_changes_nothing(model: AttendanceModel) -> None:
@@ -186,28 +206,39 @@ def test_tick_without_running_entries_changes_nothing(model: AttendanceModel) ->
 
 
 def test_upsert_changes_only_the_row_of_that_entry(model: AttendanceModel) -> None:
-    model.set_entries([closed_day(), running(), manual_one()])
+    model.set_entries([closed_day(), running(), manual_one()])  # newest first: 2, 1, 3
     changed = emissions(model.dataChanged)
     inserted = emissions(model.rowsInserted)
     resets = emissions(model.modelReset)
+    layouts = emissions(model.layoutChanged)
     model.upsert(entry(2, utc(2026, 3, 3, 8, 0), utc(2026, 3, 3, 9, 30), break_minutes=10))
-    assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(1, 1)]
-    assert (inserted, resets) == ([], [])
-    assert text(model, 1, Column.END) == "10:30"
+    assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(0, 0)]
+    assert (inserted, resets, layouts) == ([], [], [])
+    assert text(model, 2, Column.END) == "10:30"
 
-    model.upsert(entry(7, utc(2026, 3, 4, 8, 0), utc(2026, 3, 4, 9, 0)))
-    assert [(parent.isValid(), first, last) for parent, first, last in inserted] == [(False, 3, 3)]
-    assert model.row_of("id:7") == 3
-    assert resets == []
+    model.upsert(entry(7, utc(2026, 3, 1, 8, 0), utc(2026, 3, 1, 9, 0)))
+    assert [(parent.isValid(), first, last) for parent, first, last in inserted] == [(False, 2, 2)]
+    assert ids_in_order(model) == [2, 1, 7, 3]
+    assert (resets, layouts) == ([], [])
+
+
+def test_an_upsert_that_changes_the_sort_key_moves_the_row(model: AttendanceModel) -> None:
+    model.set_entries([closed_day(), running(), manual_one()])
+    layouts = emissions(model.layoutChanged)
+
+    model.upsert(entry(3, utc(2026, 3, 4, 8, 0), utc(2026, 3, 4, 9, 0), user="ivan"))
+
+    assert ids_in_order(model) == [3, 2, 1]
+    assert len(layouts) == 1
 
 
 def test_remove_drops_only_that_row(model: AttendanceModel) -> None:
     model.set_entries([closed_day(), running(), manual_one()])
     removed = emissions(model.rowsRemoved)
-    model.remove("id:2")
+    model.remove("id:1")
     assert [(first, last) for _parent, first, last in removed] == [(1, 1)]
-    assert [e.id for e in model.entries()] == [1, 3]
-    model.remove("id:2")
+    assert ids_in_order(model) == [2, 3]
+    model.remove("id:1")
     assert len(removed) == 1
 
 
@@ -221,22 +252,22 @@ def test_an_entry_not_yet_sent_is_a_row_of_its_own_known_by_its_reference(
     model.set_entries([closed_day(), running(), pending], waiting={pending.ref})
     removed = emissions(model.rowsRemoved)
 
-    assert model.row_of("local:0123abcd") == 2
+    assert model.row_of("local:0123abcd") == 0  # the newest
     assert model.is_waiting(pending.ref) and not model.is_waiting("id:2")
-    font = model.index(2, Column.START).data(Qt.ItemDataRole.FontRole)
+    font = model.index(0, Column.START).data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.italic()
-    assert text(model, 2, Column.SOURCE) == "time clock, not yet sent"
+    assert model.index(0, Column.SOURCE).data() == "time clock, not yet sent"
     model.remove("local:0123abcd")
-    assert [(first, last) for _parent, first, last in removed] == [(2, 2)]
-    assert [e.ref for e in model.entries()] == ["id:1", "id:2"]
+    assert [(first, last) for _parent, first, last in removed] == [(0, 0)]
+    assert [e.ref for e in model.entries()] == ["id:2", "id:1"]
 
 
-def sorted_proxy(model: AttendanceModel, entries: list[Attendance], column: Column) -> list[int]:
+def sorted_by(
+    model: AttendanceModel, entries: list[Attendance], column: Column
+) -> list[int | None]:
     model.set_entries(entries)
-    proxy = AttendanceProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(column, Qt.SortOrder.AscendingOrder)
-    return ids_in_order(proxy)
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    return ids_in_order(model)
 
 
 def test_worked_time_sorts_as_a_duration_not_as_text(model: AttendanceModel) -> None:
@@ -246,7 +277,7 @@ def test_worked_time_sorts_as_a_duration_not_as_text(model: AttendanceModel) -> 
         entry(2, day, day + timedelta(hours=9)),  # "9:00"
         entry(3, day, day + timedelta(minutes=45)),  # "0:45"
     ]
-    assert sorted_proxy(model, entries, Column.WORKED) == [3, 2, 1]
+    assert sorted_by(model, entries, Column.WORKED) == [3, 2, 1]
 
 
 def test_break_sorts_by_minutes_not_as_text(model: AttendanceModel) -> None:
@@ -256,7 +287,7 @@ def test_break_sorts_by_minutes_not_as_text(model: AttendanceModel) -> None:
         entry(2, day, day + timedelta(hours=12), break_minutes=600),  # "10:00"
         entry(3, day, day + timedelta(hours=12), break_minutes=15),  # "0:15"
     ]
-    assert sorted_proxy(model, entries, Column.BREAK) == [3, 1, 2]
+    assert sorted_by(model, entries, Column.BREAK) == [3, 1, 2]
 
 
 def test_date_and_start_sort_by_the_instant_not_as_text(model: AttendanceModel) -> None:
@@ -266,26 +297,58 @@ def test_date_and_start_sort_by_the_instant_not_as_text(model: AttendanceModel) 
         entry(3, utc(2026, 3, 9, 7, 0), utc(2026, 3, 9, 8, 0)),  # earlier the same day
         entry(4, utc(2026, 3, 10, 1, 0), utc(2026, 3, 10, 2, 0)),  # Tue 10 03 2026
     ]
-    assert sorted_proxy(model, entries, Column.DATE) == [2, 3, 1, 4]
-    assert sorted_proxy(model, entries, Column.START) == [2, 3, 1, 4]
+    assert sorted_by(model, entries, Column.DATE) == [2, 3, 1, 4]
+    assert sorted_by(model, entries, Column.START) == [2, 3, 1, 4]
 
 
 def test_a_running_entry_sorts_by_the_time_worked_so_far(
     model: AttendanceModel, clock: SettableClock
 ) -> None:
     entries = [running(), entry(4, utc(2026, 3, 2, 6, 0), utc(2026, 3, 2, 9, 0))]  # 2:00, 3:00
-    assert sorted_proxy(model, entries, Column.WORKED) == [2, 4]
+    assert sorted_by(model, entries, Column.WORKED) == [2, 4]
     clock.advance(hours=2)  # the running one has now worked 4:00
-    assert sorted_proxy(model, entries, Column.WORKED) == [4, 2]
+    model.tick()
+    assert ids_in_order(model) == [4, 2]
 
 
-def test_the_sort_role_gives_numbers_and_instants(model: AttendanceModel) -> None:
-    model.set_entries([closed_day()])
-    index = model.index(0, Column.WORKED)
-    assert model.data(index, SORT_ROLE) == 8 * 3600
-    assert model.data(model.index(0, Column.BREAK), SORT_ROLE) == 30 * 60
-    assert model.data(model.index(0, Column.DATE), SORT_ROLE) == utc(2026, 3, 2, 7, 0).timestamp()
-    assert model.data(model.index(0, Column.NOTES), SORT_ROLE) == "inventur lager 2"
+def test_a_big_list_is_built_and_sorted_by_the_worker_and_shown_when_ready(
+    qtbot: QtBot, clock: SettableClock
+) -> None:
+    """Past ``sync_rows`` the list is arranged by ``offload`` (the window's list thread);
+    the rows in the model change only when it is ready, and all at once."""
+    queued: list[tuple[object, object]] = []
+    model = AttendanceModel(BERLIN, clock, offload=lambda work, done: queued.append((work, done)))
+    model.sync_rows = 2
+    shown = emissions(model.shown)
+    model.set_entries([closed_day(), running(), manual_one()])
+    assert model.rowCount() == 0 and shown == []
+
+    work, done = queued.pop()
+    done(work())  # type: ignore[operator]
+    assert ids_in_order(model) == [2, 1, 3] and len(shown) == 1
+
+    model.sort(Column.USER, Qt.SortOrder.AscendingOrder)  # not made yet: by the worker
+    assert ids_in_order(model) == [2, 1, 3]
+    work, done = queued.pop()
+    done(work())  # type: ignore[operator]
+    assert ids_in_order(model) == [1, 2, 3]  # hansm, hansm, ivan
+    model.sort(Column.USER, Qt.SortOrder.DescendingOrder)  # kept: at once
+    assert ids_in_order(model) == [3, 2, 1] and queued == []
+
+
+def test_a_stale_list_from_the_worker_is_dropped(qtbot: QtBot, clock: SettableClock) -> None:
+    queued: list[tuple[object, object]] = []
+    model = AttendanceModel(BERLIN, clock, offload=lambda work, done: queued.append((work, done)))
+    model.sync_rows = 1
+    model.set_entries([closed_day(), running()])
+    model.set_entries([manual_one(), closed_day()])
+    second_work, second_done = queued.pop()
+    first_work, first_done = queued.pop()
+
+    second_done(second_work())  # type: ignore[operator]
+    first_done(first_work())  # type: ignore[operator]  # arrives late: not shown
+
+    assert ids_in_order(model) == [1, 3]
 
 
 def test_children_of_cells_do_not_exist(model: AttendanceModel) -> None:
@@ -302,10 +365,11 @@ def test_the_running_entry_counts_the_breaks_taken_at_this_desk(
     changed = emissions(model.dataChanged)
     breaks = BreakLog("id:2", taken=timedelta(minutes=10), running_since=NOW - timedelta(minutes=5))
     model.set_shift(Shift(running(), breaks))
-    assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(1, 1)]
-    assert text(model, 1, Column.BREAK) == "0:15"  # 10 minutes taken, 5 running
-    assert text(model, 1, Column.WORKED) == "1:45"
-    assert text(model, 0, Column.BREAK) == "0:30"  # other entries as the server has them
+    assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(0, 1)]
+    assert text(model, 2, Column.BREAK) == "0:15"  # 10 minutes taken, 5 running
+    assert text(model, 2, Column.WORKED) == "1:45"
+    assert text(model, 1, Column.BREAK) == "0:30"  # other entries as the server has them
     clock.advance(minutes=10)  # still on the break: worked time stands still
-    assert text(model, 1, Column.BREAK) == "0:25"
-    assert text(model, 1, Column.WORKED) == "1:45"
+    model.tick()
+    assert text(model, 2, Column.BREAK) == "0:25"
+    assert text(model, 2, Column.WORKED) == "1:45"

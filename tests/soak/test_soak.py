@@ -268,7 +268,7 @@ class Soak:
         if self.stamper_open is None:
             now = self.stamper_now
             entry = self.clock.stamp_in(now)
-            assert entry.id < 0 and (entry.start, entry.end) == (now, now)
+            assert entry.id is None and (entry.start, entry.end) == (now, now)
             (ref,) = (item.ref for item in self.outbox.items(self.base) if item.seq == -entry.id)
             self.intended[ref] = Expected(self.stamper, now, now, 0, "", manual=False)
             self.stamper_open = ref

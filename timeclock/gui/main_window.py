@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import logging
 from collections.abc import Callable
 from datetime import date, tzinfo
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QMainWindow,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -20,19 +22,24 @@ from PySide6.QtWidgets import (
 
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.matching import same_user
-from timeclock.domain.totals import totals, worked_on
+from timeclock.domain.totals import worked_on
 from timeclock.gui.filter_bar import FilterBar
 from timeclock.gui.message_bar import MessageBar
 from timeclock.gui.messages import also_open_message, held_message
-from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, AttendanceProxy, Column
+from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, Column
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.stamp_panel import StampPanel
 from timeclock.gui.status_widgets import ConnectionHeader, StatusFooter
+from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.services.changes import Listing
 from timeclock.services.desk import OutboxItem
 from timeclock.services.stamping import Status
 
+log = logging.getLogger(__name__)
+
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
+# Columns are sized by this many rows from the top and from the bottom of the list.
+COLUMN_SAMPLE_ROWS = 25
 
 
 class _Solved(enum.Enum):
@@ -66,9 +73,15 @@ class MainWindow(QMainWindow):
         self.zone = zone
         self.window_state = window_state
         self.setWindowTitle(self.tr("TimeClock"))
-        self.model = AttendanceModel(zone, session.now, self)
-        self.proxy = AttendanceProxy(self)
-        self.proxy.setSourceModel(self.model)
+        # Big lists are built and sorted in a thread of their own, beside the API worker.
+        self._list_runner = TaskRunner(self, name="timeclock-list")
+        self.model = AttendanceModel(
+            zone,
+            session.now,
+            self,
+            offload=lambda work, done: self._list_runner.run(work, done, self._list_failed),
+        )
+        self.model.shown.connect(self._list_shown)
         self._build_widgets()
         self._build_actions()
         self._connect_session(session)
@@ -122,7 +135,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView(self)
         self.table.setObjectName("attendanceTable")
         self.table.setAccessibleName(self.tr("Attendance entries"))
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)  # the model sorts (its orders are kept, not redone)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)  # newest on top
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -131,10 +144,11 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(
-            Column.NOTES, QHeaderView.ResizeMode.Stretch
-        )
+        # Columns are sized by a sample of rows (fit_columns), not by measuring every row.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.NOTES, QHeaderView.ResizeMode.Stretch)
+        self.fit_columns()
         self.table.doubleClicked.connect(self._edit_selected)
 
     def _build_actions(self) -> None:
@@ -371,17 +385,35 @@ class MainWindow(QMainWindow):
             self.open_entry_dialog(entry)
 
     def _entries_arrived(self, listing: Listing) -> None:
-        self.model.set_entries(listing.entries, listing.waiting)
+        self.model.set_entries(listing.entries, listing.waiting)  # then _list_shown
+
+    def _list_failed(self, failure: Failure) -> None:
+        log.error("building the list failed: %s\n%s", failure.message, failure.details)
+        self.message_bar.show_problem(failure.message, self.refresh)
+
+    def _list_shown(self) -> None:
         self._show_location_column()
+        self.fit_columns()
         self._update_totals()
 
     def _show_location_column(self) -> None:
         """The location column only when some entry has a position."""
-        located = any(
-            entry.start_location is not None or entry.end_location is not None
-            for entry in self.model.entries()
-        )
-        self.table.setColumnHidden(Column.LOCATION, not located)
+        self.table.setColumnHidden(Column.LOCATION, not self.model.has_locations)
+
+    def fit_columns(self) -> None:
+        """Size the columns to their title and a sample of rows (the first and last ones,
+        the longest user name and place): measuring every row would stall a long list."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        rows = self.model.sample_rows(COLUMN_SAMPLE_ROWS)
+        for column in Column:
+            if column is Column.NOTES:
+                continue  # takes the room that is left
+            texts = [self.model.display_text(row, column) for row in rows]
+            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            title = header.sectionSizeFromContents(column).width()
+            header.resizeSection(column, max(title, widest + padding))
 
     def _entry_saved(self, entry: Attendance, waiting: bool) -> None:
         if self._belongs_in_list(entry):
@@ -389,6 +421,7 @@ class MainWindow(QMainWindow):
         else:
             self.model.remove(entry.ref)
         self._show_location_column()
+        self.fit_columns()
         self._update_totals()
 
     def _belongs_in_list(self, entry: Attendance) -> bool:
@@ -399,8 +432,7 @@ class MainWindow(QMainWindow):
         )
 
     def _update_totals(self) -> None:
-        summary = totals(self.model.entries(), self.session.now(), self.zone, self.model.shift)
-        self.footer.show_totals(summary)
+        self.footer.show_totals(self.model.totals())
 
     def _back_online(self, state: ConnectionState) -> None:
         """Reachable again after being offline: "cannot reach" is over, and what could not
@@ -444,6 +476,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             dialog.reject()  # their workers stop with them
         self._tick.stop()
+        self._list_runner.shutdown()
         self.footer.stop()
         self.session.close()
         super().closeEvent(event)

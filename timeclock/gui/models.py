@@ -1,8 +1,7 @@
-"""The attendance list as a Qt model: rows of entries, a proxy that sorts them."""
+"""The attendance list as a Qt model over the services' entry table, sorted by the model."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Collection, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
@@ -12,38 +11,41 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont
 
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.shift import Shift
+from timeclock.domain.totals import Totals
 from timeclock.gui.formatting import coordinates_text, day_text, hours_text, time_text
+from timeclock.services.entry_table import (
+    RUNNING_FIELDS,
+    ArrangedTable,
+    EntryTable,
+    Field,
+    SortSpec,
+    arrange,
+    one_line,
+)
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Attendance of a row
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (numbers, instants)
+
+# Up to this many entries a new list is built and sorted in the GUI thread (a few ms);
+# a longer one in a worker thread, and a re-sort of one whose order was not made yet too.
+SYNC_ROWS = 2000
 
 Index = QModelIndex | QPersistentModelIndex
+# Runs work in a worker thread, then calls back in the GUI thread with its result.
+Offload = Callable[[Callable[[], Any], Callable[[Any], None]], object]
 
 translate = QCoreApplication.translate
 
-
-class Column(enum.IntEnum):
-    """The list's columns, in order."""
-
-    DATE = 0
-    START = enum.auto()
-    END = enum.auto()
-    BREAK = enum.auto()
-    WORKED = enum.auto()
-    NOTES = enum.auto()
-    SOURCE = enum.auto()
-    LOCATION = enum.auto()
-    USER = enum.auto()
+Column = Field  # the list's columns, in order (:class:`~timeclock.services.entry_table.Field`)
 
 
-def column_title(column: Column) -> str:
+def column_title(column: Field) -> str:
     """The header of a column, translated."""
     titles = {
         Column.DATE: translate("AttendanceModel", "Date"),
@@ -60,20 +62,41 @@ def column_title(column: Column) -> str:
 
 
 class AttendanceModel(QAbstractTableModel):
-    """Attendance entries, one per row; open entries count up to the clock's ``now``."""
+    """Attendance entries, one per row, in the order the view sorts them by.
 
-    def __init__(self, zone: tzinfo, clock: Callable[[], datetime], parent: Any = None) -> None:
+    The rows live in an :class:`~timeclock.services.entry_table.EntryTable`, which keeps
+    every column's sort keys and orders; this model shows one of those orders (read
+    backwards for a descending sort) and asks for nothing per row but the cells painted.
+    The view's header sorts through :meth:`sort`; a list or an order too big to make at
+    once is made through ``offload`` (a worker thread) and shown when it is ready.
+    Open entries count up to the clock's ``now`` on each :meth:`tick`.
+    """
+
+    shown = Signal()  # a new list is in the model (at once, or when its worker is done)
+
+    def __init__(
+        self,
+        zone: tzinfo,
+        clock: Callable[[], datetime],
+        parent: Any = None,
+        *,
+        offload: Offload | None = None,
+    ) -> None:
         super().__init__(parent)
         self._zone = zone
         self._clock = clock
-        self._entries: list[Attendance] = []
-        self._waiting: set[str] = set()  # refs of rows with a change not yet on TimeTrack
-        self._shift = Shift(None)
+        self._offload = offload
+        self.sync_rows = SYNC_ROWS
+        self._table = EntryTable([], (), zone, now=clock())
+        self._spec = SortSpec()
+        self._ascending = self._table.order_of(self._spec.field)
+        self._generation = 0  # a new list or sort makes older work's results stale
+        self._wanted = self._spec  # the sort asked for last (maybe still being made)
 
     # -- reading ------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._entries)
+        return 0 if parent.isValid() else len(self._ascending)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(Column)
@@ -93,23 +116,26 @@ class AttendanceModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._ascending):
             return None
-        entry = self._entries[index.row()]
+        table_row = self._table_row(row)
+        entry = self._table.entry(table_row)
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(entry, column)
-        if role == SORT_ROLE:
-            return self._sort_key(entry, column)
+            return self._display(table_row, entry, column)
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
-        if role == Qt.ItemDataRole.FontRole and (entry.is_open or self.is_waiting(entry.ref)):
-            font = QFont()
-            font.setBold(entry.is_open)
-            font.setItalic(self.is_waiting(entry.ref))
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            waiting = self._table.is_waiting(entry.ref)
+            if entry.is_open or waiting:
+                font = QFont()
+                font.setBold(entry.is_open)
+                font.setItalic(waiting)
+                return font
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.BREAK,
             Column.WORKED,
@@ -118,21 +144,50 @@ class AttendanceModel(QAbstractTableModel):
         return None
 
     def entries(self) -> list[Attendance]:
-        """The entries in model order."""
-        return list(self._entries)
+        """The entries in row order (as the view shows them)."""
+        return [self._table.entry(self._table_row(row)) for row in range(self.rowCount())]
 
     def entry_at(self, row: int) -> Attendance:
         """The entry in ``row``."""
-        return self._entries[row]
+        return self._table.entry(self._table_row(row))
 
     def is_waiting(self, ref: str) -> bool:
         """Whether the row of entry ``ref`` (:attr:`Attendance.ref`) shows a change saved
         here that TimeTrack does not have yet."""
-        return ref in self._waiting
+        return self._table.is_waiting(ref)
 
     def row_of(self, ref: str) -> int | None:
         """The row of entry ``ref``, if it is shown."""
-        return next((row for row, e in enumerate(self._entries) if e.ref == ref), None)
+        table_row = self._table.row_of(ref)
+        return None if table_row is None else self._row_of_table_row(table_row)
+
+    @property
+    def sort_spec(self) -> SortSpec:
+        """The order the rows are in now."""
+        return self._spec
+
+    @property
+    def has_locations(self) -> bool:
+        """Whether some entry has a position."""
+        return self._table.has_locations
+
+    def totals(self) -> Totals:
+        """The footer's totals over every row, open entries counted to the clock's now."""
+        return self._table.totals(self._clock())
+
+    def sample_rows(self, count: int) -> list[int]:
+        """A few rows to size the columns by: the first and last ``count``, and those with
+        the longest user name and the longest place (which may be anywhere)."""
+        rows = self.rowCount()
+        sample = {*range(min(count, rows)), *range(max(0, rows - count), rows)}
+        for table_row in self._table.widest_rows():
+            sample.add(self._row_of_table_row(table_row))
+        return sorted(sample)
+
+    def display_text(self, row: int, column: Column) -> str:
+        """What the cell shows (without the per-call cost of :meth:`data`'s roles)."""
+        table_row = self._table_row(row)
+        return self._display(table_row, self._table.entry(table_row), column)
 
     # -- changing -----------------------------------------------------------------------
 
@@ -140,63 +195,148 @@ class AttendanceModel(QAbstractTableModel):
         self, entries: Sequence[Attendance], waiting: Collection[str] = frozenset()
     ) -> None:
         """Show these entries instead of the current ones; ``waiting``: the references of
-        those with a change not yet on TimeTrack."""
-        self.beginResetModel()
-        self._entries = list(entries)
-        self._waiting = set(waiting)
-        self.endResetModel()
+        those with a change not yet on TimeTrack. A long list is built in the worker and
+        shown when it is ready (:attr:`shown`); the current one stays until then."""
+        self._generation += 1
+        generation, spec, shift = self._generation, self._wanted, self._table.shift
+
+        def build() -> ArrangedTable:
+            return arrange(entries, waiting, self._zone, spec=spec, clock=self._clock, shift=shift)
+
+        if len(entries) <= self.sync_rows or self._offload is None:
+            self._show(build())
+        else:
+            self._offload(build, lambda arranged: self._arrived(generation, arranged))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` (the view's header asks): at once where that order is kept
+        or cheap to make, else made in the worker and shown when it is ready."""
+        spec = SortSpec(Column(column), order == Qt.SortOrder.DescendingOrder)
+        self._wanted = spec
+        kept = self._table.ascending(spec.field)
+        if kept is not None or len(self._table) <= self.sync_rows or self._offload is None:
+            self._reorder(spec, self._table.order_of(spec.field))
+            return
+        table, field = self._table, spec.field
+        self._offload(
+            lambda: table.compute_order(field), lambda made: self._sorted(table, spec, made)
+        )
 
     def upsert(self, entry: Attendance, *, waiting: bool = False) -> None:
-        """Replace the row of ``entry`` (same reference), or append it; only that row
-        changes."""
-        if waiting:
-            self._waiting.add(entry.ref)
-        else:
-            self._waiting.discard(entry.ref)
-        row = self.row_of(entry.ref)
-        if row is None:
-            self.beginInsertRows(QModelIndex(), len(self._entries), len(self._entries))
-            self._entries.append(entry)
+        """Replace the row of ``entry`` (same reference), or add it, where the sort puts
+        it; a change that keeps its place changes only that row."""
+        table, field = self._table, self._spec.field
+        table_row = table.row_of(entry.ref)
+        if table_row is None:
+            key = table.key_of(field, entry, waiting=waiting)
+            position = table.position_for(field, self._ascending, table.next_row, key)
+            row = len(self._ascending) - position if self._spec.descending else position
+            self.beginInsertRows(QModelIndex(), row, row)
+            table.put(entry, waiting=waiting)
             self.endInsertRows()
-            self._contents_changed()
             return
-        self._entries[row] = entry
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
-        self._contents_changed()
-
-    def _contents_changed(self) -> None:
-        """Let views size their columns to the new contents again: a header in
-        ``ResizeToContents`` mode measures anew on this signal, not on new or changed rows."""
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        position = self._ascending.index(table_row)
+        if table.stays_at(field, position, entry, waiting=waiting):
+            table.put(entry, waiting=waiting)
+            row = self._row_of_position(position)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+            return
+        self._relayout(lambda: table.put(entry, waiting=waiting))
 
     def remove(self, ref: str) -> None:
         """Drop the row of entry ``ref``, if it is shown."""
-        self._waiting.discard(ref)
         row = self.row_of(ref)
         if row is not None:
             self.beginRemoveRows(QModelIndex(), row, row)
-            del self._entries[row]
+            self._table.drop(ref)
             self.endRemoveRows()
 
     def set_shift(self, shift: Shift) -> None:
         """The user's shift at this desk: its open entry shows the breaks timed here."""
-        self._shift = shift
-        self.tick()
+        self._move_on(shift)
 
     @property
     def shift(self) -> Shift:
         """The shift given by :meth:`set_shift`."""
-        return self._shift
+        return self._table.shift
 
     def tick(self) -> None:
         """The clock moved on: refresh what open entries show (end and worked time)."""
-        for row, entry in enumerate(self._entries):
-            if entry.is_open:
-                self.dataChanged.emit(self.index(row, Column.END), self.index(row, Column.WORKED))
+        self._move_on(None)
+
+    def _move_on(self, shift: Shift | None) -> None:
+        table = self._table
+        if not table.open_rows or self._spec.field not in RUNNING_FIELDS:
+            table.moved_on(self._clock(), shift)
+            if table.open_rows:  # repaints only what is on screen
+                last = self.rowCount() - 1
+                self.dataChanged.emit(self.index(0, Column.END), self.index(last, Column.WORKED))
+            return
+        self._relayout(lambda: table.moved_on(self._clock(), shift))
+
+    # -- plumbing -----------------------------------------------------------------------
+
+    def _table_row(self, row: int) -> int:
+        ascending = self._ascending
+        return ascending[-1 - row] if self._spec.descending else ascending[row]
+
+    def _row_of_position(self, position: int) -> int:
+        return len(self._ascending) - 1 - position if self._spec.descending else position
+
+    def _row_of_table_row(self, table_row: int) -> int:
+        return self._row_of_position(self._ascending.index(table_row))
+
+    def _arrived(self, generation: int, arranged: ArrangedTable) -> None:
+        if generation == self._generation:  # else a newer list was asked for meanwhile
+            self._show(arranged)
+
+    def _show(self, arranged: ArrangedTable) -> None:
+        self.beginResetModel()
+        self._table = arranged.table
+        self._table.moved_on(
+            self._clock(), self.shift if arranged.table is not self._table else None
+        )
+        self._spec = arranged.spec
+        self._ascending = self._table.order_of(arranged.spec.field)
+        self.endResetModel()
+        self.shown.emit()
+        if self._wanted != self._spec:  # the header was clicked while the list was made
+            self.sort(self._wanted.field, _qt_order(self._wanted))
+
+    def _sorted(self, table: EntryTable, spec: SortSpec, made: tuple[int, list[int]]) -> None:
+        if table is not self._table or spec != self._wanted:
+            return  # another list, or another sort asked for since
+        version, order = made
+        if not table.install_order(spec.field, version, order):
+            self.sort(spec.field, _qt_order(spec))  # rows changed meanwhile: again
+            return
+        self._reorder(spec, order)
+
+    def _reorder(self, spec: SortSpec, ascending: list[int]) -> None:
+        def switch() -> None:
+            self._spec, self._ascending = spec, ascending
+
+        self._relayout(switch)
+
+    def _relayout(self, change: Callable[[], object]) -> None:
+        """Make ``change`` (rows move, none come or go) with the layout signals, keeping
+        the view's selection and current row on their entries."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        table_rows = [self._table_row(index.row()) for index in persistent]
+        change()
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(self._row_of_table_row(table_row), index.column())
+                for index, table_row in zip(persistent, table_rows, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
 
     # -- presentation -------------------------------------------------------------------
 
-    def _display(self, entry: Attendance, column: Column) -> str:
+    def _display(self, table_row: int, entry: Attendance, column: Field) -> str:
         zone = self._zone
         if column == Column.DATE:
             return day_text(entry.start, zone)
@@ -209,37 +349,26 @@ class AttendanceModel(QAbstractTableModel):
                 else time_text(entry.end, zone)
             )
         if column == Column.BREAK:
-            return hours_text(self._shift.break_in(entry, self._clock()))
+            return hours_text(self._table.break_time(table_row))
         if column == Column.WORKED:
-            return hours_text(self._shift.worked_in(entry, self._clock()))
+            return hours_text(self._table.worked(table_row))
         if column == Column.NOTES:
-            return " ".join(entry.notes.split())
+            return one_line(entry.notes)
         if column == Column.SOURCE:
             source = (
                 translate("AttendanceModel", "manual")
                 if entry.manual
                 else translate("AttendanceModel", "time clock")
             )
-            if self.is_waiting(entry.ref):
+            if self._table.is_waiting(entry.ref):
                 return translate("AttendanceModel", "%1, not yet sent").replace("%1", source)
             return source
         if column == Column.LOCATION:
             return _location_text(entry)
         return entry.user
 
-    def _sort_key(self, entry: Attendance, column: Column) -> Any:
-        if column in (Column.DATE, Column.START):
-            return entry.start.timestamp()
-        if column == Column.END:
-            return (self._clock() if entry.is_open else entry.end).timestamp()
-        if column == Column.BREAK:
-            return self._shift.break_in(entry, self._clock()).total_seconds()
-        if column == Column.WORKED:
-            return self._shift.worked_in(entry, self._clock()).total_seconds()
-        return self._display(entry, column).casefold()
-
-    def _tooltip(self, entry: Attendance, column: Column) -> str | None:
-        if self.is_waiting(entry.ref) and column in (Column.DATE, Column.SOURCE):
+    def _tooltip(self, entry: Attendance, column: Field) -> str | None:
+        if self._table.is_waiting(entry.ref) and column in (Column.DATE, Column.SOURCE):
             return translate(
                 "AttendanceModel",
                 "Saved on this computer, not yet on TimeTrack: it is sent as soon as "
@@ -252,6 +381,10 @@ class AttendanceModel(QAbstractTableModel):
         return None
 
 
+def _qt_order(spec: SortSpec) -> Qt.SortOrder:
+    return Qt.SortOrder.DescendingOrder if spec.descending else Qt.SortOrder.AscendingOrder
+
+
 def _location_text(entry: Attendance) -> str:
     places = [
         coordinates_text(location.latitude, location.longitude)
@@ -259,12 +392,3 @@ def _location_text(entry: Attendance) -> str:
         if location is not None
     ]
     return " → ".join(places)
-
-
-class AttendanceProxy(QSortFilterProxyModel):
-    """Sorts the list by the model's sort keys (instants and numbers, not display text)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)

@@ -125,6 +125,7 @@ class EntryTable:
         self._closed_worked = timedelta()
         self._closed_breaks = timedelta()
         self._located = 0
+        self._widest: dict[Field, int | None] = {Field.USER: None, Field.LOCATION: None}
         for entry in entries:
             self._append(entry)
 
@@ -178,16 +179,35 @@ class EntryTable:
         """Break time of the entry of ``row``, an open one up to the latest tick."""
         return self._shift.break_in(self.entry(row), self._now)
 
-    def totals(self) -> Totals:
-        """What the footer shows for all live rows, open entries counted to the latest tick."""
+    def totals(self, now: datetime | None = None) -> Totals:
+        """What the footer shows for all live rows, open entries counted to ``now`` (by
+        default the latest tick)."""
+        now = self._now if now is None else now
         worked, breaks = self._closed_worked, self._closed_breaks
         for row in self._open:
-            worked += self.worked(row)
-            breaks += self.break_time(row)
+            worked += self._shift.worked_in(self.entry(row), now)
+            breaks += self._shift.break_in(self.entry(row), now)
         return Totals(worked=worked, breaks=breaks, days=len(self._days), entries=len(self))
 
-    def key_of(self, field: Field, entry: Attendance) -> Any:
-        """The key ``entry`` would have in ``field`` (as of the latest tick)."""
+    @property
+    def next_row(self) -> int:
+        """The row the next new entry gets."""
+        return len(self._entries)
+
+    def widest_rows(self) -> set[int]:
+        """Rows with the longest texts that may be anywhere in the list (user name, places),
+        for sizing columns by a sample of rows."""
+        for field, row in self._widest.items():
+            if row is not None and self._entries[row] is None:  # gone: look again
+                keys = self._keys[field]
+                self._widest[field] = max(
+                    self._row_of.values(), key=lambda r: len(keys[r]), default=None
+                )
+        return {row for row in self._widest.values() if row is not None}
+
+    def key_of(self, field: Field, entry: Attendance, *, waiting: bool | None = None) -> Any:
+        """The key ``entry`` would have in ``field`` (as of the latest tick), marked as
+        waiting or not (None: as the table has it now)."""
         if field in (Field.DATE, Field.START):
             return entry.start.timestamp()
         if field in RUNNING_FIELDS and entry.is_open:
@@ -205,7 +225,7 @@ class EntryTable:
         if field == Field.NOTES:
             return one_line(entry.notes).casefold()
         if field == Field.SOURCE:
-            return source_rank(entry, entry.ref in self._waiting)
+            return source_rank(entry, entry.ref in self._waiting if waiting is None else waiting)
         if field == Field.LOCATION:
             return location_key(entry)
         return entry.user.casefold()
@@ -256,11 +276,13 @@ class EntryTable:
                 high = middle
         return low
 
-    def stays_at(self, field: Field, position: int, entry: Attendance) -> bool:
+    def stays_at(
+        self, field: Field, position: int, entry: Attendance, *, waiting: bool | None = None
+    ) -> bool:
         """Whether the row at ``position`` of ``field``'s order keeps that place once it
         holds ``entry`` (so a change of it moves no row)."""
         order, keys = self.order_of(field), self._keys[field]
-        row, key = order[position], self.key_of(field, entry)
+        row, key = order[position], self.key_of(field, entry, waiting=waiting)
         after_previous = position == 0 or _before(
             keys[order[position - 1]], order[position - 1], key, row
         )
@@ -341,6 +363,10 @@ class EntryTable:
         for field, keys in self._keys.items():
             keys[row] = self.key_of(field, entry)
         self._located += bool(self._keys[Field.LOCATION][row])
+        for field, widest in self._widest.items():
+            keys = self._keys[field]
+            if widest is None or len(keys[row]) > len(keys[widest]):
+                self._widest[field] = row
         self._days[local_date(entry.start, self.zone)] += 1
         if entry.is_open:
             self._open.add(row)
