@@ -1,0 +1,113 @@
+"""Figure 2: the window's *All users* over N entries against a bare QTableView fed by a
+plain thread (httpx + json + sort), both from the same sandbox in the same run."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from benchmarks import dataset
+from benchmarks.children import Outcome, ServerChild, Workspace
+from benchmarks.figures.common import BIG, Options, Samples, kb_to_mb, notes
+from benchmarks.report import Goal, Judge, Measure, Row, Unit
+
+MODULE = "benchmarks.harness.window_list"
+SETTLE_MS = 500
+TAIL_MS = 300
+
+
+def settings(size: int, options: Options) -> dict[str, object]:
+    first, last = dataset.days(size, dataset.today())
+    since, until = dataset.utc_bounds(first, last)
+    return {
+        "count": size,
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+        "from": dataset.wire_time(since),
+        "to": dataset.wire_time(until - timedelta(milliseconds=1)),
+        "own": dataset.own_count(size),
+        "sort_clicks": options.sort_clicks,
+        "settle_ms": SETTLE_MS,
+        "tail_ms": TAIL_MS,
+        "timeout": options.timeout_for(size),
+    }
+
+
+def measure(size: int, options: Options, workspace: Workspace, server: ServerChild) -> list[Row]:
+    account = {"TIMECLOCK_URL": server.base_url, "TIMECLOCK_USER": dataset.OWN_USER}
+    account |= {name: server.env[name] for name in ("TIMECLOCK_API_KEY", "TIMECLOCK_API_SECRET")}
+    config = json.dumps(settings(size, options))
+    product, floor = Samples(), Samples()
+    for _ in range(options.repeats_for(size)):
+        for mode, samples in (("floor", floor), ("product", product)):
+            samples.run(
+                MODULE,
+                [mode, config],
+                workspace.env(account),
+                workspace,
+                timeout=options.timeout_for(size) + 10,
+                take=_take,
+            )
+    label = f"{size // 1000}k" if size % 1000 == 0 else str(size)
+    fewer = notes(f"{options.repeats_for(size)} repeats" if size >= BIG else "")
+    floor_note = notes(f"floor {floor.error}" if floor.error else "")
+    rows = [
+        Row(
+            "2",
+            f"All users, {label}: click to sorted table painted",
+            Measure.of(product.get("load"), Unit.SECONDS),
+            Measure.of(floor.get("load"), Unit.SECONDS),
+            "QTableView+thread",
+            Goal("≤ 1.3x floor", most=1.3),
+            [*fewer, product.bytecode, *floor_note],
+            product.error,
+        ),
+        Row(
+            "2",
+            f"All users, {label}: longest GUI stall (5 ms beat)",
+            Measure.of(product.get("stall"), Unit.MILLISECONDS),
+            Measure.of(floor.get("stall"), Unit.MILLISECONDS),
+            "",
+            Goal("never > 16 ms", most=16, ratio=False, judge=Judge.WORST),
+            notes("click to paint + 300 ms"),
+            product.error,
+        ),
+        Row(
+            "2",
+            f"All users, {label}: memory added",
+            Measure.of(product.get("added"), Unit.MEGABYTES),
+            Measure.of(floor.get("added"), Unit.MEGABYTES),
+            "",
+            Goal("≤ floor", most=1.0),
+            notes("peak after the click less RSS before"),
+            product.error,
+        ),
+    ]
+    if options.sort_clicks > 0:
+        rows.append(
+            Row(
+                "2",
+                f"click Worked header to re-sort, {label}",
+                Measure.of(product.get("sort"), Unit.MILLISECONDS),
+                None,
+                "",
+                Goal("< 100 ms", most=100, ratio=False, judge=Judge.WORST),
+                notes(
+                    f"{options.sort_clicks} clicks a run",
+                    "stall up to {:.0f} ms".format(max(product.get("sort_stall"), default=0)),
+                ),
+                product.error,
+            )
+        )
+    return rows
+
+
+def _take(samples: Samples, outcome: Outcome) -> None:
+    result = outcome.result
+    samples.add("load", float(result["load_seconds"]))
+    samples.add("stall", float(result["stall_ms"]))
+    samples.add("added", kb_to_mb(float(result["added_kb"])))
+    for seconds in result.get("sort_seconds", []):
+        samples.add("sort", seconds * 1000)
+    for stall in result.get("sort_stall_ms", []):
+        samples.add("sort_stall", stall)

@@ -1,0 +1,119 @@
+"""Watching a Qt window from outside: when a table has painted, and how long the GUI
+thread stalled.
+
+:class:`PaintWatch` is an application-wide event filter. It sees every paint of a table
+view's viewport and calls back, in a zero-timer after the paint (so the paint and the
+flush of the window to its backing store are done), once the waiter's condition holds.
+:class:`Heartbeat` is a 5 ms precise timer: the longest gap between its ticks is the
+longest time the GUI thread could not run its event loop (or get the GIL).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QTableView, QWidget
+
+Condition = Callable[[QTableView], bool]
+Callback = Callable[[QTableView], None]
+
+
+@dataclass(slots=True)
+class _Waiter:
+    condition: Condition
+    callback: Callback
+
+
+class PaintWatch(QObject):
+    """Calls back after a table's viewport painted while a condition held."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self._waiters: list[_Waiter] = []
+        self.last_rows = -1  # the rows of the last table painted, for a failure's message
+        app.installEventFilter(self)
+
+    def when_painted(self, condition: Condition, callback: Callback) -> None:
+        """Call ``callback(table)`` once, after a paint of ``table`` where ``condition``
+        held."""
+        self._waiters.append(_Waiter(condition, callback))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if not self._waiters or event.type() != QEvent.Type.Paint:
+            return False
+        table = watched.parent() if isinstance(watched, QWidget) else None
+        if not isinstance(table, QTableView) or watched.objectName() != "qt_scrollarea_viewport":
+            return False
+        model = table.model()
+        self.last_rows = model.rowCount() if model is not None else -1
+        for waiter in list(self._waiters):
+            if waiter.condition(table):
+                self._waiters.remove(waiter)
+                QTimer.singleShot(0, lambda w=waiter, t=table: w.callback(t))
+        return False
+
+
+def rows(table: QTableView) -> int:
+    """The rows the table shows."""
+    model = table.model()
+    return 0 if model is None else model.rowCount()
+
+
+class Heartbeat(QObject):
+    """A 5 ms timer on the GUI thread; the longest gap between ticks while recording."""
+
+    def __init__(self, interval_ms: int = 5) -> None:
+        super().__init__()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._beat)
+        self._ticks: list[float] = []
+
+    def start(self) -> None:
+        """Record from now on (the first gap counts from this moment)."""
+        self._ticks = [time.monotonic()]
+        self._timer.start()
+
+    def _beat(self) -> None:
+        self._ticks.append(time.monotonic())
+
+    def stop(self) -> float:
+        """Stop recording; the longest gap in milliseconds (to now for the last one)."""
+        self._timer.stop()
+        ticks = [*self._ticks, time.monotonic()]
+        return max(b - a for a, b in itertools.pairwise(ticks)) * 1000
+
+
+def finish(result_file: str, result: dict[str, Any], status: int = 0) -> None:
+    """Write the result and end the process now (no Qt or Python shutdown)."""
+    from benchmarks import environment  # noqa: PLC0415 - imported after the measurement
+
+    result.setdefault("bytecode", environment.bytecode_state())
+    with open(result_file, "w", encoding="utf-8") as out:  # noqa: PTH123 - at exit, plain
+        json.dump(result, out)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+def fail(result_file: str, message: str) -> None:
+    """End the process with ``message`` as its result's error."""
+    finish(result_file, {"error": message}, 3)
+
+
+def watchdog(result_file: str, seconds: float, what: Callable[[], str]) -> QTimer:
+    """Fail the child after ``seconds``; ``what()`` says what it was waiting for."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(lambda: fail(result_file, f"timed out after {seconds:g} s: {what()}"))
+    timer.start(int(seconds * 1000))
+    return timer

@@ -1,0 +1,302 @@
+"""Child of figure 2: All users over N entries, from the click to the sorted table painted.
+
+``python -m benchmarks.harness.window_list product|floor RESULT_FILE SETTINGS_JSON``
+
+SETTINGS_JSON holds ``count`` (the rows expected), ``first`` and ``last`` (ISO days),
+``own`` (the rows of the own user over those days), ``sort_clicks``, ``settle_ms``,
+``tail_ms`` and ``timeout``; the account comes from the ``TIMECLOCK_*`` variables.
+
+``product`` starts the window (``timeclock.cli.main([])``) and works it as a person
+would, through its public widgets: once its own list is painted, it selects the custom
+range of the data (``FilterBar.set_custom_range``), waits for the own entries of that
+range, then clicks *All users* and times until the table shows all ``count`` rows painted.
+Then it clicks the *Worked* header ``sort_clicks`` times and times each re-sort to its
+paint. ``floor`` shows a bare QTableView over a minimal model, fed by a plain thread that
+pages through the same list with httpx, parses it with ``json`` and sorts it newest first.
+
+Both run a 5 ms heartbeat from the click to ``tail_ms`` after the paint (the longest gap is
+the longest stall of the GUI thread) and take the memory added: the peak (VmHWM, reset at
+the click) less the resident memory at the click.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QMainWindow, QTableView, QWidget
+
+from benchmarks.environment import peak_kb, reset_peak, rss_kb
+from benchmarks.harness.qt import Heartbeat, PaintWatch, fail, finish, rows, watchdog
+
+WORKED_TITLES = ("Worked", "Gearbeitet")
+ALL_USERS_TITLES = ("All users", "Alle Benutzer")
+
+
+class Run:
+    """The state of one child's measurement."""
+
+    def __init__(self, result_file: str, settings: dict[str, Any]) -> None:
+        self.result_file = result_file
+        self.settings = settings
+        self.count: int = settings["count"]
+        self.app = QApplication(sys.argv[:1])
+        self.watch = PaintWatch(self.app)
+        self.beat = Heartbeat()
+        self.result: dict[str, Any] = {"sort_seconds": [], "sort_stall_ms": []}
+        self.waiting_for = "the window's first list"
+        self.guard = watchdog(
+            result_file,
+            settings["timeout"],
+            lambda: f"{self.waiting_for} (last table painted had {self.watch.last_rows} rows)",
+        )
+
+    def later(self, milliseconds: int, then: Callable[[], None]) -> None:
+        QTimer.singleShot(milliseconds, then)
+
+    # -- the load ---------------------------------------------------------------------
+
+    def load(self, table: QTableView, click: Callable[[], None]) -> None:
+        """Time ``click()`` until ``table`` has painted all rows, then the tail."""
+        self.waiting_for = f"all {self.count} rows painted"
+        reset_peak()
+        before = rss_kb()
+        self.beat.start()
+        started = time.monotonic()
+
+        def painted(_table: QTableView) -> None:
+            self.result["load_seconds"] = time.monotonic() - started
+            self.waiting_for = "the tail after the load"
+            self.later(self.settings["tail_ms"], lambda: self.loaded(table, before))
+
+        self.watch.when_painted(lambda t: t is table and rows(t) == self.count, painted)
+        click()
+
+    def loaded(self, table: QTableView, before: int) -> None:
+        self.result["stall_ms"] = self.beat.stop()
+        self.result["added_kb"] = peak_kb() - before
+        self.result["rows"] = rows(table)
+        self.sort(table, self.settings["sort_clicks"])
+
+    # -- re-sorting ---------------------------------------------------------------------
+
+    def sort(self, table: QTableView, clicks: int) -> None:
+        """Click the Worked header ``clicks`` times, timing each to its paint."""
+        if clicks <= 0:
+            finish(self.result_file, self.result)
+            return
+        header = table.horizontalHeader()
+        section = _section(table, WORKED_TITLES)
+        if section is None:
+            fail(self.result_file, "no Worked column to sort")
+            return
+        order = header.sortIndicatorOrder()
+        wanted = (
+            Qt.SortOrder.DescendingOrder
+            if header.sortIndicatorSection() == section and order == Qt.SortOrder.AscendingOrder
+            else Qt.SortOrder.AscendingOrder
+        )
+        self.waiting_for = "the re-sorted table painted"
+        self.beat.start()
+        started = time.monotonic()
+
+        def painted(_table: QTableView) -> None:
+            self.result["sort_seconds"].append(time.monotonic() - started)
+            self.result["sort_stall_ms"].append(self.beat.stop())
+            self.sort(table, clicks - 1)
+
+        self.watch.when_painted(
+            lambda t: (
+                t is table
+                and header.sortIndicatorSection() == section
+                and header.sortIndicatorOrder() == wanted
+            ),
+            painted,
+        )
+        x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+        if 0 <= x < header.viewport().width():
+            QTest.mouseClick(
+                header.viewport(),
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+                QPoint(x, header.height() // 2),
+            )
+        else:  # scrolled out of sight: what the click would do
+            table.sortByColumn(section, wanted)
+        if header.sortIndicatorSection() != section:
+            fail(self.result_file, "clicking the Worked header did not sort by it")
+
+
+def _section(table: QTableView, titles: tuple[str, ...]) -> int | None:
+    model = table.model()
+    for section in range(model.columnCount()):
+        title = model.headerData(section, Qt.Orientation.Horizontal)
+        if isinstance(title, str) and title.replace("&", "") in titles:
+            return section
+    return None
+
+
+# -- TimeClock's window ---------------------------------------------------------------------
+
+
+def product(run: Run) -> None:
+    settings = run.settings
+    first, last = date.fromisoformat(settings["first"]), date.fromisoformat(settings["last"])
+
+    def started(table: QTableView) -> None:
+        window = table.window()
+        bar = _filter_bar(window)
+        if bar is None:
+            fail(run.result_file, "the window has no filter bar with a custom range")
+            return
+        run.waiting_for = f"the own {settings['own']} entries of the range"
+        run.watch.when_painted(
+            lambda t: t is table and rows(t) == settings["own"],
+            lambda _t: run.later(settings["settle_ms"], lambda: click_all_users(table, bar)),
+        )
+        from timeclock.domain.ranges import DayRange  # noqa: PLC0415
+
+        bar.set_custom_range(DayRange(first, last))  # type: ignore[attr-defined]
+
+    def click_all_users(table: QTableView, bar: QWidget) -> None:
+        box = getattr(bar, "all_users", None)
+        if not isinstance(box, QCheckBox):
+            box = next(
+                (
+                    b
+                    for b in bar.findChildren(QCheckBox)
+                    if b.text().replace("&", "") in ALL_USERS_TITLES
+                ),
+                None,
+            )
+        if box is None:
+            fail(run.result_file, "the window has no All users box")
+            return
+        run.load(table, box.click)
+
+    run.watch.when_painted(lambda t: rows(t) > 0, started)
+    from timeclock.cli import main  # noqa: PLC0415
+
+    status = main([])
+    fail(run.result_file, f"the window closed ({status}) before the measurement ended")
+
+
+def _filter_bar(window: QWidget) -> QWidget | None:
+    bar = getattr(window, "filter_bar", None)
+    if isinstance(bar, QWidget) and hasattr(bar, "set_custom_range"):
+        return bar
+    return next((w for w in window.findChildren(QWidget) if hasattr(w, "set_custom_range")), None)
+
+
+# -- the floor --------------------------------------------------------------------------------
+
+
+class _Rows(QAbstractTableModel):
+    COLUMNS = ("from", "to", "breakMinutes", "workedMinutes", "notes", "manual", "user")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[dict[str, Any]] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return str(self.items[index.row()].get(self.COLUMNS[index.column()], ""))
+
+    def set_items(self, items: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+
+class _Loader(QObject):
+    loaded = Signal(object)
+
+
+def fetch_all(settings: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every entry of the range, as the client pages for it: 1000 a page until a short one."""
+    import os  # noqa: PLC0415
+
+    import httpx  # noqa: PLC0415 - imported by floor() before the click already
+
+    headers = {
+        "X-TimeTrack-Api-Key": os.environ["TIMECLOCK_API_KEY"],
+        "X-TimeTrack-Api-Secret": os.environ["TIMECLOCK_API_SECRET"],
+    }
+    found: list[dict[str, Any]] = []
+    url = os.environ["TIMECLOCK_URL"].rstrip("/") + "/attendances"
+    with httpx.Client(headers=headers, timeout=60) as client:
+        page = 0
+        while True:
+            params = {"from": settings["from"], "to": settings["to"], "limit": "1000"}
+            answer = client.get(url, params={**params, "page_number": str(page)})
+            answer.raise_for_status()
+            items = json.loads(answer.content)
+            found.extend(items)
+            if len(items) < 1000:
+                return found
+            page += 1
+
+
+def floor(run: Run) -> None:
+    import httpx  # noqa: F401, PLC0415 - loaded before the click, as TimeClock has it by then
+
+    window = QMainWindow()
+    model = _Rows()
+    table = QTableView(window)
+    table.setModel(model)
+    window.setCentralWidget(table)
+    window.resize(980, 680)
+    loader = _Loader()
+    loader.loaded.connect(model.set_items)
+
+    def fetch() -> None:
+        items = fetch_all(run.settings)
+        items.sort(key=lambda item: (item["from"], item["id"]), reverse=True)
+        loader.loaded.emit(items)
+
+    def start(_table: QTableView) -> None:
+        run.later(
+            run.settings["settle_ms"],
+            lambda: run.load(table, threading.Thread(target=fetch, daemon=True).start),
+        )
+
+    run.watch.when_painted(lambda t: t is table, start)
+    window.show()
+    run.app.exec()
+
+
+def main() -> None:
+    mode, result_file, settings = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+    run = Run(result_file, settings)
+    if mode == "product":
+        product(run)
+    else:
+        run.settings["sort_clicks"] = 0
+        floor(run)
+
+
+if __name__ == "__main__":
+    main()

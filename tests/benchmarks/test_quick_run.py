@@ -1,0 +1,72 @@
+"""``python -m benchmarks --quick`` runs every figure and prints every row of the table.
+
+It asserts that each figure was measured (samples, no failure), never how fast: the
+figures themselves are for people to read (see the README's Performance section).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.children import REPO
+
+ROWS = [
+    "start to first list painted (--demo)",
+    "peak memory at start",
+    "All users, 1k: click to sorted table painted",
+    "All users, 1k: longest GUI stall (5 ms beat)",
+    "All users, 1k: memory added",
+    "click Worked header to re-sort, 1k",
+    "timeclock list --all-users --format json, 1k: time",
+    "timeclock list --all-users --format json, 1k: peak memory",
+    "sandbox GET of 50 entries",
+    "requests per stamp in",
+    "requests per stamp out",
+    "requests per edit save",
+    "SQLite connections opened per stamp in",
+]
+
+
+def run_benchmarks(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "benchmarks", *args],
+        cwd=REPO,
+        env=dict(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.timeout(240)
+def test_the_quick_run_measures_and_prints_every_figure(tmp_path: Path) -> None:
+    raw = tmp_path / "samples.json"
+    done = run_benchmarks("--quick", "--json", str(raw), timeout=220)
+    assert done.returncode == 0, done.stdout + done.stderr
+    printed = done.stdout.splitlines()
+    assert "PySide6" in printed[0] and "cores" in printed[0]
+    assert "PYTHONDONTWRITEBYTECODE" in printed[1]
+    for what in ROWS:
+        assert any(f"  {what}  " in line for line in printed), what
+    rows = json.loads(raw.read_text())["rows"]
+    assert [row["what"] for row in rows] == ROWS
+    for row in rows:
+        assert row["error"] is None, row
+        assert row["samples"], row
+        assert row["met"] in (True, False), row  # every row has a goal it was judged by
+    assert any("pyc " in note for row in rows for note in row["notes"])
+
+
+def test_a_figure_can_be_chosen_and_a_bad_option_is_one_line() -> None:
+    done = run_benchmarks("--only", "nonsense", timeout=30)
+    assert done.returncode == 2
+    assert "figures are start, all-users, list, server, requests" in done.stderr
+    assert "Traceback" not in done.stderr
