@@ -36,13 +36,24 @@ _ENVIRONMENT = (
 )
 
 
+@pytest.fixture(scope="session")
+def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ``$XDG_CACHE_HOME`` for the session: a ``timeclock`` process keeps its bytecode
+    there (timeclock.cli.bytecode), shared by the tests' processes, never in the real home."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def isolated_machine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    """Settings and data in tmp folders, an in-memory keyring, no TIMECLOCK_* from outside."""
+def isolated_machine(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MemoryKeyring]:
+    """Settings, data and cache in tmp folders, an in-memory keyring, no TIMECLOCK_* from
+    outside."""
     for name in _ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TIMECLOCK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("TIMECLOCK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
     previous = keyring.get_keyring()
     memory = MemoryKeyring()
     keyring.set_keyring(memory)

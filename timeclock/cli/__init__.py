@@ -2,8 +2,31 @@
 
 Every failure a person can meet ends as one line on stderr and a non-zero exit status
 (2 for a command line that does not parse), never as a traceback.
+
+This package's ``__init__`` is what the ``timeclock`` script imports before anything else,
+so it imports nothing itself: the start is prepared (:mod:`timeclock.cli.start`) before the
+rest of TimeClock is loaded.
 """
 
-from timeclock.cli.run import main
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``timeclock`` with ``argv`` (default: the program's own); the exit status.
+
+    Without ``argv`` this is the program starting (the ``timeclock`` script, ``python -m
+    timeclock``), which first prepares the process for a quick start; a caller that passes
+    the arguments (a test) keeps its process as it is.
+    """
+    if argv is None:
+        from timeclock.cli.start import prepare_process  # noqa: PLC0415
+
+        prepare_process()
+    from timeclock.cli.run import main as run  # noqa: PLC0415 - after prepare_process
+
+    return run(argv)
+
 
 __all__ = ["main"]

@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from timeclock import __version__
 from timeclock.cli.context import EXIT_USAGE
 from timeclock.domain.attendance import MAX_ENTRY_ID
 from timeclock.domain.localtime import OutOfRangeError, check_day
 from timeclock.domain.ranges import Preset
-from timeclock.sandbox.command import add_sandbox_arguments
 
 # Numbers are ASCII digits only: Python's int() and float() also read other scripts' digits
 # ("٣" as 3), which a person did not mean to type into a command line.
@@ -22,7 +22,39 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit status 2."""
+    """argparse, but a usage error is one line on stderr and exit status 2.
+
+    ``late_arguments`` adds arguments only when this parser is first used (parses or
+    shows its help): the ``sandbox`` verb's options come with the sandbox's imports.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        late_arguments: Callable[[argparse.ArgumentParser], object] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._late_arguments = late_arguments
+
+    def _add_late_arguments(self) -> None:
+        if self._late_arguments is not None:
+            add, self._late_arguments = self._late_arguments, None
+            add(self)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self._add_late_arguments()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._add_late_arguments()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._add_late_arguments()
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
@@ -113,13 +145,20 @@ def build_parser() -> argparse.ArgumentParser:
     outbox.add_argument("action", nargs="?", choices=["retry", "discard"])
     outbox.add_argument("item", nargs="?", type=_entry_id, metavar="ID")
 
-    sandbox = verbs.add_parser(
+    verbs.add_parser(
         "sandbox",
         help="run a local TimeTrack-compatible server for trying and testing",
         description="Run a local TimeTrack-compatible server for trying and testing.",
+        late_arguments=_sandbox_arguments,
     )
-    add_sandbox_arguments(sandbox)
     return parser
+
+
+def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``sandbox`` verb's options: imported only for that verb (Starlette, uvicorn)."""
+    from timeclock.sandbox.command import add_sandbox_arguments  # noqa: PLC0415
+
+    add_sandbox_arguments(parser)
 
 
 def _add_connection_options(parser: argparse.ArgumentParser, *, defaults: bool) -> None:

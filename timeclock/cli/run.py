@@ -1,4 +1,8 @@
-"""Running ``timeclock``: one verb, and every failure as one line on stderr."""
+"""Running ``timeclock``: one verb, and every failure as one line on stderr.
+
+What only one verb needs is imported when that verb runs: the sandbox (Starlette, uvicorn)
+for ``sandbox`` and ``--demo``, the commands for a command, Qt for the window.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,6 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 
 from timeclock import __version__
-from timeclock.cli.commands import COMMANDS
 from timeclock.cli.context import (
     EXIT_INTERRUPTED,
     EXIT_USAGE,
@@ -23,8 +26,8 @@ from timeclock.cli.context import (
 from timeclock.cli.deadline import command_seconds, request_seconds
 from timeclock.cli.parser import build_parser
 from timeclock.domain.errors import TimeClockError
+from timeclock.domain.gc_pause import end_of_start
 from timeclock.domain.timestamps import utc_now
-from timeclock.sandbox.command import run_sandbox
 from timeclock.services.account import (
     ENV_API_KEY,
     ENV_API_SECRET,
@@ -32,7 +35,7 @@ from timeclock.services.account import (
     AccountError,
     resolve_account,
 )
-from timeclock.services.demo import demo_account
+from timeclock.services.demo import DemoInBackground, demo_account
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone
 from timeclock.store.logfile import (
@@ -93,18 +96,28 @@ def _open_window(options: argparse.Namespace) -> int:
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
         return fail("no display to open the window on; use a command (see --help)")
+    # The demo's sandbox starts in a thread of its own while Qt and the window are imported.
+    demo_start = DemoInBackground() if options.demo else None
     try:
         from timeclock.gui.app import run_gui  # noqa: PLC0415 - keeps Qt out of the CLI
     except ImportError as error:
+        if demo_start is not None:
+            demo_start.stop()
         return fail(f"the window cannot start here ({error}); use a command")
-    return run_gui(demo=options.demo)
+    return run_gui(demo=options.demo, demo_start=demo_start)
 
 
 def _run(options: argparse.Namespace) -> int:
     if options.command == "sandbox":
+        from timeclock.sandbox.command import run_sandbox  # noqa: PLC0415
+
+        end_of_start()
         return run_sandbox(options)
+    from timeclock.cli.commands import COMMANDS  # noqa: PLC0415
+
     with ExitStack() as stack:
         context = _context(options, stack)
+        end_of_start()
         return COMMANDS[options.command](context, stack)
 
 

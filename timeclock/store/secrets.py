@@ -8,10 +8,8 @@ error) becomes a :class:`KeyringUnavailableError` that says so in plain words.
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import ModuleType
 from typing import TypeVar
-
-import keyring
-import keyring.errors
 
 from timeclock.api.credentials import Credentials
 from timeclock.domain.errors import ErrorKind, TimeClockError
@@ -33,8 +31,19 @@ class KeyringUnavailableError(TimeClockError):
         self.reason = reason
 
 
+def _keyring() -> ModuleType:
+    """The keyring package, imported on first use: it looks for its backends when imported
+    (about 35 ms), which a start with the account in the environment or ``--demo`` never
+    needs."""
+    import keyring  # noqa: PLC0415
+    import keyring.errors  # noqa: PLC0415
+
+    return keyring
+
+
 def load_credentials(base_url: str) -> Credentials | None:
     """The saved key and secret for ``base_url``, or ``None`` when none are saved."""
+    keyring = _keyring()
     api_key = _call(keyring.get_password, SERVICE, _entry(base_url, "api-key"))
     api_secret = _call(keyring.get_password, SERVICE, _entry(base_url, "api-secret"))
     if not api_key or not api_secret:
@@ -47,12 +56,14 @@ def load_credentials(base_url: str) -> Credentials | None:
 
 def save_credentials(base_url: str, credentials: Credentials) -> None:
     """Store the key and secret for ``base_url`` in the OS keyring."""
+    keyring = _keyring()
     _call(keyring.set_password, SERVICE, _entry(base_url, "api-key"), credentials.api_key)
     _call(keyring.set_password, SERVICE, _entry(base_url, "api-secret"), credentials.api_secret)
 
 
 def delete_credentials(base_url: str) -> bool:
     """Remove the key and secret for ``base_url``; ``False`` when there were none."""
+    keyring = _keyring()
     removed = False
     for part in ("api-key", "api-secret"):
         try:
@@ -69,9 +80,10 @@ def _call(action: Callable[..., T], *args: str) -> T:
     The new error is raised outside the ``except`` block so that it carries no reference
     to the backend's exception, whose text or arguments may hold the secret.
     """
+    errors = _keyring().errors
     try:
         return action(*args)
-    except keyring.errors.PasswordDeleteError:
+    except errors.PasswordDeleteError:
         raise
     except Exception as error:  # noqa: BLE001 - backends raise anything from D-Bus errors to OSError
         failure = _unavailable(error)
@@ -83,9 +95,10 @@ def _entry(base_url: str, part: str) -> str:
 
 
 def _unavailable(error: BaseException) -> KeyringUnavailableError:
-    if isinstance(error, keyring.errors.NoKeyringError):
+    errors = _keyring().errors
+    if isinstance(error, errors.NoKeyringError):
         reason, text = "missing", "no OS keyring is available on this system"
-    elif isinstance(error, keyring.errors.KeyringLocked):
+    elif isinstance(error, errors.KeyringLocked):
         reason, text = "locked", "the OS keyring is locked"
     else:
         # The backend's own text may quote what was being stored: name the type only.

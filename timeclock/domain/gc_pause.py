@@ -1,0 +1,76 @@
+"""Keeping Python's cycle collector out of the way while many objects are made at once.
+
+The collector runs after every 700 new container objects, and each third run of a
+generation runs the next: a start (thousands of classes and functions) or a parse of
+100,000 entries (millions of objects, no cycles among them) triggers full collections that
+walk every live object while holding the GIL, 60 to 105 ms each, long enough to stall the
+window. Pausing the collector for such a stretch loses nothing (reference counting still
+frees everything that is not a cycle), and freezing what a start made keeps those objects
+out of every later collection.
+
+The collector is one per process: pauses from several threads nest, and it runs again once
+the last one ends (if it ran before the first began).
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_lock = threading.Lock()
+_holds = 0
+_enabled_before = False
+_start_held = False
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """No automatic collection during the ``with`` block (e.g. around a big parse)."""
+    _hold()
+    try:
+        yield
+    finally:
+        _release()
+
+
+def pause_for_start() -> None:
+    """No automatic collection until :func:`end_of_start` (once per process)."""
+    global _start_held  # noqa: PLW0603 - one start per process
+    with _lock:
+        if _start_held:
+            return
+        _start_held = True
+    _hold()
+
+
+def end_of_start() -> None:
+    """The start is done: freeze what it made, and collect again (if it was paused).
+
+    Idempotent, and harmless without :func:`pause_for_start` (e.g. in a test).
+    """
+    global _start_held  # noqa: PLW0603 - one start per process
+    with _lock:
+        if not _start_held:
+            return
+        _start_held = False
+    gc.freeze()  # modules, classes, the window: alive until the end, never garbage
+    _release()
+
+
+def _hold() -> None:
+    global _holds, _enabled_before  # noqa: PLW0603 - the collector is process-wide too
+    with _lock:
+        if _holds == 0:
+            _enabled_before = gc.isenabled()
+            gc.disable()
+        _holds += 1
+
+
+def _release() -> None:
+    global _holds  # noqa: PLW0603 - the collector is process-wide too
+    with _lock:
+        _holds -= 1
+        if _holds == 0 and _enabled_before:
+            gc.enable()
