@@ -245,3 +245,38 @@ def test_a_change_that_keeps_the_key_keeps_the_place() -> None:
     assert order.index(1) == 1
     table.put(moved, waiting=False)
     assert order.index(1) == 2
+
+
+def test_a_list_taken_in_at_once_equals_one_put_at_a_time() -> None:
+    """A new list is keyed column by column; single changes go through ``key_of``: both
+    must give the same orders and totals."""
+    rng = random.Random(11)
+    entries = [
+        entry(
+            n,
+            day(1 + rng.randrange(20), rng.randrange(24)),
+            rng.choice([None, 1, 5, 9]),
+            user=rng.choice(["anna", "Bert", "ÇAĞLA"]),
+            notes=rng.choice(["", " Lager\n2 ", "b"]),
+            manual=rng.random() < 0.3,
+            break_minutes=rng.choice([0, 15, 45]),
+            location=rng.choice([None, Location(52.5, 13.4)]),
+        )
+        for n in range(1, 120)
+    ]
+    waiting = {f"id:{n}" for n in range(1, 120, 7)}
+    shift = Shift(entries[3], BreakLog(entries[3].ref, timedelta(minutes=20)))
+    whole = EntryTable(entries, waiting, BERLIN, now=NOW, shift=shift)
+    one_by_one = EntryTable([], waiting, BERLIN, now=NOW, shift=shift)
+    for each in entries:
+        one_by_one.put(each, waiting=each.ref in waiting)
+
+    for field in Field:
+        assert whole.compute_order(field)[1] == one_by_one.compute_order(field)[1], field
+        for each in entries[:10]:
+            row = whole.row_of(each.ref)
+            assert row is not None
+            assert whole.key_of(field, each) == one_by_one.key_of(field, each)
+    assert whole.totals() == one_by_one.totals() == totals(entries, NOW, BERLIN, shift)
+    assert whole.widest_rows() == one_by_one.widest_rows()
+    assert whole.open_rows == one_by_one.open_rows

@@ -269,7 +269,8 @@ class Soak:
             now = self.stamper_now
             entry = self.clock.stamp_in(now)
             assert entry.id is None and (entry.start, entry.end) == (now, now)
-            (ref,) = (item.ref for item in self.outbox.items(self.base) if item.seq == -entry.id)
+            ref = entry.ref  # the create's local reference, as the outbox knows it
+            assert any(item.ref == ref for item in self.outbox.items(self.base))
             self.intended[ref] = Expected(self.stamper, now, now, 0, "", manual=False)
             self.stamper_open = ref
             self.stamper_now = now + timedelta(minutes=self.rng.randrange(30, 300))

@@ -179,9 +179,13 @@ def time_order(entry: Attendance) -> tuple[datetime, bool, int, str]:
     return (entry.start, entry.id is None, entry.id or 0, entry.ref)
 
 
+_NO_TIME = timedelta()
+
+
 def worked_time(start: datetime, end: datetime, break_minutes: int) -> timedelta:
     """The span from start to end less the break, never negative."""
-    return max(timedelta(), (end - start) - timedelta(minutes=break_minutes))
+    worked = (end - start) - timedelta(minutes=break_minutes)
+    return worked if worked > _NO_TIME else _NO_TIME
 
 
 def whole_minutes(span: timedelta) -> int:

@@ -43,6 +43,20 @@ Offload = Callable[[Callable[[], Any], Callable[[Any], None]], object]
 translate = QCoreApplication.translate
 
 Column = Field  # the list's columns, in order (:class:`~timeclock.services.entry_table.Field`)
+_COLUMNS = tuple(Column)
+_SERVED_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ENTRY_ROLE,
+    )
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# The cell texts shown lately are kept (a paint asks for each again); at most this many.
+TEXT_CACHE_CELLS = 4000
 
 
 def column_title(column: Field) -> str:
@@ -92,6 +106,7 @@ class AttendanceModel(QAbstractTableModel):
         self._ascending = self._table.order_of(self._spec.field)
         self._generation = 0  # a new list or sort makes older work's results stale
         self._wanted = self._spec  # the sort asked for last (maybe still being made)
+        self._texts: dict[tuple[int, Field], str] = {}  # by table row: a sort keeps them
 
     # -- reading ------------------------------------------------------------------------
 
@@ -116,31 +131,38 @@ class AttendanceModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called for every painted cell and role: what is not served is turned away first.
+        if role not in _SERVED_ROLES:
+            return None
         row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._ascending):
+        if not 0 <= row < len(self._ascending) or not index.isValid():
             return None
         table_row = self._table_row(row)
-        entry = self._table.entry(table_row)
-        column = Column(index.column())
+        column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(table_row, entry, column)
+            cell = (table_row, column)
+            text = self._texts.get(cell)
+            if text is None:
+                if len(self._texts) > TEXT_CACHE_CELLS:
+                    self._texts.clear()
+                text = self._texts[cell] = self._display(
+                    table_row, self._table.entry(table_row), column
+                )
+            return text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in (Column.BREAK, Column.WORKED) else None
+        entry = self._table.entry(table_row)
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(entry, column)
-        if role == Qt.ItemDataRole.FontRole:
-            waiting = self._table.is_waiting(entry.ref)
-            if entry.is_open or waiting:
-                font = QFont()
-                font.setBold(entry.is_open)
-                font.setItalic(waiting)
-                return font
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.BREAK,
-            Column.WORKED,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # The font role is all that is left.
+        waiting = self._table.is_waiting(entry.ref)
+        if entry.is_open or waiting:
+            font = QFont()
+            font.setBold(entry.is_open)
+            font.setItalic(waiting)
+            return font
         return None
 
     def entries(self) -> list[Attendance]:
@@ -226,6 +248,7 @@ class AttendanceModel(QAbstractTableModel):
         """Replace the row of ``entry`` (same reference), or add it, where the sort puts
         it; a change that keeps its place changes only that row."""
         table, field = self._table, self._spec.field
+        self._texts.clear()
         table_row = table.row_of(entry.ref)
         if table_row is None:
             key = table.key_of(field, entry, waiting=waiting)
@@ -247,6 +270,7 @@ class AttendanceModel(QAbstractTableModel):
         """Drop the row of entry ``ref``, if it is shown."""
         row = self.row_of(ref)
         if row is not None:
+            self._texts.clear()
             self.beginRemoveRows(QModelIndex(), row, row)
             self._table.drop(ref)
             self.endRemoveRows()
@@ -266,6 +290,8 @@ class AttendanceModel(QAbstractTableModel):
 
     def _move_on(self, shift: Shift | None) -> None:
         table = self._table
+        if table.open_rows:
+            self._texts.clear()  # the open entries' times moved on
         if not table.open_rows or self._spec.field not in RUNNING_FIELDS:
             table.moved_on(self._clock(), shift)
             if table.open_rows:  # repaints only what is on screen
@@ -292,6 +318,7 @@ class AttendanceModel(QAbstractTableModel):
 
     def _show(self, arranged: ArrangedTable) -> None:
         self.beginResetModel()
+        self._texts.clear()
         self._table = arranged.table
         self._table.moved_on(
             self._clock(), self.shift if arranged.table is not self._table else None
@@ -302,6 +329,23 @@ class AttendanceModel(QAbstractTableModel):
         self.shown.emit()
         if self._wanted != self._spec:  # the header was clicked while the list was made
             self.sort(self._wanted.field, _qt_order(self._wanted))
+        self._make_orders_ahead()
+
+    def _make_orders_ahead(self) -> None:
+        """Make the other columns' orders of a long list in the worker, one at a time, so
+        that a click on any header later sorts at once."""
+        table = self._table
+        missing = table.missing_orders()
+        if self._offload is None or len(table) <= self.sync_rows or not missing:
+            return
+        field = missing[0]
+
+        def made(result: tuple[int, list[int]]) -> None:
+            if table is self._table:  # else a new list came meanwhile
+                table.install_order(field, *result)
+                self._make_orders_ahead()
+
+        self._offload(lambda: table.compute_order(field), made)
 
     def _sorted(self, table: EntryTable, spec: SortSpec, made: tuple[int, list[int]]) -> None:
         if table is not self._table or spec != self._wanted:

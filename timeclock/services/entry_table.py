@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import enum
 import heapq
+import itertools
+import operator
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -45,6 +47,8 @@ class Field(enum.IntEnum):
 
 # Columns whose key of an open entry moves with the clock.
 RUNNING_FIELDS = frozenset({Field.END, Field.BREAK, Field.WORKED})
+# Columns sorted the same way as another (the date and the start are the same instant).
+_SAME_ORDER = {Field.START: Field.DATE}
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +85,24 @@ def sorted_rows(rows: Sequence[int], key: Callable[[int], Any]) -> list[int]:
     """``rows`` sorted by ``key``, stable, never holding the interpreter lock for long."""
     if len(rows) <= SORT_SLICE:
         return sorted(rows, key=key)
+    keys = list(map(key, rows))
+    if all(map(operator.le, keys, itertools.islice(keys, 1, None))):
+        return list(rows)  # in order already (a list comes in time order): one pass
     slices = [
         sorted(rows[start : start + SORT_SLICE], key=key)
         for start in range(0, len(rows), SORT_SLICE)
     ]
     return list(heapq.merge(*slices, key=key))
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """Entries to key, with what several columns' keys need worked out once."""
+
+    entries: Sequence[Attendance]
+    waiting: Sequence[bool]
+    opens: Sequence[bool]
+    worked: Sequence[timedelta | None] | None  # of closed entries (None: open)
 
 
 class EntryTable:
@@ -126,8 +143,29 @@ class EntryTable:
         self._closed_breaks = timedelta()
         self._located = 0
         self._widest: dict[Field, int | None] = {Field.USER: None, Field.LOCATION: None}
-        for entry in entries:
-            self._append(entry)
+        self._fill(list(entries))
+
+    def _fill(self, entries: list[Attendance]) -> None:
+        """Take ``entries`` in, column by column (a new list of a hundred thousand)."""
+        now, rows = self._now, range(len(entries))
+        self._entries = list(entries)
+        refs = [entry.ref for entry in entries]
+        self._row_of = dict(zip(refs, rows, strict=True))
+        opens = [entry.is_open for entry in entries]
+        worked = [None if o else e.worked_until(now) for e, o in zip(entries, opens, strict=True)]
+        column = _Column(entries, [ref in self._waiting for ref in refs], opens, worked)
+        for field in Field:
+            self._keys[field] = self._key_column(field, column)
+        self._open = {row for row in rows if opens[row]}
+        self._closed_worked = sum((w for w in worked if w is not None), timedelta())
+        self._closed_breaks = timedelta(
+            minutes=sum(e.break_minutes for e, o in zip(entries, opens, strict=True) if not o)
+        )
+        self._days = Counter(local_date(entry.start, self.zone) for entry in entries)
+        self._located = sum(1 for key in self._keys[Field.LOCATION] if key)
+        for field in self._widest:
+            lengths = [len(key) for key in self._keys[field]]
+            self._widest[field] = max(rows, key=lengths.__getitem__, default=None)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -208,50 +246,71 @@ class EntryTable:
     def key_of(self, field: Field, entry: Attendance, *, waiting: bool | None = None) -> Any:
         """The key ``entry`` would have in ``field`` (as of the latest tick), marked as
         waiting or not (None: as the table has it now)."""
+        marked = entry.ref in self._waiting if waiting is None else waiting
+        return self._key_column(field, _Column([entry], [marked], [entry.is_open], None))[0]
+
+    def _key_column(self, field: Field, column: _Column) -> list[Any]:
+        """The keys in ``field`` of the column's entries: the one rule for a key, for one
+        entry or for a whole list at once (comprehensions, not a call per entry and field)."""
+        now, shift, entries, opens = self._now, self._shift, column.entries, column.opens
         if field in (Field.DATE, Field.START):
-            return entry.start.timestamp()
-        if field in RUNNING_FIELDS and entry.is_open:
-            if field == Field.END:
-                return self._now.timestamp()
-            if field == Field.BREAK:
-                return self._shift.break_in(entry, self._now).total_seconds()
-            return self._shift.worked_in(entry, self._now).total_seconds()
+            return [entry.start.timestamp() for entry in entries]
         if field == Field.END:
-            return entry.end.timestamp()
+            stamp = now.timestamp()
+            return [stamp if o else e.end.timestamp() for e, o in zip(entries, opens, strict=True)]
         if field == Field.BREAK:
-            return float(entry.break_minutes * 60)
+            return [
+                shift.break_in(e, now).total_seconds() if o else e.break_minutes * 60.0
+                for e, o in zip(entries, opens, strict=True)
+            ]
         if field == Field.WORKED:
-            return entry.worked_until(self._now).total_seconds()
+            worked = column.worked or [
+                None if o else e.worked_until(now) for e, o in zip(entries, opens, strict=True)
+            ]
+            return [
+                shift.worked_in(e, now).total_seconds() if w is None else w.total_seconds()
+                for e, w in zip(entries, worked, strict=True)
+            ]
         if field == Field.NOTES:
-            return one_line(entry.notes).casefold()
+            return [one_line(e.notes).casefold() if e.notes else "" for e in entries]
         if field == Field.SOURCE:
-            return source_rank(entry, entry.ref in self._waiting if waiting is None else waiting)
+            return [
+                source_rank(e, marked) for e, marked in zip(entries, column.waiting, strict=True)
+            ]
         if field == Field.LOCATION:
-            return location_key(entry)
-        return entry.user.casefold()
+            return [location_key(e) if e.start_location or e.end_location else () for e in entries]
+        return [entry.user.casefold() for entry in entries]
 
     # -- orders -------------------------------------------------------------------------
 
     def ascending(self, field: Field) -> list[int] | None:
         """The live rows in ascending order of ``field``, if that order was made (the
         table keeps this very list right as rows change)."""
-        return self._orders.get(field)
+        return self._orders.get(_SAME_ORDER.get(field, field))
 
     def compute_order(self, field: Field) -> tuple[int, list[int]]:
         """The ascending order of ``field`` and the keys' version it was made from; only
         reads, so a worker thread may run it (see :meth:`install_order`)."""
+        field = _SAME_ORDER.get(field, field)
         version = self._versions[field]
         return version, sorted_rows(self.rows(), self._keys[field].__getitem__)
 
     def install_order(self, field: Field, version: int, order: list[int]) -> bool:
         """Keep ``order`` (from :meth:`compute_order`) unless the keys changed since."""
+        field = _SAME_ORDER.get(field, field)
         if version != self._versions[field]:
             return False
         self._orders[field] = order
         return True
 
+    def missing_orders(self) -> list[Field]:
+        """The columns whose order is not made yet (one per order: the start's is the
+        date's)."""
+        return [field for field in Field if field not in _SAME_ORDER and field not in self._orders]
+
     def order_of(self, field: Field) -> list[int]:
         """The ascending order of ``field``, made here and now if it was not yet."""
+        field = _SAME_ORDER.get(field, field)
         order = self._orders.get(field)
         if order is None:
             version, order = self.compute_order(field)
