@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,3 +73,36 @@ def test_companions_left_open_by_an_earlier_version_are_tightened(tmp_path: Path
         (tmp_path / name).touch(0o644)
     private_database(path)
     assert {mode(p) for p in tmp_path.iterdir()} == {0o600}
+
+
+def test_preparing_a_database_in_use_keeps_its_locks(tmp_path: Path) -> None:
+    """SQLite locks a database with POSIX locks, which any close() of the file by the same
+    process drops. Opening a second connection (which prepares the file first) must not
+    let another process write while the first connection holds its write lock: with
+    kill -9 that corrupted outboxes ("database disk image is malformed")."""
+    path = private_database(tmp_path / "data" / "outbox.sqlite3")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")  # the write lock
+    holder.execute("INSERT INTO t VALUES (1)")
+    try:
+        private_database(path)  # as a second connection of this process does first
+
+        other = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=0);"
+                "c.execute('BEGIN IMMEDIATE'); print('wrote')",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+    assert "database is locked" in other.stderr, other.stdout + other.stderr

@@ -9,6 +9,7 @@ folders in the user profile are private already), so there nothing is changed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -38,8 +39,13 @@ def private_file(path: Path, *, create: bool = False) -> Path:
     the moment between its creation and a ``chmod``.
     """
     if create:
-        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
-        os.close(os.open(path, flags, FILE_MODE))
+        # O_EXCL: a file that exists is never opened here. Closing any descriptor of a
+        # file drops every POSIX lock this process holds on it, and SQLite keeps its
+        # locks that way: opening and closing a database another connection of this
+        # process uses would let other processes write into it at the same time.
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, flags, FILE_MODE))
     _tighten(path)
     return path
 
