@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -10,10 +11,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import credentials_of
+from timeclock.api.client import TimeTrackClient
+from timeclock.api.errors import NetworkError
 from timeclock.gui.app import Launcher
 from timeclock.gui.single_instance import SingleInstance
-from timeclock.sandbox import SandboxServer
+from timeclock.sandbox import DEMO_USER, SandboxServer
 from timeclock.services.account import Account
+from timeclock.services.demo import DemoInBackground
 from timeclock.services.desk import Desk
 from timeclock.store.settings import load_settings
 
@@ -90,3 +94,37 @@ def test_the_language_menu_remembers_the_choice_and_rebuilds_the_window(
     assert second.stamp_panel.stamp_button.text() == "Kommen"
     assert second.language_actions["de"].isChecked()
     assert load_settings().language == "de"
+
+
+def test_the_demo_window_runs_on_the_sandbox_started_in_the_background(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    desk = Desk(in_memory=True)
+    started = DemoInBackground()
+    launcher = Launcher(
+        qapp, desk, SingleInstance("launcher-demo-test"), demo=True, demo_start=started
+    )
+    try:
+        with ExitStack() as stack:
+            launcher.change_language("en")
+            launcher.start(stack)
+            window = launcher.window
+            assert window is not None
+            account = window.session.account
+            assert account.user == DEMO_USER
+            qtbot.waitUntil(window.stamp_panel.stamp_button.isEnabled, timeout=WAIT)
+            assert _clock_button_text(launcher) == "Clock in"  # the demo user is not in
+            launcher.runner.shutdown()
+        # Leaving the start's stack stopped the sandbox.
+        with (
+            TimeTrackClient(account.base_url, account.credentials) as client,
+            pytest.raises(NetworkError),
+        ):
+            client.list_attendances(user=account.user)
+    finally:
+        launcher.runner.shutdown()
+        if launcher.window is not None:
+            launcher.window.close()
+            launcher.window.deleteLater()
+        desk.close()

@@ -44,12 +44,12 @@ def use_private_cache(folder: Path | None = None) -> bool:
     """
     if not sys.dont_write_bytecode:
         return False
-    if any(isinstance(finder, _CachedFinder) for finder in sys.meta_path):
+    if any(isinstance(finder, CacheFinder) for finder in sys.meta_path):
         return True
     root = _private_folder(cache_folder() if folder is None else folder)
     if root is None:
         return False
-    sys.meta_path.insert(0, _CachedFinder(root))
+    sys.meta_path.insert(0, CacheFinder(root))
     return True
 
 
@@ -80,16 +80,18 @@ def _private_folder(folder: Path) -> Path | None:
     return folder
 
 
-class _CachedFinder:
-    """Finds ``timeclock`` modules as Python does, and loads them through the cache."""
+class CacheFinder:
+    """Finds the modules of ``package`` as Python does, and loads them through the cache
+    in ``root``."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, package: str = PACKAGE) -> None:
         self.root = root
+        self.package = package
 
     def find_spec(
         self, name: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> importlib.machinery.ModuleSpec | None:
-        if name != PACKAGE and not name.startswith(PACKAGE + "."):
+        if name != self.package and not name.startswith(self.package + "."):
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path, target)
         if spec is None or type(spec.loader) is not importlib.machinery.SourceFileLoader:
