@@ -50,6 +50,7 @@ class Workspace:
     """A temporary folder; each :meth:`env` call makes fresh TimeClock folders in it."""
 
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="timeclock-bench-")))
+    shared_cache: bool = True  # one user cache folder (TimeClock's bytecode) for all children
     _made: int = 0
 
     def folder(self, name: str) -> Path:
@@ -59,14 +60,21 @@ class Workspace:
         return path
 
     def env(self, account: Mapping[str, str] | None = None) -> dict[str, str]:
-        """The environment of a child: private folders, offscreen Qt, English, Berlin."""
+        """The environment of a child: private folders, offscreen Qt, English, Berlin.
+
+        The user cache folder (where TimeClock keeps its bytecode when Python may not write
+        it) is the run's own: shared by all children, as on a person's machine after the
+        first start, or with ``shared_cache`` off, one per child (every start a first one).
+        """
         home = self.folder("child")
         env = {name: value for name, value in os.environ.items() if name not in _ACCOUNT_VARIABLES}
         for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "TIMECLOCK_TIMEOUT"):
             env.pop(name, None)
         runtime = home / "runtime"
         runtime.mkdir(mode=0o700)
+        cache = self.root / "cache" if self.shared_cache else home / "cache"
         env |= {
+            "XDG_CACHE_HOME": str(cache),
             "TIMECLOCK_CONFIG_DIR": str(home / "config"),
             "TIMECLOCK_DATA_DIR": str(home / "data"),
             "XDG_RUNTIME_DIR": str(runtime),

@@ -6,11 +6,11 @@ and the start figure must not pay for more than it measures.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import os
 import platform
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,36 +53,43 @@ def reset_peak() -> bool:
     return True
 
 
-def bytecode_state(package: str = "timeclock") -> dict[str, Any]:
-    """Whether the imported modules came with compiled bytecode on disk.
+def bytecode_state(
+    compiled: Sequence[str] | None = None, package: str = "timeclock"
+) -> dict[str, Any]:
+    """Whether the imported modules ran from cached bytecode.
 
-    ``package``: the modules of this package loaded so far, and how many of them have a
-    ``.pyc`` in ``__pycache__`` (written by an earlier run or an install); ``all``: the same
-    over every module imported from a ``.py`` file; ``dont_write``: whether this process
-    may write bytecode (``PYTHONDONTWRITEBYTECODE``).
+    ``package``: of the modules of this package loaded so far, how many ran from bytecode;
+    ``all``: the same over every module imported from a ``.py`` file; ``dont_write``:
+    whether this process may write bytecode (``PYTHONDONTWRITEBYTECODE``). With
+    ``compiled`` (the files compiled from source in this process, see
+    :func:`benchmarks.harness.outside.count_compiles`) a module ran from bytecode unless
+    it was compiled, wherever its cache lives; without, a module counts when a ``.pyc``
+    lies in its ``__pycache__``.
     """
+    fresh = None if compiled is None else {os.path.realpath(path) for path in compiled}
     ours = [0, 0]
     every = [0, 0]
     for name, module in list(sys.modules.items()):
         source = getattr(module, "__file__", None)
-        if not source or not source.endswith(".py"):
-            continue
-        with contextlib.suppress(ValueError, NotImplementedError):
-            cached = Path(importlib.util.cache_from_source(source)).exists()
-            every[0] += cached
-            every[1] += 1
-            if name == package or name.startswith(package + "."):
-                ours[0] += cached
-                ours[1] += 1
-    return {
-        "dont_write": sys.dont_write_bytecode,
-        "package": ours,
-        "all": every,
-    }
+        if not source or not source.endswith(".py") or name.split(".")[0] == "benchmarks":
+            continue  # the harness's own modules are not what is measured
+        if fresh is not None:
+            cached = os.path.realpath(source) not in fresh
+        else:
+            try:
+                cached = Path(importlib.util.cache_from_source(source)).exists()
+            except (ValueError, NotImplementedError):
+                continue
+        every[0] += cached
+        every[1] += 1
+        if name == package or name.startswith(package + "."):
+            ours[0] += cached
+            ours[1] += 1
+    return {"dont_write": sys.dont_write_bytecode, "package": ours, "all": every}
 
 
 def bytecode_text(state: dict[str, Any]) -> str:
-    """``pyc 0/95`` style: cached over imported timeclock modules, ``+w`` if writable."""
+    """``pyc 0/95``: of the timeclock modules imported, how many ran from bytecode."""
     cached, imported = state["package"]
     every_cached, every_imported = state["all"]
     writes = "" if state["dont_write"] else ", writes"

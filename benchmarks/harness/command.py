@@ -2,8 +2,9 @@
 
 ``python -m benchmarks.harness.command timeclock RESULT_FILE ARGS...`` runs ``timeclock
 ARGS`` (``timeclock.cli.main``, as the console script does) and, as the process exits,
-writes its exit status, its peak memory (VmHWM) and how many SQLite connections it opened
-(``sqlite3.connect`` is counted from before TimeClock is imported).
+writes its exit status, its peak memory (VmHWM), how many SQLite connections it opened
+(``sqlite3.connect`` is counted from before TimeClock is imported) and whether its
+modules ran from bytecode.
 
 ``python -m benchmarks.harness.command floor RESULT_FILE FROM TO`` is figure 3's floor:
 the same list paged with httpx (1000 a page), parsed with ``json`` and written to standard
@@ -24,9 +25,10 @@ _result: dict[str, Any] = {"status": None, "connections": 0}
 
 def _write(result_file: str) -> None:
     from benchmarks.environment import bytecode_state, peak_kb  # noqa: PLC0415
+    from benchmarks.harness.outside import compiled  # noqa: PLC0415
 
     _result["peak_kb"] = peak_kb()
-    _result["bytecode"] = bytecode_state()
+    _result["bytecode"] = bytecode_state(compiled())
     with open(result_file, "w", encoding="utf-8") as out:  # noqa: PTH123 - at exit, plain
         json.dump(_result, out)
 
@@ -44,10 +46,12 @@ def _count_connections() -> None:
 
 
 def timeclock(args: list[str]) -> int:
+    """``timeclock ARGS`` as the script runs it (``main()`` reads ``sys.argv``)."""
     _count_connections()
+    sys.argv = ["timeclock", *args]
     from timeclock.cli import main  # noqa: PLC0415
 
-    status = main(args)
+    status = main()
     _result["status"] = status
     return status
 
@@ -81,6 +85,9 @@ def floor(since: str, until: str) -> int:
 
 def main() -> int:
     mode, result_file, *args = sys.argv[1:]
+    from benchmarks.harness.outside import count_compiles  # noqa: PLC0415
+
+    count_compiles()
     atexit.register(_write, result_file)
     if mode == "timeclock":
         return timeclock(args)

@@ -11,9 +11,6 @@ longest time the GUI thread could not run its event loop (or get the GIL).
 from __future__ import annotations
 
 import itertools
-import json
-import os
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
+
+from benchmarks.harness import outside
 
 Condition = Callable[[QTableView], bool]
 Callback = Callable[[QTableView], None]
@@ -95,25 +94,9 @@ class Heartbeat(QObject):
 
 def finish(result_file: str, result: dict[str, Any], status: int = 0) -> None:
     """Write the result and end the process now (no Qt or Python shutdown)."""
-    from benchmarks import environment  # noqa: PLC0415 - imported after the measurement
-
-    result.setdefault("bytecode", environment.bytecode_state())
-    with open(result_file, "w", encoding="utf-8") as out:  # noqa: PTH123 - at exit, plain
-        json.dump(result, out)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    outside.write_result(result_file, result, status)
 
 
 def fail(result_file: str, message: str) -> None:
     """End the process with ``message`` as its result's error."""
     finish(result_file, {"error": message}, 3)
-
-
-def watchdog(result_file: str, seconds: float, what: Callable[[], str]) -> QTimer:
-    """Fail the child after ``seconds``; ``what()`` says what it was waiting for."""
-    timer = QTimer()
-    timer.setSingleShot(True)
-    timer.timeout.connect(lambda: fail(result_file, f"timed out after {seconds:g} s: {what()}"))
-    timer.start(int(seconds * 1000))
-    return timer

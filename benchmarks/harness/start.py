@@ -2,54 +2,64 @@
 
 ``python -m benchmarks.harness.start product|bare RESULT_FILE TIMEOUT``
 
-``product`` runs ``timeclock --demo`` (``timeclock.cli.main``, as the console script does)
-and ``bare`` shows a plain PySide6 window with a 20-row table, the floor. Both first make
-the QApplication (TimeClock uses the one that exists) so that :class:`PaintWatch` sees the
-window's paints; the moment written is ``time.monotonic()`` (system-wide on Linux, so the
-driver subtracts the moment it started the process) after the first paint of a table with
-rows, with the process's peak memory then.
+``product`` runs ``timeclock --demo`` exactly as the ``timeclock`` script does
+(``sys.argv`` set, ``timeclock.cli.main()``), importing nothing before it; the paint watch
+is attached once TimeClock has made its QApplication (:func:`outside.when_app_exists`).
+``bare`` is the floor: a plain PySide6 window with a 20-row table, watched from the start.
+The moment written is ``time.monotonic()`` (system-wide on Linux, so the driver subtracts
+the moment it started the process) after the first paint of a table with rows, with the
+peak memory then.
 """
 
 from __future__ import annotations
 
 import sys
 import time
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+from benchmarks.harness import outside
+
+_KEPT: list[object] = []
 
 
 def main() -> None:
     mode, result_file, timeout = sys.argv[1], sys.argv[2], float(sys.argv[3])
-    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - the measurement starts here
-
-    from benchmarks.harness.qt import PaintWatch, finish, rows, watchdog  # noqa: PLC0415
-
-    app = QApplication(sys.argv[:1])
-    watch = PaintWatch(app)
-
-    def painted(table: object) -> None:
-        moment = time.monotonic()
-        from benchmarks.environment import peak_kb  # noqa: PLC0415
-
-        finish(result_file, {"painted_at": moment, "peak_kb": peak_kb(), "rows": watch.last_rows})
-
-    watch.when_painted(lambda table: rows(table) > 0, painted)
-    guard = watchdog(result_file, timeout, lambda: f"no list with rows painted ({mode})")
+    outside.count_compiles()
+    outside.deadline(result_file, timeout, lambda: f"no list with rows painted ({mode})")
     if mode == "product":
+        outside.when_app_exists(lambda app: _watch(app, result_file))
+        sys.argv = ["timeclock", "--demo"]
         from timeclock.cli import main as timeclock  # noqa: PLC0415
 
-        status = timeclock(["--demo"])
-        finish(result_file, {"error": f"timeclock --demo ended ({status}) before a paint"}, 3)
+        status = timeclock()
+        outside.write_result(result_file, {"error": f"timeclock ended ({status}) unpainted"}, 3)
     else:
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        app = QApplication(sys.argv[:1])
+        _watch(app, result_file)
         window = _bare_window()
         app.exec()
         del window
-    del guard
 
 
-def _bare_window() -> QWidget:
+def _watch(app: Any, result_file: str) -> None:
+    from benchmarks.harness.qt import PaintWatch, rows  # noqa: PLC0415
+
+    watch = PaintWatch(app)
+
+    def painted(_table: object) -> None:
+        moment = time.monotonic()
+        from benchmarks.environment import peak_kb  # noqa: PLC0415
+
+        result = {"painted_at": moment, "peak_kb": peak_kb(), "rows": watch.last_rows}
+        outside.write_result(result_file, result)
+
+    watch.when_painted(lambda table: rows(table) > 0, painted)
+    _KEPT.append(watch)  # alive as long as the process
+
+
+def _bare_window() -> Any:
     from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: PLC0415
     from PySide6.QtWidgets import QMainWindow, QTableView  # noqa: PLC0415
 

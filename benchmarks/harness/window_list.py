@@ -43,7 +43,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QMainWindow, QTableView, QWidget
 
 from benchmarks.environment import peak_kb, reset_peak, rss_kb
-from benchmarks.harness.qt import Heartbeat, PaintWatch, fail, finish, rows, watchdog
+from benchmarks.harness import outside
+from benchmarks.harness.qt import Heartbeat, PaintWatch, fail, finish, rows
 
 WORKED_TITLES = ("Worked", "Gearbeitet")
 ALL_USERS_TITLES = ("All users", "Alle Benutzer")
@@ -52,20 +53,19 @@ ALL_USERS_TITLES = ("All users", "Alle Benutzer")
 class Run:
     """The state of one child's measurement."""
 
-    def __init__(self, result_file: str, settings: dict[str, Any]) -> None:
+    def __init__(self, result_file: str, settings: dict[str, Any], app: QApplication) -> None:
         self.result_file = result_file
         self.settings = settings
         self.count: int = settings["count"]
-        self.app = QApplication(sys.argv[:1])
-        self.watch = PaintWatch(self.app)
+        self.app = app
+        self.watch = PaintWatch(app)
         self.beat = Heartbeat()
         self.result: dict[str, Any] = {"sort_seconds": [], "sort_stall_ms": []}
         self.waiting_for = "the window's first list"
-        self.guard = watchdog(
-            result_file,
-            settings["timeout"],
-            lambda: f"{self.waiting_for} (last table painted had {self.watch.last_rows} rows)",
-        )
+
+    def what(self) -> str:
+        """What the run waits for, for a timeout's message."""
+        return f"{self.waiting_for} (last table painted had {self.watch.last_rows} rows)"
 
     def later(self, milliseconds: int, then: Callable[[], None]) -> None:
         QTimer.singleShot(milliseconds, then)
@@ -155,8 +155,24 @@ def _section(table: QTableView, titles: tuple[str, ...]) -> int | None:
 # -- TimeClock's window ---------------------------------------------------------------------
 
 
-def product(run: Run) -> None:
-    settings = run.settings
+def product(result_file: str, settings: dict[str, Any]) -> None:
+    """Start TimeClock as its script does; the watch is attached once its app exists."""
+    runs: list[Run] = []
+    outside.deadline(
+        result_file,
+        settings["timeout"],
+        lambda: runs[0].what() if runs else "the QApplication",
+    )
+    outside.when_app_exists(lambda app: runs.append(_product_run(result_file, settings, app)))
+    sys.argv = ["timeclock"]
+    from timeclock.cli import main  # noqa: PLC0415
+
+    status = main()
+    fail(result_file, f"the window closed ({status}) before the measurement ended")
+
+
+def _product_run(result_file: str, settings: dict[str, Any], app: QApplication) -> Run:
+    run = Run(result_file, settings, app)
     first, last = date.fromisoformat(settings["first"]), date.fromisoformat(settings["last"])
 
     def started(table: QTableView) -> None:
@@ -191,10 +207,7 @@ def product(run: Run) -> None:
         run.load(table, box.click)
 
     run.watch.when_painted(lambda t: rows(t) > 0, started)
-    from timeclock.cli import main  # noqa: PLC0415
-
-    status = main([])
-    fail(run.result_file, f"the window closed ({status}) before the measurement ended")
+    return run
 
 
 def _filter_bar(window: QWidget) -> QWidget | None:
@@ -235,34 +248,46 @@ class _Loader(QObject):
     loaded = Signal(object)
 
 
-def fetch_all(settings: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every entry of the range, as the client pages for it: 1000 a page until a short one."""
+def open_client() -> Any:
+    """An httpx client for the account in the environment, its connection already open
+    (TimeClock's is too by the time of the click: it has loaded the own list)."""
     import os  # noqa: PLC0415
 
-    import httpx  # noqa: PLC0415 - imported by floor() before the click already
+    import httpx  # noqa: PLC0415
 
     headers = {
         "X-TimeTrack-Api-Key": os.environ["TIMECLOCK_API_KEY"],
         "X-TimeTrack-Api-Secret": os.environ["TIMECLOCK_API_SECRET"],
     }
+    client = httpx.Client(headers=headers, timeout=60)
+    client.get(_list_url(), params={"limit": "1"}).raise_for_status()
+    return client
+
+
+def _list_url() -> str:
+    import os  # noqa: PLC0415
+
+    return os.environ["TIMECLOCK_URL"].rstrip("/") + "/attendances"
+
+
+def fetch_all(client: Any, settings: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every entry of the range, as the client pages for it: 1000 a page until a short one."""
     found: list[dict[str, Any]] = []
-    url = os.environ["TIMECLOCK_URL"].rstrip("/") + "/attendances"
-    with httpx.Client(headers=headers, timeout=60) as client:
-        page = 0
-        while True:
-            params = {"from": settings["from"], "to": settings["to"], "limit": "1000"}
-            answer = client.get(url, params={**params, "page_number": str(page)})
-            answer.raise_for_status()
-            items = json.loads(answer.content)
-            found.extend(items)
-            if len(items) < 1000:
-                return found
-            page += 1
+    url = _list_url()
+    page = 0
+    while True:
+        params = {"from": settings["from"], "to": settings["to"], "limit": "1000"}
+        answer = client.get(url, params={**params, "page_number": str(page)})
+        answer.raise_for_status()
+        items = json.loads(answer.content)
+        found.extend(items)
+        if len(items) < 1000:
+            return found
+        page += 1
 
 
 def floor(run: Run) -> None:
-    import httpx  # noqa: F401, PLC0415 - loaded before the click, as TimeClock has it by then
-
+    client = open_client()
     window = QMainWindow()
     model = _Rows()
     table = QTableView(window)
@@ -273,7 +298,7 @@ def floor(run: Run) -> None:
     loader.loaded.connect(model.set_items)
 
     def fetch() -> None:
-        items = fetch_all(run.settings)
+        items = fetch_all(client, run.settings)
         items.sort(key=lambda item: (item["from"], item["id"]), reverse=True)
         loader.loaded.emit(items)
 
@@ -290,12 +315,12 @@ def floor(run: Run) -> None:
 
 def main() -> None:
     mode, result_file, settings = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
-    run = Run(result_file, settings)
+    outside.count_compiles()
     if mode == "product":
-        product(run)
+        product(result_file, settings)
     else:
-        run.settings["sort_clicks"] = 0
-        floor(run)
+        outside.deadline(result_file, settings["timeout"], lambda: "the floor's table")
+        floor(Run(result_file, {**settings, "sort_clicks": 0}, QApplication(sys.argv[:1])))
 
 
 if __name__ == "__main__":

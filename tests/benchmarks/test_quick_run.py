@@ -70,3 +70,23 @@ def test_a_figure_can_be_chosen_and_a_bad_option_is_one_line() -> None:
     assert done.returncode == 2
     assert "figures are start, all-users, list, server, requests" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(1200)
+def test_a_fuller_run_measures_every_size_with_spread(tmp_path: Path) -> None:
+    raw = tmp_path / "samples.json"
+    done = run_benchmarks(
+        "--sizes", "1000,10000", "--repeats", "3", "--json", str(raw), "--markdown", timeout=1150
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = json.loads(raw.read_text())["rows"]
+    sizes = {
+        row["what"].split(",")[1].split(":")[0].strip() for row in rows if row["figure"] == "2"
+    }
+    assert sizes == {"1k", "10k"}
+    for row in rows:
+        assert row["error"] is None, row
+        if row["figure"] in "1234":
+            assert len(row["samples"]) == 3, row
+    assert "| # | what |" in done.stdout
