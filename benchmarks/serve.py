@@ -3,7 +3,7 @@
 ``python -m benchmarks.serve sandbox --entries N [--count-requests]`` serves a sandbox (as
 ``timeclock --demo`` runs it: :class:`~timeclock.sandbox.SandboxServer`, in a thread)
 holding :func:`benchmarks.dataset.entries`; ``python -m benchmarks.serve trivial --body
-FILE`` serves a plain Starlette app answering every GET with the JSON array in FILE, under
+FILE`` serves a plain Starlette app answering every GET with the bytes of FILE, under
 the uvicorn settings the sandbox uses. Key and secret come from ``TIMECLOCK_API_KEY`` and
 ``TIMECLOCK_API_SECRET``. Once serving, the child prints one JSON line (``{"root_url":
 ...}``) and serves until its standard input closes.
@@ -88,17 +88,18 @@ def serve_sandbox(count: int, *, count_requests: bool) -> dict[str, Any]:
 
 
 def serve_trivial(body_file: Path) -> dict[str, Any]:
-    """Start the trivial app: one route, a constant JSON array serialized per request."""
+    """Start the trivial app: one route answering the bytes of ``body_file`` (the sandbox's
+    own answer, fetched before): what the server stack costs for the same answer."""
     import uvicorn  # noqa: PLC0415
     from starlette.applications import Starlette  # noqa: PLC0415
     from starlette.requests import Request  # noqa: PLC0415
-    from starlette.responses import JSONResponse, Response  # noqa: PLC0415
+    from starlette.responses import Response  # noqa: PLC0415
     from starlette.routing import Route  # noqa: PLC0415
 
-    payload = json.loads(body_file.read_text())
+    body = body_file.read_bytes()
 
     async def answer(_request: Request) -> Response:
-        return JSONResponse(payload)
+        return Response(body, media_type="application/json")
 
     app = Starlette(routes=[Route("/{path:path}", answer, methods=["GET"])])
     # The options SandboxServer.start gives uvicorn (its own h11 protocol class aside).
@@ -129,6 +130,9 @@ def serve_trivial(body_file: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from benchmarks.harness import outside  # noqa: PLC0415
+
+    outside.count_compiles()  # the modules of the server, imported below
     parser = argparse.ArgumentParser(prog="python -m benchmarks.serve")
     parser.add_argument("kind", choices=["sandbox", "trivial"])
     parser.add_argument("--entries", type=int, default=0)
@@ -139,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         started = serve_sandbox(options.entries, count_requests=options.count_requests)
     else:
         started = serve_trivial(options.body)
+    from benchmarks.environment import bytecode_state  # noqa: PLC0415
+
+    started["bytecode"] = bytecode_state(outside.compiled())
     sys.stdout.write(json.dumps(started) + "\n")
     sys.stdout.flush()
     sys.stdin.read()  # serve until the driver closes our standard input

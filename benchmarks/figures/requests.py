@@ -14,6 +14,7 @@ import httpx
 
 from benchmarks import dataset
 from benchmarks.children import ChildError, ServerChild, Workspace, new_credentials, run_child
+from benchmarks.environment import bytecode_text
 from benchmarks.figures.common import Options, notes
 from benchmarks.report import Goal, Measure, Row, Unit
 from benchmarks.serve import CLEAR_PATH, COUNTS_PATH
@@ -41,6 +42,7 @@ def _measure(
     env = workspace.env(account | credentials)  # one data folder for the three commands
     seen: dict[str, list[list[str]]] = {}
     connections: dict[str, int] = {}
+    bytecode: dict[str, str] = {}
     error: str | None = None
     with httpx.Client(base_url=server.root_url, timeout=30) as client:
         steps: list[tuple[str, list[str] | None]] = [
@@ -63,6 +65,7 @@ def _measure(
                 break
             seen[name] = client.get(COUNTS_PATH).json()
             connections[name] = int(outcome.result.get("connections", 0))
+            bytecode[name] = bytecode_text(outcome.result["bytecode"])
     rows = []
     for name, goal in (
         ("stamp in", Goal("1 write + ≤ 1 read", most=2, ratio=False)),
@@ -76,7 +79,7 @@ def _measure(
             f"requests per {name}",
             Measure.of([len(requests)], Unit.COUNT) if requests is not None else None,
             goal=goal,
-            notes=notes(_spelled(requests) if requests is not None else ""),
+            notes=notes(_spelled(requests) if requests is not None else "", bytecode.get(name)),
             error=None if requests is not None else error or "not measured",
         )
         if requests is not None and writes != 1:

@@ -1,5 +1,6 @@
 """Figure 4: requests a second for a list of 50 entries, the sandbox against a trivial
-Starlette app answering the same 50 entries under the same uvicorn settings.
+Starlette app answering the same bytes (the sandbox's answer, taken once) under the same
+uvicorn settings.
 
 Each server is a child of its own (``benchmarks.serve``); the load comes from this process:
 a few keep-alive connections on plain asyncio streams, each sending the next request when
@@ -15,6 +16,7 @@ import time
 from urllib.parse import urlsplit
 
 from benchmarks.children import ChildError, ServerChild, Workspace, new_credentials
+from benchmarks.environment import bytecode_text
 from benchmarks.figures.common import Options, notes
 from benchmarks.report import Goal, Measure, Row, Unit
 
@@ -25,12 +27,14 @@ PATH = "/api/v2/ext/attendances?limit=50"
 def measure(options: Options, workspace: Workspace) -> list[Row]:
     credentials = new_credentials()
     env = workspace.env(credentials)
+    bytecode = ""
     sandbox_rates: list[float] = []
     trivial_rates: list[float] = []
     try:
         with ServerChild(
             ["sandbox", "--entries", str(ENTRIES)], env, timeout=options.timeout
         ) as sandbox:
+            bytecode = "server " + bytecode_text(sandbox.info["bytecode"])
             body = _first_answer(sandbox.root_url, credentials)
             if len(json.loads(body)) != 50:
                 raise ChildError("the sandbox did not answer 50 entries")
@@ -64,6 +68,7 @@ def measure(options: Options, workspace: Workspace) -> list[Row]:
             notes(
                 f"{options.connections} keep-alive connections, {options.seconds:g} s a sample",
                 f"{ENTRIES} entries stored",
+                bytecode,
             ),
         )
     ]
