@@ -128,6 +128,18 @@ class Row:
         return self.value.median / self.floor.median
 
     @property
+    def paired_ratio(self) -> float | None:
+        """The median of the ratios of samples taken side by side (TimeClock's i-th with the
+        floor's i-th): less moved by a load that comes and goes than the ratio of medians."""
+        value, floor = self.value, self.floor
+        if value is None or floor is None or len(value.samples) != len(floor.samples):
+            return None
+        if len(value.samples) < 2 or min(floor.samples) <= 0:
+            return None
+        pairs = zip(value.samples, floor.samples, strict=True)
+        return statistics.median(mine / theirs for mine, theirs in pairs)
+
+    @property
     def met(self) -> bool | None:
         if self.goal is None or self.value is None:
             return None
@@ -150,8 +162,12 @@ class Row:
             f"{ratio:.2f}x" if ratio is not None else "-",
             self.goal.text if self.goal else "-",
             met,
-            "; ".join([*([self.error] if self.error else []), *self.notes]),
+            "; ".join([*([self.error] if self.error else []), *self._paired(), *self.notes]),
         ]
+
+    def _paired(self) -> list[str]:
+        paired = self.paired_ratio
+        return [] if paired is None else [f"paired ratio {paired:.2f}x"]
 
     def to_json(self) -> dict[str, Any]:
         """The row with its raw samples, for ``--json``."""
@@ -163,6 +179,7 @@ class Row:
             "floor": list(self.floor.samples) if self.floor else [],
             "floor_what": self.floor_what,
             "ratio": self.ratio,
+            "paired_ratio": self.paired_ratio,
             "goal": self.goal.text if self.goal else None,
             "met": self.met,
             "notes": self.notes,

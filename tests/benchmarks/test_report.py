@@ -63,3 +63,12 @@ def test_rows_keep_their_samples_for_json() -> None:
     assert document["floor"] == [0.3]
     assert document["met"] is True
     assert abs(document["ratio"] - 0.15 / 0.3) < 1e-9
+
+
+def test_samples_taken_side_by_side_give_a_paired_ratio() -> None:
+    # A load that comes and goes slows both sides of a pair alike.
+    row = Row("1", "start", seconds(1.0, 2.0, 4.0), seconds(0.5, 1.0, 2.0), "bare")
+    assert row.paired_ratio == 2.0
+    assert "paired ratio 2.00x" in row.cells()[-1]
+    assert Row("1", "one", seconds(1.0), seconds(0.5)).paired_ratio is None
+    assert Row("1", "uneven", seconds(1.0, 2.0), seconds(0.5)).paired_ratio is None
