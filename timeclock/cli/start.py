@@ -5,14 +5,15 @@ from __future__ import annotations
 import sys
 
 from timeclock.cli.bytecode import use_private_cache
-from timeclock.domain.gc_pause import pause_for_start
 
 
 def prepare_process() -> None:
     """Collector paused until the start is done, bytecode from the private cache, and no
     import that TimeClock never uses."""
+    use_private_cache()  # first: what follows comes from the cache too
+    from timeclock.domain.gc_pause import pause_for_start  # noqa: PLC0415 - see above
+
     pause_for_start()
-    use_private_cache()
     skip_httpx_command_line()
 
 

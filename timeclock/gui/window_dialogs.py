@@ -1,21 +1,27 @@
-"""Which dialog opens for which action of the main window; the window never waits on one."""
+"""Which dialog opens for which action of the main window; the window never waits on one.
+
+Each dialog's module is imported when it first opens: the start of the window does not pay
+for dialogs that may never open (about 20 ms).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog
 
 from timeclock.domain.attendance import Attendance
-from timeclock.gui.delete_dialog import DeleteDialog
-from timeclock.gui.entry_dialog import EntryDialog
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import held_entry_gone, held_note
-from timeclock.gui.outbox_dialog import OutboxDialog
-from timeclock.gui.settings_dialog import SettingsDialog
 from timeclock.services.account import Account
 from timeclock.services.desk import Hold, OutboxItem
+
+if TYPE_CHECKING:
+    from timeclock.gui.entry_dialog import EntryDialog
+    from timeclock.gui.outbox_dialog import OutboxDialog
+    from timeclock.gui.settings_dialog import SettingsDialog
 
 
 class WindowDialogs(QObject):
@@ -47,6 +53,8 @@ class WindowDialogs(QObject):
 
     def open_entry(self, entry: Attendance | None) -> None:
         """The dialog for a new entry (``None``) or for editing ``entry``."""
+        from timeclock.gui.entry_dialog import EntryDialog  # noqa: PLC0415 - see above
+
         window = self._window
         listed_user = window.filter_bar.user_filter(window.session.user) or window.session.user
         self._show(
@@ -63,6 +71,8 @@ class WindowDialogs(QObject):
 
     def open_delete(self, entry: Attendance) -> None:
         """Ask whether to delete ``entry``, and delete it if so."""
+        from timeclock.gui.delete_dialog import DeleteDialog  # noqa: PLC0415 - see above
+
         window = self._window
         self._show(
             DeleteDialog(
@@ -72,6 +82,8 @@ class WindowDialogs(QObject):
 
     def open_outbox(self) -> None:
         """The changes waiting on this computer."""
+        from timeclock.gui.outbox_dialog import OutboxDialog  # noqa: PLC0415 - see above
+
         window = self._window
         dialog = OutboxDialog(
             window.session, window.zone, window_state=window.window_state, parent=window
@@ -105,6 +117,8 @@ class WindowDialogs(QObject):
         note: str,
         parent: OutboxDialog,
     ) -> EntryDialog:
+        from timeclock.gui.entry_dialog import EntryDialog  # noqa: PLC0415 - see above
+
         window = self._window
         return EntryDialog(
             window.session,
@@ -123,6 +137,8 @@ class WindowDialogs(QObject):
             self.settings_dialog.raise_()
             self.settings_dialog.activateWindow()
             return
+        from timeclock.gui.settings_dialog import SettingsDialog  # noqa: PLC0415 - see above
+
         dialog = SettingsDialog(
             account=self._settings_account,
             window_state=self._window.window_state,
@@ -149,6 +165,8 @@ def first_run_settings(
     on_saved: Callable[[Account], None], on_cancelled: Callable[[], None]
 ) -> SettingsDialog:
     """The settings dialog a first start opens instead of the window."""
+    from timeclock.gui.settings_dialog import SettingsDialog  # noqa: PLC0415 - see above
+
     dialog = SettingsDialog()
     dialog.setWindowTitle(
         QCoreApplication.translate("WindowDialogs", "Connect TimeClock to TimeTrack")

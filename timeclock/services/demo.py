@@ -4,8 +4,9 @@ The credentials are made up for the run and stay in memory; nothing touches the 
 the settings file or the network beyond this machine's loopback.
 
 The sandbox (Starlette, uvicorn, asyncio) is imported only when a demo starts. The window
-starts it with :class:`DemoInBackground`, so that importing and filling it happens in a
-thread of its own while the window's own imports run.
+starts it with :class:`DemoInBackground` before it imports Qt: the sandbox is imported
+first (modules imported after Qt pass PySide6's import hook, which costs), then filled and
+served in a thread of its own while the window's own imports run.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class DemoInBackground:
     """
 
     def __init__(self, user: str | None = None) -> None:
+        import timeclock.sandbox  # noqa: F401, PLC0415 - here, not in the thread (see above)
+
         self._user = user
         self._account: Account | None = None
         self._error: BaseException | None = None

@@ -1,0 +1,37 @@
+"""What opening the window imports before it shows: not the dialogs, the sandbox or the
+keyring, which wait until they are used (#9)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+_PROGRAM = "import json, sys; import timeclock.gui.app; print(json.dumps(sorted(sys.modules)))"
+
+
+def test_the_window_s_start_leaves_dialogs_sandbox_and_keyring_for_later() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROGRAM],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    modules = set(json.loads(result.stdout))
+
+    assert "timeclock.gui.window_dialogs" in modules
+    later = {
+        "timeclock.gui.entry_dialog",
+        "timeclock.gui.settings_dialog",
+        "timeclock.gui.delete_dialog",
+        "timeclock.gui.outbox_dialog",
+        "timeclock.gui.conflict_dialog",
+        "timeclock.sandbox",
+        "starlette",
+        "uvicorn",
+        "keyring",
+    }
+    assert later & modules == set()
