@@ -17,7 +17,6 @@ from timeclock.gui.app import Launcher
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import DEMO_USER, SandboxServer
 from timeclock.services.account import Account
-from timeclock.services.demo import DemoInBackground
 from timeclock.services.desk import Desk
 from timeclock.store.settings import load_settings
 
@@ -96,15 +95,12 @@ def test_the_language_menu_remembers_the_choice_and_rebuilds_the_window(
     assert load_settings().language == "de"
 
 
-def test_the_demo_window_runs_on_the_sandbox_started_in_the_background(
+def test_the_demo_window_runs_on_its_own_sandbox_until_the_start_s_stack_closes(
     qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
     desk = Desk(in_memory=True)
-    started = DemoInBackground()
-    launcher = Launcher(
-        qapp, desk, SingleInstance("launcher-demo-test"), demo=True, demo_start=started
-    )
+    launcher = Launcher(qapp, desk, SingleInstance("launcher-demo-test"), demo=True)
     try:
         with ExitStack() as stack:
             launcher.change_language("en")

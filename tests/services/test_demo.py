@@ -19,8 +19,8 @@ from timeclock.api.endpoint import is_loopback
 from timeclock.api.errors import AuthenticationError, NetworkError
 from timeclock.domain.shift import find_open_entry
 from timeclock.domain.timestamps import utc_now
-from timeclock.sandbox import DEMO_USER, DEMO_USERS, SandboxServer, SandboxStartError
-from timeclock.services.demo import DemoInBackground, demo_account
+from timeclock.sandbox import DEMO_USER, DEMO_USERS
+from timeclock.services.demo import demo_account
 from timeclock.services.stamping import TimeClock
 from timeclock.store.breaks import BreakStore
 
@@ -149,29 +149,3 @@ def test_a_demo_run_leaves_nothing_behind(memory_keyring: MemoryKeyring, tmp_pat
     assert memory_keyring.passwords == {}
     assert not (tmp_path / "config").exists()
     assert not (tmp_path / "data").exists()
-
-
-def test_a_demo_started_in_the_background_serves_until_stopped() -> None:
-    started = DemoInBackground()
-    with started as account, TimeTrackClient(account.base_url, account.credentials) as client:
-        assert account.user == DEMO_USER
-        assert client.list_attendances(user=account.user)
-
-    with (
-        TimeTrackClient(account.base_url, account.credentials) as client,
-        pytest.raises(NetworkError),
-    ):
-        client.list_attendances(user=account.user)
-
-
-def test_a_background_demo_that_cannot_start_raises_in_the_waiting_thread(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def unusable(*_args: object, **_kwargs: object) -> None:
-        raise SandboxStartError("no port today")
-
-    monkeypatch.setattr(SandboxServer, "start", unusable)
-    started = DemoInBackground()
-
-    with pytest.raises(SandboxStartError, match="no port today"), started:
-        pass

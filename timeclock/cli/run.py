@@ -35,7 +35,7 @@ from timeclock.services.account import (
     AccountError,
     resolve_account,
 )
-from timeclock.services.demo import DemoInBackground, demo_account
+from timeclock.services.demo import demo_account, import_sandbox
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone
 from timeclock.store.logfile import (
@@ -96,15 +96,13 @@ def _open_window(options: argparse.Namespace) -> int:
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
         return fail("no display to open the window on; use a command (see --help)")
-    # The demo's sandbox starts in a thread of its own while Qt and the window are imported.
-    demo_start = DemoInBackground() if options.demo else None
+    if options.demo:
+        import_sandbox()  # before Qt, which makes every later import cost more
     try:
         from timeclock.gui.app import run_gui  # noqa: PLC0415 - keeps Qt out of the CLI
     except ImportError as error:
-        if demo_start is not None:
-            demo_start.stop()
         return fail(f"the window cannot start here ({error}); use a command")
-    return run_gui(demo=options.demo, demo_start=demo_start)
+    return run_gui(demo=options.demo)
 
 
 def _run(options: argparse.Namespace) -> int:

@@ -25,7 +25,7 @@ from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
 from timeclock.gui.zone_notice import unreadable_tz_message
 from timeclock.services.account import Account, AccountError, resolve_account
-from timeclock.services.demo import DemoInBackground
+from timeclock.services.demo import demo_account
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone, unreadable_tz
 from timeclock.store.logfile import register_secret
@@ -47,19 +47,8 @@ def window_state() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-def run_gui(*, demo: bool = False, demo_start: DemoInBackground | None = None) -> int:
-    """Open the main window and run until it closes; the exit status.
-
-    ``demo_start`` is a demo sandbox the caller started already (so that it starts while
-    Qt is imported); it is stopped on the way out in any case.
-    """
-    with ExitStack() as stack:
-        if demo_start is not None:
-            stack.callback(demo_start.stop)
-        return _run_app(stack, demo=demo, demo_start=demo_start)
-
-
-def _run_app(stack: ExitStack, *, demo: bool, demo_start: DemoInBackground | None) -> int:
+def run_gui(*, demo: bool = False) -> int:
+    """Open the main window and run until it closes; the exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("TimeClock")
@@ -70,16 +59,17 @@ def _run_app(stack: ExitStack, *, demo: bool, demo_start: DemoInBackground | Non
     if not instance.claim():
         sys.stderr.write("TimeClock is already running; its window was brought to the front.\n")
         return 0
-    stack.callback(instance.release)
-    desk = stack.enter_context(Desk(in_memory=demo))
-    launcher = Launcher(app, desk, instance, demo=demo, demo_start=demo_start)
-    stack.callback(launcher.runner.shutdown)
-    launcher.start(stack)
-    reporter = CrashReporter(launcher.active_window, launcher.secrets)
-    reporter.install()
-    stack.callback(reporter.uninstall)
-    end_of_start()  # the window is built: what the start made stays, freeze it
-    return app.exec()
+    with ExitStack() as stack:
+        stack.callback(instance.release)
+        desk = stack.enter_context(Desk(in_memory=demo))
+        launcher = Launcher(app, desk, instance, demo=demo)
+        stack.callback(launcher.runner.shutdown)
+        launcher.start(stack)
+        reporter = CrashReporter(launcher.active_window, launcher.secrets)
+        reporter.install()
+        stack.callback(reporter.uninstall)
+        end_of_start()  # the window is built: what the start made stays, frozen
+        return app.exec()
 
 
 class Launcher:
@@ -92,12 +82,10 @@ class Launcher:
         instance: SingleInstance,
         *,
         demo: bool,
-        demo_start: DemoInBackground | None = None,
     ) -> None:
         self.app = app
         self.desk = desk
         self.demo = demo
-        self.demo_start = demo_start
         self.window: MainWindow | None = None
         self._accounts: list[Account] = []
         self._translators: list[QTranslator] = []
@@ -120,7 +108,7 @@ class Launcher:
             log.warning("%s; starting with default settings", self.settings_problem)
         self.change_language(settings.language)
         if self.demo:
-            self.open_window(stack.enter_context(self.demo_start or DemoInBackground()))
+            self.open_window(stack.enter_context(demo_account()))
             return
         # The keyring may answer slowly (D-Bus, an unlock prompt): ask off the GUI thread.
         self.runner.run(lambda: resolve_account(settings=settings), self.open_window, self.set_up)
