@@ -129,6 +129,21 @@ def test_a_sort_keeps_the_selected_entry_selected(model: AttendanceModel) -> Non
     assert selected.data(ENTRY_ROLE) == manual_one()
 
 
+def test_a_sort_keeps_many_kept_rows_on_their_entries(model: AttendanceModel) -> None:
+    """More kept indexes than a search each is worth: found in one pass."""
+    day = utc(2026, 3, 2, 6, 0)
+    entries = [entry(n, day + timedelta(days=n), user=f"u{9 - n}") for n in range(1, 9)]
+    model.set_entries(entries)
+    kept = {n: QPersistentModelIndex(model.index(row(model, n), Column.USER)) for n in range(1, 8)}
+
+    model.sort(Column.USER, Qt.SortOrder.AscendingOrder)  # u1 (entry 8) first
+
+    assert ids_in_order(model) == [8, 7, 6, 5, 4, 3, 2, 1]
+    for n, index in kept.items():
+        assert index.data(ENTRY_ROLE).id == n
+        assert index.row() == 8 - n
+
+
 def test_headers_name_every_column(model: AttendanceModel) -> None:
     titles = [
         model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)

@@ -55,6 +55,8 @@ _SERVED_ROLES = frozenset(
     )
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+# Up to this many rows kept by the view (its selection) are looked up one by one on a sort.
+FEW_PERSISTENT_ROWS = 4
 # The cell texts shown lately are kept (a paint asks for each again); at most this many.
 TEXT_CACHE_CELLS = 4000
 
@@ -369,14 +371,26 @@ class AttendanceModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         table_rows = [self._table_row(index.row()) for index in persistent]
         change()
+        rows = self._rows_of_table_rows(set(table_rows))
         self.changePersistentIndexList(
             persistent,
             [
-                self.index(self._row_of_table_row(table_row), index.column())
+                self.index(rows[table_row], index.column())
                 for index, table_row in zip(persistent, table_rows, strict=True)
             ],
         )
         self.layoutChanged.emit()
+
+    def _rows_of_table_rows(self, table_rows: set[int]) -> dict[int, int]:
+        """The rows now showing ``table_rows``: a search each for a few, else one pass."""
+        if len(table_rows) <= FEW_PERSISTENT_ROWS:
+            return {table_row: self._row_of_table_row(table_row) for table_row in table_rows}
+        positions = {
+            table_row: position
+            for position, table_row in enumerate(self._ascending)
+            if table_row in table_rows
+        }
+        return {table_row: self._row_of_position(pos) for table_row, pos in positions.items()}
 
     # -- presentation -------------------------------------------------------------------
 
