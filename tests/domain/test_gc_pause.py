@@ -35,6 +35,24 @@ def test_no_collection_inside_the_block_and_again_after() -> None:
     assert gc.isenabled()
 
 
+def test_a_frozen_pause_leaves_what_it_made_to_no_later_collection() -> None:
+    with collection_paused(freeze=True):
+        kept = [[index] for index in range(1000)]
+    frozen = gc.get_freeze_count()
+
+    assert gc.isenabled()
+    assert frozen >= len(kept)
+    gc.collect()
+    assert gc.get_freeze_count() == frozen  # a full collection did not walk them back
+
+
+def test_a_plain_pause_freezes_nothing() -> None:
+    with collection_paused():
+        kept = [[index] for index in range(1000)]
+    assert gc.get_freeze_count() == 0
+    assert kept
+
+
 def test_nested_and_overlapping_pauses_end_with_the_last() -> None:
     first_in = threading.Event()
     release_first = threading.Event()
