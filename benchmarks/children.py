@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Self
@@ -176,6 +177,11 @@ class ServerChild:
     @property
     def base_url(self) -> str:
         return str(self.info["base_url"])
+
+    @property
+    def last_day(self) -> date:
+        """The day a sandbox's data ends on (see :mod:`benchmarks.dataset`)."""
+        return date.fromisoformat(str(self.info["last"]))
 
     @property
     def pid(self) -> int:

@@ -73,18 +73,25 @@ def _credentials() -> tuple[str, str]:
 
 
 def serve_sandbox(count: int, *, count_requests: bool) -> dict[str, Any]:
-    """Start the sandbox with ``count`` entries; returns what the driver needs to know."""
+    """Start the sandbox with ``count`` entries ending today; returns what the driver needs
+    to know (the last day too: a run may pass midnight)."""
     from starlette.middleware import Middleware  # noqa: PLC0415
 
     from timeclock.sandbox import AttendanceStore, SandboxServer  # noqa: PLC0415
 
     key, secret = _credentials()
     store = AttendanceStore()
-    store.insert_many(dataset.entries(count, dataset.today()))
+    last = dataset.today()
+    store.insert_many(dataset.entries(count, last))
     middleware = [Middleware(RequestCounter)] if count_requests else []
     server = SandboxServer(store=store, api_key=key, api_secret=secret, middleware=middleware)
     server.start()
-    return {"root_url": server.root_url, "base_url": server.base_url, "entries": count}
+    return {
+        "root_url": server.root_url,
+        "base_url": server.base_url,
+        "entries": count,
+        "last": last.isoformat(),
+    }
 
 
 def serve_trivial(body_file: Path) -> dict[str, Any]:

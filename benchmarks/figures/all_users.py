@@ -4,7 +4,7 @@ plain thread (httpx + json + sort), both from the same sandbox in the same run."
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 from benchmarks import dataset
 from benchmarks.children import Outcome, ServerChild, Workspace
@@ -16,8 +16,8 @@ SETTLE_MS = 500
 TAIL_MS = 300
 
 
-def settings(size: int, options: Options) -> dict[str, object]:
-    first, last = dataset.days(size, dataset.today())
+def settings(size: int, options: Options, last_day: date) -> dict[str, object]:
+    first, last = dataset.days(size, last_day)
     since, until = dataset.utc_bounds(first, last)
     return {
         "count": size,
@@ -36,7 +36,7 @@ def settings(size: int, options: Options) -> dict[str, object]:
 def measure(size: int, options: Options, workspace: Workspace, server: ServerChild) -> list[Row]:
     account = {"TIMECLOCK_URL": server.base_url, "TIMECLOCK_USER": dataset.OWN_USER}
     account |= {name: server.env[name] for name in ("TIMECLOCK_API_KEY", "TIMECLOCK_API_SECRET")}
-    config = json.dumps(settings(size, options))
+    config = json.dumps(settings(size, options, server.last_day))
     product, floor = Samples(), Samples()
     for _ in range(options.repeats_for(size)):
         for mode, samples in (("floor", floor), ("product", product)):

@@ -16,7 +16,7 @@ MODULE = "benchmarks.harness.command"
 def measure(size: int, options: Options, workspace: Workspace, server: ServerChild) -> list[Row]:
     account = {"TIMECLOCK_URL": server.base_url, "TIMECLOCK_USER": dataset.OWN_USER}
     account |= {name: server.env[name] for name in ("TIMECLOCK_API_KEY", "TIMECLOCK_API_SECRET")}
-    first, last = dataset.days(size, dataset.today())
+    first, last = dataset.days(size, server.last_day)
     since, until = dataset.utc_bounds(first, last)
     command = ["list", "--all-users", "--format", "json"]
     command += ["--from", first.isoformat(), "--to", last.isoformat()]
