@@ -1,8 +1,9 @@
 """Watching a TimeClock process from inside it without changing how it starts.
 
 A child that runs TimeClock must not import Qt (or anything else TimeClock imports) before
-TimeClock does: the order of the start is part of what is measured (TimeClock, for one,
-starts its demo sandbox while Qt is imported). So nothing here imports Qt. Instead:
+TimeClock does: the order of the start is part of what is measured (what TimeClock does
+before, during and after Qt's import is its own choice). So nothing here imports Qt.
+Instead:
 
 - :func:`when_app_exists` polls, in a thread, for the QApplication that TimeClock makes,
   and has the GUI thread call back (a queued call, run by the event loop before the
