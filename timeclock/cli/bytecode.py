@@ -56,9 +56,17 @@ def use_private_cache(folder: Path | None = None) -> bool:
 def cached_path(root: Path, source: str) -> Path:
     """The cache file of ``source``: its absolute folder mirrored under ``root``, as
     ``sys.pycache_prefix`` does, so two copies of TimeClock never share a file."""
-    path = Path(source).absolute()
-    relative = path.parent.relative_to(path.anchor)
-    return root / relative / f"{path.stem}.{sys.implementation.cache_tag}.pyc"
+    return Path(_cached_name(str(root), source))
+
+
+def _cached_name(root: str, source: str) -> str:
+    # Plain strings: this runs for every module a start imports, where pathlib costs.
+    directory, name = os.path.split(os.path.abspath(source))  # noqa: PTH100
+    relative = os.path.splitdrive(directory)[1].lstrip("\\/")
+    return os.path.join(root, relative, name.rpartition(".")[0] + _SUFFIX)  # noqa: PTH118
+
+
+_SUFFIX = f".{sys.implementation.cache_tag}.pyc"
 
 
 def _private_folder(folder: Path) -> Path | None:
@@ -109,20 +117,20 @@ class _CachedLoader(importlib.machinery.SourceFileLoader):
 
     def __init__(self, fullname: str, path: str, root: Path) -> None:
         super().__init__(fullname, path)
-        self.root = root
+        self.root = str(root)
 
     def get_code(self, fullname: str) -> CodeType:
         source = self.get_filename(fullname)
-        if Path(importlib.util.cache_from_source(source)).exists():
+        if os.path.exists(importlib.util.cache_from_source(source)):  # noqa: PTH110
             code = super().get_code(fullname)  # Python's own, e.g. compiled at install
             assert code is not None  # a source loader always has code
             return code
-        header = _header(Path(source).stat())
-        target = cached_path(self.root, source)
+        header = _header(os.stat(source))  # noqa: PTH116
+        target = _cached_name(self.root, source)
         code = _read(target, header)
         if code is None:
             code = self.source_to_code(self.get_data(source), source)
-            _write(target, header + marshal.dumps(code))
+            _write(Path(target), header + marshal.dumps(code))
         return code
 
 
@@ -132,10 +140,11 @@ def _header(info: os.stat_result) -> bytes:
     return importlib.util.MAGIC_NUMBER + b"".join(value.to_bytes(4, "little") for value in fields)
 
 
-def _read(path: Path, header: bytes) -> CodeType | None:
+def _read(path: str, header: bytes) -> CodeType | None:
     """The code in ``path`` if it was compiled from the source as it is now, else None."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as file:  # noqa: PTH123 - see _cached_name
+            data = file.read()
     except OSError:
         return None
     if data[: len(header)] != header:
