@@ -36,6 +36,13 @@ def test_equal_versions_do_not_differ() -> None:
     assert differences(BASE, replace(BASE)) == frozenset()
 
 
+def test_a_user_name_in_another_case_is_the_same_user_not_a_change_elsewhere() -> None:
+    """A list answers with the name as asked (``HansM``), a read by id as the server keeps
+    it (``hansm``): an edit between the two is no conflict."""
+    assert differences(replace(BASE, user="HansM"), BASE) == frozenset()
+    assert differences(replace(BASE, user="petra"), BASE) == {EntryField.USER}
+
+
 @pytest.mark.parametrize(
     ("changes", "field"),
     [

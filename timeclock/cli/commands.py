@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import date, datetime, timedelta
@@ -21,7 +22,7 @@ from timeclock.cli.outbox import (
     sync_command,
     tell_sent,
 )
-from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
 from timeclock.domain.localtime import to_utc
 from timeclock.domain.ranges import DayRange, Preset, month_of
 from timeclock.domain.refs import local_ref
@@ -30,6 +31,7 @@ from timeclock.domain.totals import format_hours, totals, worked_on
 from timeclock.services import export
 from timeclock.services.changes import EntryChanges
 from timeclock.services.stamping import TimeClock, server_unavailable
+from timeclock.services.sync import JustRead
 from timeclock.store.secrets import delete_credentials, save_credentials
 from timeclock.store.settings import check_can_save, load_settings, save_settings
 
@@ -206,15 +208,17 @@ def _edit(context: Context, stack: ExitStack) -> int:
     )
     if change.is_empty():
         raise UsageError("nothing to change: give --from, --to, --break or --notes")
-    stored = _stored_entry(context, stack, options.id)
+    read = _read_entry(context, stack, options.id)
     changes = _changes(context, stack)
-    if stored is not None:
+    if read is not None:
+        stored = changes.as_shown(read.entry)
         planned = change.applied_to(stored)
         _check_entry(planned.user or "?", planned.start, planned.end, planned.break_minutes)
         what = cli_text.entry_line(planned, context.zone, context.now, with_id=False)
         # Checked at delivery against the entry as read here: a change made elsewhere
-        # meanwhile holds this one as a conflict instead of being overwritten.
-        sent = changes.update(stored, change)
+        # meanwhile holds this one as a conflict instead of being overwritten. Delivered
+        # at once, the read just made is that check (one read and one write).
+        sent = changes.update(stored, change, read=read)
     else:  # offline: what can be checked without the stored entry
         if change.start is not None and change.end is not None:
             _check_entry("?", change.start, change.end, change.break_minutes or 0)
@@ -225,7 +229,8 @@ def _edit(context: Context, stack: ExitStack) -> int:
 
 def _delete(context: Context, stack: ExitStack) -> int:
     entry_id = context.options.id
-    stored = _stored_entry(context, stack, entry_id)
+    read = _read_entry(context, stack, entry_id)
+    stored = None if read is None else _changes(context, stack).as_shown(read.entry)
     description = (
         "the entry"
         if stored is None
@@ -243,19 +248,20 @@ def _delete(context: Context, stack: ExitStack) -> int:
     return tell_sent(context, "Deleted " + description, sent, entry_id)
 
 
-def _stored_entry(context: Context, stack: ExitStack, entry_id: int) -> Attendance | None:
-    """The entry as the server has it, with the changes that still wait for it applied (as
-    this desk shows it); None when the server cannot be asked right now.
+def _read_entry(context: Context, stack: ExitStack, entry_id: int) -> JustRead | None:
+    """The entry as the server has it, read now; None when the server cannot be asked right
+    now. (:meth:`EntryChanges.as_shown` makes it the entry as this desk shows it, with the
+    changes that still wait for it applied.)
 
     An entry the server does not know is an error here: there is nothing to change.
     """
+    began = time.monotonic()  # the read's age counts from before it: never understated
     try:
-        stored = context.client(stack).get_attendance(entry_id)
+        return JustRead(context.client(stack).get_attendance(entry_id), began)
     except TimeTrackError as error:
         if server_unavailable(error):
             return None
         raise
-    return _changes(context, stack).as_shown(stored)
 
 
 def _changes(context: Context, stack: ExitStack) -> EntryChanges:

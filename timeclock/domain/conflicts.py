@@ -35,8 +35,12 @@ class EntryField(enum.Enum):
     END_LOCATION = "end_location"
 
     def of(self, entry: Attendance) -> Any:
-        """This field's value in ``entry``; a time as its UTC instant (see :func:`comparable`)."""
-        return comparable(getattr(entry, self.value))
+        """This field's value in ``entry``; a time as its UTC instant (see :func:`comparable`),
+        a user name in any case (a server may answer a read with ``hansm`` for ``HansM``)."""
+        value = getattr(entry, self.value)
+        if self is EntryField.USER and isinstance(value, str):
+            return value.casefold()  # as matching.same_user compares them
+        return comparable(value)
 
 
 def comparable(value: Any) -> Any:

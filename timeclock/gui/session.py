@@ -159,7 +159,9 @@ class ClockSession(QObject):
             except TimeClockError as trouble:  # queued already: the stamp is safe, not failed
                 log.warning("delivering after a stamp failed: %s", trouble)
                 report = SyncReport()
-            status = self._status(now)
+            # What this desk knows now: the status read for the stamp plus the stamp, not
+            # another request (see TimeClock.status_after).
+            status = self._status_after(report, now)
             # As it shows now: with TimeTrack's id once the stamp went out.
             shown = next(
                 (
@@ -264,6 +266,11 @@ class ClockSession(QObject):
         self._views.computing(View.STATUS)
         return self._time_clock.status(now)
 
+    def _status_after(self, report: SyncReport, now: datetime) -> Status:
+        """Where the user stands after a delivery pass (in the worker), as :meth:`_status`."""
+        self._views.computing(View.STATUS)
+        return self._time_clock.status_after(report, now)
+
     def _delivered(
         self, report: SyncReport, own: int | None = None, *, own_delivered: bool = False
     ) -> None:
@@ -273,7 +280,12 @@ class ClockSession(QObject):
             self.changes_delivered.emit()
         if report.complete:
             self._failed_deliveries = 0
-            self.refresh_status()  # entries made offline now have their server ids
+            # Entries made offline now have their server ids; what went out is known here
+            # (TimeClock.status_after), so an edit saved costs no third request.
+            now = self.now()
+            self._run(
+                lambda: self._status_after(report, now), self._status_arrived, self.refresh_status
+            )
             return
         if report.failure is not None:
             self._note_failure(describe(report.failure))

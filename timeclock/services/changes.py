@@ -27,7 +27,7 @@ from timeclock.domain.conflicts import Conflict
 from timeclock.domain.matching import same_user
 from timeclock.domain.refs import server_ref
 from timeclock.services.local_view import lost_create, overlay, pending_entry, ref_of
-from timeclock.services.sync import Deliverer, Discarded, SyncReport
+from timeclock.services.sync import Deliverer, Discarded, JustRead, SyncReport
 from timeclock.store.outbox import Kind, Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
@@ -106,12 +106,20 @@ class EntryChanges:
         return self._send(queue, lambda _seq: pending_entry(made[0], draft))
 
     def update(
-        self, entry: Attendance, change: AttendanceChange, *, revising: int | None = None
+        self,
+        entry: Attendance,
+        change: AttendanceChange,
+        *,
+        revising: int | None = None,
+        read: JustRead | None = None,
     ) -> Sent:
         """Change ``entry``, as shown to the person; sent only if TimeTrack still has it so.
 
         An entry created on this desk and not yet on TimeTrack has no other version to
-        compare with: its update just follows its create.
+        compare with: its update just follows its create. ``read`` is TimeTrack's version
+        of the entry as read just now (a command reads it to check and show the change):
+        where ``entry`` is that version, the delivery that follows compares with that read
+        instead of reading the entry again (see :class:`~timeclock.services.sync.JustRead`).
         """
         base = None if entry.local_ref is not None else entry
 
@@ -126,7 +134,8 @@ class EntryChanges:
             ref = ref_of(entry, self.outbox, self.base_url)
             return self.outbox.add_update(self.base_url, ref, change, base=base)
 
-        return self._send(queue, lambda _seq: change.applied_to(entry))
+        just_read = None if read is None or read.entry.id is None else {read.entry.id: read}
+        return self._send(queue, lambda _seq: change.applied_to(entry), just_read)
 
     def update_unread(self, entry_id: int, change: AttendanceChange) -> Sent:
         """Change the server's entry ``entry_id`` that could not be read just now (offline):
@@ -191,9 +200,11 @@ class EntryChanges:
         except NotFoundError:
             return None
 
-    def deliver(self) -> SyncReport:
-        """One delivery pass over everything that waits."""
-        return Deliverer(self.client, self.outbox).deliver(self.delivery_wait)
+    def deliver(self, just_read: dict[int, JustRead] | None = None) -> SyncReport:
+        """One delivery pass over everything that waits (``just_read``: entries read from
+        TimeTrack just now, see :class:`~timeclock.services.sync.JustRead`)."""
+        deliverer = Deliverer(self.client, self.outbox, just_read=just_read)
+        return deliverer.deliver(self.delivery_wait)
 
     def waiting(self) -> list[OutboxItem]:
         """Every change saved here and not yet on TimeTrack, oldest first (held included)."""
@@ -269,10 +280,15 @@ class EntryChanges:
         known = self.outbox.server_id(self.base_url, item.ref)
         return item.ref if known is None else server_ref(known)
 
-    def _send(self, queue: Callable[[], int], intended: Callable[[int], Attendance | None]) -> Sent:
+    def _send(
+        self,
+        queue: Callable[[], int],
+        intended: Callable[[int], Attendance | None],
+        just_read: dict[int, JustRead] | None = None,
+    ) -> Sent:
         seq = queue()
         try:
-            report = self.deliver()
+            report = self.deliver(just_read)
         except Exception as error:  # noqa: BLE001 - queued already: the change is safe
             log.warning("delivery after queuing change %s failed: %s", seq, error)
             return Sent(seq, Outcome.QUEUED, intended(seq), SyncReport(), trouble=error)

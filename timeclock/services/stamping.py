@@ -88,6 +88,9 @@ class TimeClock:
         self.user = user
         self.breaks = breaks
         self.outbox = outbox
+        # Whether the last look at the server (status) got an answer: only then is what
+        # this desk knows after a delivery as good as asking again (status_after).
+        self._seen_online = False
 
     @property
     def base_url(self) -> str:
@@ -101,7 +104,6 @@ class TimeClock:
         in between then shows twice at worst (as sent and as waiting), never not at all,
         so a stamp decided on this status cannot miss a stamp another program just made.
         """
-        offline: TimeTrackError | None = None
         items = self.outbox.items(self.base_url) if self.outbox is not None else []
         try:
             entries = self.client.list_attendances(
@@ -112,12 +114,42 @@ class TimeClock:
         except TimeTrackError as error:
             if self.outbox is None or not server_unavailable(error):
                 raise
-            offline = error
-            remembered = self.outbox.recent.recall(self.base_url, self.user)
-            entries = remembered[0] if remembered is not None else []
-        else:
-            if self.outbox is not None:
-                self.outbox.recent.remember(self.base_url, self.user, entries, fetched_at=now)
+            self._seen_online = False
+            return self._known(items, offline=error)
+        self._seen_online = True
+        if self.outbox is not None:
+            self.outbox.recent.remember(self.base_url, self.user, entries, fetched_at=now)
+        return self._shown(entries, items)
+
+    def status_after(self, report: SyncReport, now: datetime) -> Status:
+        """Where the user stands after a delivery pass of this desk (``report``), such as
+        the one right after a stamp: without asking the server again where that can be
+        helped (a stamp is then one read and one write).
+
+        The entries last seen on the server get every delivered change in the same
+        transaction that takes it off the outbox, so what this desk knows is the server's
+        state as last read plus its own changes since. That is used when the last look at
+        the server (:meth:`status`) got an answer and the pass met no failure; otherwise
+        the server is asked again (it may answer reads while it fails a write, and after
+        an offline status it may be back).
+        """
+        if self.outbox is not None and report.failure is None and self._seen_online:
+            return self._known(self.outbox.items(self.base_url))
+        return self.status(now)
+
+    def _known(self, items: list[OutboxItem], offline: TimeTrackError | None = None) -> Status:
+        """The status from the entries last seen on the server and what waits (``items``)."""
+        assert self.outbox is not None
+        remembered = self.outbox.recent.recall(self.base_url, self.user)
+        return self._shown([] if remembered is None else remembered[0], items, offline)
+
+    def _shown(
+        self,
+        entries: list[Attendance],
+        items: list[OutboxItem],
+        offline: TimeTrackError | None = None,
+    ) -> Status:
+        """The status of the server's ``entries`` with the waiting ``items`` applied."""
         waiting, held, last_delivery = 0, 0, None
         if self.outbox is not None:
             waiting, held = len(items), sum(item.stuck for item in items)

@@ -24,7 +24,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -54,6 +55,32 @@ ORPHAN_PROBLEM = (
     "the new entry this change is about was discarded before it reached TimeTrack, "
     "so there is nothing to change; discard this change too"
 )
+
+
+# How long an entry read from TimeTrack right before its edit was queued stands for
+# TimeTrack's current version in that edit's conflict check (see JustRead).
+JUST_READ_SECONDS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class JustRead:
+    """An entry as TimeTrack answered a read of it, and when the read began
+    (``time.monotonic()``).
+
+    A command that reads an entry, queues an edit of it and delivers at once would
+    otherwise read it twice. Given to a :class:`Deliverer`, the read is the conflict check
+    of the first change of that entry in the pass, if the change was made from exactly
+    this version (nothing waiting was applied over it) and the read is at most
+    :data:`JUST_READ_SECONDS` old; otherwise the entry is read again, as always.
+    """
+
+    entry: Attendance
+    at: float
+
+    @property
+    def fresh(self) -> bool:
+        """Young enough to stand for TimeTrack's current version."""
+        return time.monotonic() - self.at <= JUST_READ_SECONDS
 
 
 class _OrphanedError(Exception):
@@ -129,9 +156,18 @@ class DeliveryBusyError(TimeClockError):
 class Deliverer:
     """Delivers one desk's outbox for one account through ``client``."""
 
-    def __init__(self, client: TimeTrackClient, outbox: Outbox) -> None:
+    def __init__(
+        self,
+        client: TimeTrackClient,
+        outbox: Outbox,
+        *,
+        just_read: Mapping[int, JustRead] | None = None,
+    ) -> None:
+        """``just_read``: entries (by server id) read from TimeTrack just before their
+        changes were queued (see :class:`JustRead`)."""
         self.client = client
         self.outbox = outbox
+        self._just_read = dict(just_read or {})
 
     def deliver(self, wait: float = 0.0) -> SyncReport:
         """One pass over the outbox (see the module's description).
@@ -242,9 +278,11 @@ class Deliverer:
             if item.ref not in creating:
                 raise _OrphanedError
             return None
+        # A read made before the pass is good for the first change of its entry only.
+        read = self._just_read.pop(entry_id, None)
         if item.kind == Kind.UPDATE:
             assert item.change is not None
-            return self._update(item, entry_id, item.change)
+            return self._update(item, entry_id, item.change, read)
         with contextlib.suppress(NotFoundError):  # already gone: what the delete wanted
             self._sending(item, lambda: self.client.delete_attendance(entry_id))
         self.outbox.delivered(base_url, item.seq)
@@ -261,12 +299,15 @@ class Deliverer:
         self.outbox.delivered(base_url, item.seq, created_id=created.id)
         return created
 
-    def _update(self, item: OutboxItem, entry_id: int, change: AttendanceChange) -> Attendance:
+    def _update(
+        self,
+        item: OutboxItem,
+        entry_id: int,
+        change: AttendanceChange,
+        read: JustRead | None = None,
+    ) -> Attendance:
         if item.base is not None:
-            try:
-                current: Attendance | None = self.client.get_attendance(entry_id)
-            except NotFoundError:
-                current = None
+            current = self._current(entry_id, item.base, read)
             if current is not None and not differences(change.applied_to(item.base), current):
                 self.outbox.delivered(self.client.base_url, item.seq)
                 return current  # already so: an earlier send's answer was lost
@@ -282,6 +323,16 @@ class Deliverer:
             raise _ConflictFoundError(Conflict(item.base, None, change)) from None
         self.outbox.delivered(self.client.base_url, item.seq)
         return updated
+
+    def _current(self, entry_id: int, base: Attendance, read: JustRead | None) -> Attendance | None:
+        """TimeTrack's current version of the entry an edit made from ``base`` is about
+        (None if it is gone): the read just made, if it still stands for it, else a read."""
+        if read is not None and read.entry == base and read.fresh:
+            return read.entry
+        try:
+            return self.client.get_attendance(entry_id)
+        except NotFoundError:
+            return None
 
     def _sending(self, item: OutboxItem, request: Callable[[], _Answer]) -> _Answer:
         """Send ``item`` by ``request``, counted as an attempt committed before it leaves.
