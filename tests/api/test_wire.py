@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from timeclock.api.errors import ServerMessage
 from timeclock.api.wire import (
     WireFormatError,
+    _plain_attendance,
     change_to_wire,
     draft_to_wire,
     filter_params,
@@ -33,6 +34,7 @@ from timeclock.domain.attendance import (
     Location,
 )
 from timeclock.domain.ranges import DayRange
+from timeclock.domain.timestamps import format_timestamp
 
 NINE = datetime(2020, 10, 20, 9, 0, tzinfo=UTC)
 FIVE_PM = datetime(2020, 10, 20, 17, 0, tzinfo=UTC)
@@ -925,3 +927,107 @@ class TestFilterParams:
         until = datetime(2020, 11, 1, 0, 0, tzinfo=BERLIN)
 
         assert filter_params(None, None, until) == {"to": "2020-10-31T22:59:59.999Z"}
+
+
+# -- the quick way through documented objects (issue #9) ---------------------------------
+
+_STAMPS = st.one_of(
+    st.datetimes(
+        min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
+    ).map(format_timestamp),
+    st.sampled_from(
+        [
+            "2026-03-10T07:00:00Z",
+            "2026-03-10T07:00:00.5Z",
+            "2026-03-10 07:00:00.000Z",
+            "2026-03-10T07:00:00.000+01:00",
+            "2026-02-30T07:00:00.000Z",
+            "0001-01-01T00:00:00.000Z",
+            "9999-12-31T23:59:59.999Z",
+            "\uff12\uff10\uff12\uff16-03-10T07:00:00.000Z",  # full-width digits
+            "",
+        ]
+    ),
+    st.none(),
+    st.integers(),
+)
+_NUMBERS = st.one_of(
+    st.integers(min_value=-5, max_value=20_000_000), st.booleans(), st.none(), st.just("30")
+)
+
+
+@settings(max_examples=400)
+@given(
+    entry_id=st.one_of(st.integers(min_value=-1, max_value=2**64), st.booleans(), st.just("7")),
+    user=st.one_of(st.text(max_size=8), st.none(), st.integers()),
+    start=_STAMPS,
+    end=_STAMPS,
+    break_minutes=_NUMBERS,
+    worked=_NUMBERS,
+    notes=st.one_of(st.text(max_size=8), st.none(), st.floats(allow_nan=False)),
+    manual=st.one_of(st.booleans(), st.none(), st.just(1), st.just("true")),
+    coordinates=st.dictionaries(
+        st.sampled_from(["latitudeStart", "longitudeStart", "latitudeEnd", "longitudeEnd"]),
+        st.one_of(st.floats(), st.text(max_size=6), st.none()),
+    ),
+    missing=st.sets(st.sampled_from(["user", "notes", "manual", "breakMinutes", "to"])),
+)
+def test_the_quick_way_reads_an_object_as_the_long_way_does(
+    entry_id: object,
+    user: object,
+    start: object,
+    end: object,
+    break_minutes: object,
+    worked: object,
+    notes: object,
+    manual: object,
+    coordinates: dict[str, object],
+    missing: set[str],
+) -> None:
+    record: dict[str, object] = {
+        "id": entry_id,
+        "user": user,
+        "from": start,
+        "to": end,
+        "notes": notes,
+        "manual": manual,
+        "workedMinutes": worked,
+        "breakMinutes": break_minutes,
+        **coordinates,
+    }
+    for name in missing:
+        del record[name]
+
+    try:
+        # A known id takes the long way; an object's own id wins over it where it has one.
+        expected: Attendance | type[WireFormatError] = parse_attendance(
+            record, known_id=entry_id if type(entry_id) is int and entry_id > 0 else 1
+        )
+    except WireFormatError:
+        expected = WireFormatError
+    quick = _plain_attendance(record)
+
+    if quick is not None:
+        assert quick == expected
+    if expected is not WireFormatError and "id" in record and type(entry_id) is int:
+        assert parse_attendance(record) == expected  # the way a list reads it
+
+
+def test_a_documented_object_takes_the_quick_way() -> None:
+    record = {
+        "id": 5,
+        "user": "Jörg",
+        "from": "2026-03-10T07:00:00.000Z",
+        "to": "2026-03-10T15:30:00Z",
+        "notes": "Messe",
+        "manual": True,
+        "workedMinutes": 480,
+        "breakMinutes": 30,
+        "latitudeStart": 48.1,
+        "longitudeStart": "11.5",
+    }
+
+    quick = _plain_attendance(record)
+
+    assert quick is not None and quick == parse_attendance(record, known_id=5)
+    assert quick.start_location == Location(48.1, 11.5) and quick.end_location is None

@@ -14,7 +14,16 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from timeclock.domain.attendance import Attendance, Location
-from timeclock.services.export import COORDINATES, FIELDS, entry_record, to_csv, to_json
+from timeclock.services.export import (
+    COORDINATES,
+    FIELDS,
+    _json_object,
+    entry_record,
+    to_csv,
+    to_json,
+    write_csv,
+    write_json,
+)
 
 BERLIN_SUMMER = timezone(timedelta(hours=2))
 START = datetime(2020, 10, 20, 7, 0, 5, 123000, tzinfo=UTC)
@@ -212,3 +221,54 @@ def test_the_csv_ends_every_line_with_a_plain_newline() -> None:
     assert "\r" not in text
     assert text.endswith("\n")
     assert text.count("\n") == 3
+
+
+# -- written as they go (issue #9) -------------------------------------------------------
+
+ODD = Attendance(
+    id=2**63 - 1,
+    user='Jörg "der Große" \\ Ünal',
+    start=datetime(1, 1, 2, tzinfo=UTC),
+    end=datetime(9999, 12, 30, 23, 59, 59, 999000, tzinfo=UTC),
+    notes="zwei\nZeilen\t\u2028 \x00 und \ud800 😀 </script>",
+    manual=True,
+    worked_minutes=None,
+    end_location=HOME,
+)
+WAITING = Attendance(id=None, user="hansm", start=START, end=END, local_ref="local:abc")
+
+
+@pytest.mark.parametrize("entry", [PLAIN, LOCATED, OPEN, ODD, WAITING], ids=repr)
+def test_an_object_is_written_as_json_dumps_writes_its_record(entry: Attendance) -> None:
+    expected = json.dumps(entry_record(entry), ensure_ascii=False)
+
+    assert _json_object(entry) == expected
+
+
+def test_json_is_one_object_a_line_and_ends_with_a_newline() -> None:
+    out = io.StringIO()
+    write_json(iter([PLAIN, LOCATED, OPEN]), out)
+    text = out.getvalue()
+
+    assert text.splitlines()[0] == "["
+    assert text.splitlines()[1:3] == [
+        "  " + json.dumps(entry_record(PLAIN), ensure_ascii=False) + ",",
+        "  " + json.dumps(entry_record(LOCATED), ensure_ascii=False) + ",",
+    ]
+    assert text.endswith("}\n]\n")
+    assert json.loads(text) == [entry_record(PLAIN), entry_record(LOCATED), entry_record(OPEN)]
+
+
+def test_a_long_list_is_written_whole_in_order() -> None:
+    entries = [
+        Attendance(id=n, user="hansm", start=START + timedelta(hours=n), end=END + timedelta(n))
+        for n in range(1, 2502)
+    ]
+    json_out, csv_out = io.StringIO(), io.StringIO()
+
+    write_json(entries, json_out)
+    write_csv(entries, csv_out)
+
+    assert [record["id"] for record in json.loads(json_out.getvalue())] == list(range(1, 2502))
+    _, rows = read_csv(csv_out.getvalue())
+    assert [int(row["id"]) for row in rows] == list(range(1, 2502))

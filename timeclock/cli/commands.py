@@ -23,6 +23,7 @@ from timeclock.cli.outbox import (
     tell_sent,
 )
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
+from timeclock.domain.gc_pause import collection_paused
 from timeclock.domain.localtime import to_utc
 from timeclock.domain.ranges import DayRange, Preset, month_of
 from timeclock.domain.refs import local_ref
@@ -144,11 +145,12 @@ def _list(context: Context, stack: ExitStack) -> int:
     since, until = days.utc_bounds(context.zone)
     user = None if options.all_users else context.account().user
     if options.format in ("json", "csv"):  # for scripts and payroll: TimeTrack's data only
-        entries = context.client(stack).list_attendances(user=user, since=since, until=until)
-        if options.format == "json":
-            context.print(export.to_json(entries))
-        else:
-            context.out.write(export.to_csv(entries))
+        # A year of a company is 100,000 entries (millions of objects, none in a cycle):
+        # the cycle collector would walk them again and again while they are made.
+        with collection_paused():
+            entries = context.client(stack).list_attendances(user=user, since=since, until=until)
+        write = export.write_json if options.format == "json" else export.write_csv
+        write(entries, context.out)
         return EXIT_OK
     # For people: as the window shows it, with what waits on this computer applied.
     listing = _changes(context, stack).listing(user, since, until)
