@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from timeclock.domain.attendance import Attendance
+from timeclock.domain.gc_pause import collection_paused
 from timeclock.domain.shift import Shift
 from timeclock.domain.totals import Totals
 from timeclock.gui.formatting import coordinates_text, day_text, hours_text, time_text
@@ -225,7 +226,10 @@ class AttendanceModel(QAbstractTableModel):
         generation, spec, shift = self._generation, self._wanted, self._table.shift
 
         def build() -> ArrangedTable:
-            return arrange(entries, waiting, self._zone, spec=spec, clock=self._clock, shift=shift)
+            with collection_paused(freeze=True):  # as the listing it comes from
+                return arrange(
+                    entries, waiting, self._zone, spec=spec, clock=self._clock, shift=shift
+                )
 
         if len(entries) <= self.sync_rows or self._offload is None:
             self._show(build())

@@ -23,6 +23,7 @@ from timeclock.api.errors import MalformedResponseError, ServerError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
 from timeclock.domain.errors import TimeClockError
+from timeclock.domain.gc_pause import collection_paused
 from timeclock.domain.matching import same_instant, same_user
 from timeclock.domain.timestamps import utc_now
 from timeclock.gui.messages import explain, queued_message
@@ -324,7 +325,10 @@ class ClockSession(QObject):
 
         def work() -> Listing:
             self._views.computing(View.LIST)
-            return self._changes.listing(user, since, until)
+            # A long list makes many objects and no cycles: no collection may walk them
+            # while the window waits for the interpreter (see domain.gc_pause).
+            with collection_paused(freeze=True):
+                return self._changes.listing(user, since, until)
 
         self._run(
             work,
