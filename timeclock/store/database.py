@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -158,7 +159,7 @@ class Database:
             private_database(Path(self.path))  # 0600, as SQLite's -wal and -shm then are
             connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
             try:
-                connection.execute("PRAGMA journal_mode=WAL")
+                _write_ahead(connection)
                 if self._full_sync:
                     connection.execute("PRAGMA synchronous=FULL")
             except sqlite3.Error:
@@ -167,3 +168,20 @@ class Database:
         except (OSError, sqlite3.Error) as error:
             raise self._error(f"cannot open {self._describe} {self.path}: {error}") from None
         return connection
+
+
+def _write_ahead(connection: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging, waiting as long as for any lock.
+
+    Switching needs the file to itself, and SQLite does not wait for that on its own: a
+    program opening a file that another one is just creating or migrating would fail.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
