@@ -374,6 +374,22 @@ def test_a_big_list_is_built_and_sorted_by_the_worker_and_shown_when_ready(
     assert ids_in_order(model) == [3, 2, 1]
 
 
+def test_a_shift_that_comes_while_the_list_is_built_is_the_one_shown(
+    qtbot: QtBot, clock: SettableClock
+) -> None:
+    worker = FakeWorker()
+    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
+    model.sync_rows = 1
+    model.set_entries([closed_day(), running()])
+    breaks = BreakLog("id:2", taken=timedelta(minutes=30))
+    model.set_shift(Shift(running(), breaks))  # the status arrives before the list
+
+    worker.run_next()
+
+    assert text(model, 2, Column.BREAK) == "0:30"
+    assert model.shift.breaks == breaks
+
+
 def test_a_stale_list_from_the_worker_is_dropped(qtbot: QtBot, clock: SettableClock) -> None:
     worker = FakeWorker()
     model = AttendanceModel(BERLIN, clock, offload=worker.offload)

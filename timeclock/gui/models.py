@@ -325,10 +325,9 @@ class AttendanceModel(QAbstractTableModel):
     def _show(self, arranged: ArrangedTable) -> None:
         self.beginResetModel()
         self._texts.clear()
+        shift = self._table.shift  # the latest: it may have come while the list was built
         self._table = arranged.table
-        self._table.moved_on(
-            self._clock(), self.shift if arranged.table is not self._table else None
-        )
+        self._table.moved_on(self._clock(), shift)
         self._spec = arranged.spec
         self._ascending = self._table.order_of(arranged.spec.field)
         self.endResetModel()
