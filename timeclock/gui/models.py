@@ -226,7 +226,7 @@ class AttendanceModel(QAbstractTableModel):
         generation, spec, shift = self._generation, self._wanted, self._table.shift
 
         def build() -> ArrangedTable:
-            with collection_paused(freeze=True):  # as the listing it comes from
+            with collection_paused():  # as for the listing it comes from
                 return arrange(
                     entries, waiting, self._zone, spec=spec, clock=self._clock, shift=shift
                 )

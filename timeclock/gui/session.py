@@ -325,9 +325,10 @@ class ClockSession(QObject):
 
         def work() -> Listing:
             self._views.computing(View.LIST)
-            # A long list makes many objects and no cycles: no collection may walk them
-            # while the window waits for the interpreter (see domain.gc_pause).
-            with collection_paused(freeze=True):
+            # A long list makes many objects and no cycles: no collection walks them while
+            # they are made (see domain.gc_pause). Not frozen after: freezing would keep
+            # whatever cycles other threads dropped meanwhile for good.
+            with collection_paused():
                 return self._changes.listing(user, since, until)
 
         self._run(
