@@ -222,7 +222,7 @@ class TestReference:
 
     def test_an_entry_of_the_server_is_known_by_its_id(self) -> None:
         assert entry().ref == "id:7"
-        assert not entry().waits_for_create
+        assert entry().local_ref is None
 
     def test_an_entry_not_yet_sent_has_no_id_and_is_known_by_its_create(self) -> None:
         draft = AttendanceDraft(user="hansm", start=EIGHT, end=EIGHT, manual=False)
@@ -230,7 +230,7 @@ class TestReference:
         pending = draft.as_entry(local_ref="local:ab12")
 
         assert (pending.id, pending.ref) == (None, "local:ab12")
-        assert pending.waits_for_create and pending.is_open
+        assert pending.local_ref == "local:ab12" and pending.is_open
 
     def test_a_server_entry_shown_as_a_create_is_known_by_the_create(self) -> None:
         """A create whose answer was lost made it: it shows under the create's reference
@@ -238,7 +238,7 @@ class TestReference:
         shown = dataclasses.replace(entry(), local_ref="local:ab12")
 
         assert (shown.id, shown.ref) == (7, "local:ab12")
-        assert not shown.waits_for_create
+        assert shown.local_ref == "local:ab12"
 
     def test_an_entry_without_id_or_reference_is_refused(self) -> None:
         with pytest.raises(ValueError, match="server id or a local reference"):

@@ -60,11 +60,6 @@ class Attendance:
         return str(self.local_ref)  # never None: see __post_init__
 
     @property
-    def waits_for_create(self) -> bool:
-        """Made on this desk, and its create has not reached TimeTrack (that is known)."""
-        return self.id is None
-
-    @property
     def is_open(self) -> bool:
         """Stamped in and not yet stamped out."""
         return self.end == self.start and not self.manual

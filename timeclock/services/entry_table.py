@@ -317,11 +317,6 @@ class EntryTable:
             self.install_order(field, version, order)
         return order
 
-    def order(self, spec: SortSpec) -> list[int]:
-        """The live rows as ``spec`` shows them (a copy)."""
-        ascending = self.order_of(spec.field)
-        return ascending[::-1] if spec.descending else list(ascending)
-
     def position_for(self, field: Field, order: list[int], row: int, key: Any) -> int:
         """Where ``row`` with ``key`` belongs in ``order``, the ascending order of
         ``field`` without ``row``: equal keys in row order."""
