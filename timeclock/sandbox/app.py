@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from timeclock.sandbox.auth import ApiCredentials, ApiKeyMiddleware
+from timeclock.sandbox.directory import Directory
 from timeclock.sandbox.drip import Drip
 from timeclock.sandbox.endless import page_filler
 from timeclock.sandbox.errors import (
@@ -28,6 +29,7 @@ from timeclock.sandbox.list_body import list_body, shown
 from timeclock.sandbox.listing import ENVELOPES, Envelope, parse_list_query
 from timeclock.sandbox.openapi import build_openapi
 from timeclock.sandbox.payloads import parse_create, parse_update, read_json_object
+from timeclock.sandbox.people import people_routes
 from timeclock.sandbox.quirks import QuirkControl
 from timeclock.sandbox.records import TimeRangeError
 from timeclock.sandbox.store import AttendanceStore, EntryDeletedError, EntryNotFoundError
@@ -48,6 +50,7 @@ def create_app(
     middleware: Sequence[Middleware] = (),
     faults: FaultControl | None = None,
     quirks: QuirkControl | None = None,
+    directory: Directory | None = None,
 ) -> Starlette:
     """The TimeTrack-compatible app over ``store``.
 
@@ -58,7 +61,9 @@ def create_app(
     need the API key and secret and are not in the OpenAPI document. ``quirks`` (default:
     none) makes the server behave in the current ways the vendor's documents allow; with
     ``faults`` too, ``{API_PREFIX}/_admin/quirks`` reads and replaces them. Like the
-    faults, the quirks touch only the attendances resource.
+    faults, the quirks touch only the attendances resource. ``directory`` (default: an
+    empty one) holds the people behind ``users``, ``absences`` and ``work_reports``
+    (:mod:`timeclock.sandbox.people`), and their own quirks.
     """
     if envelope not in ENVELOPES:
         raise ValueError(f"unknown envelope {envelope!r}; expected one of {ENVELOPES}")
@@ -117,6 +122,8 @@ def create_app(
             Route(collection + suffix, _by_method(collection_methods), methods=["GET", "POST"]),
             Route(item + suffix, _by_method(item_methods), methods=["GET", "PUT", "DELETE"]),
         ]
+    people = directory if directory is not None else Directory()
+    routes += people_routes(people, store, API_PREFIX, envelope)
     resource = re.escape(collection) + r"(/.*)?"
     # The drip is outermost: it slows down the faults' answers too.
     injection = [Middleware(Drip, control=control, paths=resource)]

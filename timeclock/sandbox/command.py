@@ -21,6 +21,7 @@ from typing import TextIO, TypeVar
 
 from timeclock.domain.timestamps import utc_now
 from timeclock.sandbox.demo import DEMO_USER, DEMO_USERS, berlin_today, load_demo_data
+from timeclock.sandbox.demo_people import demo_directory
 from timeclock.sandbox.faults import (
     ALL_KINDS,
     FaultPlan,
@@ -234,6 +235,7 @@ def run_sandbox(
                 envelope=args.envelope,
                 faults=plan,
                 quirks=quirks_from_args(args),
+                directory=demo_directory(store, berlin_today()) if args.demo_data else None,
                 ssl_certfile=args.tls_cert,
                 ssl_keyfile=args.tls_key,
             )

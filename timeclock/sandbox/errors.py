@@ -3,7 +3,8 @@
 TimeTrack answers errors as ``{"errors": [{"title", "status", "code", "detail"}]}``. The
 only code the vendor shows is 15020 ("TimeEntry exist but it is deleted"); the other codes
 below are the sandbox's own, kept stable so tests and the client can rely on them:
-``1xxxx`` for protocol-level failures, ``15xxx`` for time-entry failures.
+``1xxxx`` for protocol-level failures, ``15xxx`` for time-entry failures, ``16xxx`` for
+users and ``17xxx`` for absences.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ class ErrorCode(Enum):
     """Every error the sandbox can answer: (numeric code, HTTP status, title)."""
 
     UNAUTHORIZED = (10401, 401, "Unauthorized")
+    FORBIDDEN = (10403, 403, "Forbidden")
     ROUTE_NOT_FOUND = (10404, 404, "Resource not found")
     METHOD_NOT_ALLOWED = (10405, 405, "Method not allowed")
     BODY_TOO_LARGE = (10413, 413, "Request body too large")
@@ -32,6 +34,8 @@ class ErrorCode(Enum):
     INVALID_QUERY = (15006, 400, "Invalid query parameter")
     ENTRY_DELETED = (15020, 404, "TimeEntry exist but it is deleted")
     ENTRY_NOT_FOUND = (15021, 404, "TimeEntry not found")
+    USER_NOT_FOUND = (16021, 404, "User not found")
+    ABSENCE_NOT_FOUND = (17021, 404, "Absence not found")
 
     @property
     def code(self) -> int:

@@ -30,6 +30,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from timeclock.sandbox.app import API_PREFIX, create_app
 from timeclock.sandbox.auth import ApiCredentials
+from timeclock.sandbox.directory import Directory
 from timeclock.sandbox.faults import CONNECTION_EXTENSION, ConnectionHandle, FaultControl, FaultPlan
 from timeclock.sandbox.listing import Envelope
 from timeclock.sandbox.quirks import QuirkControl, ServerQuirks
@@ -114,7 +115,9 @@ class SandboxServer:
     are the :class:`ServerQuirks` to start with (default: all off); ``server.quirks`` and
     ``PUT /api/v2/ext/_admin/quirks`` replace them at any time. With
     ``ssl_certfile`` (a PEM certificate chain, with the key unless ``ssl_keyfile`` names
-    it) the server speaks HTTPS.
+    it) the server speaks HTTPS. ``directory`` (default: an empty one, as
+    ``server.directory``) holds the users, absences and working models behind ``users``,
+    ``absences`` and ``work_reports``, and their quirks (``server.directory.quirks``).
     """
 
     def __init__(
@@ -129,6 +132,7 @@ class SandboxServer:
         middleware: Sequence[Middleware] = (),
         faults: FaultPlan | None = None,
         quirks: ServerQuirks | None = None,
+        directory: Directory | None = None,
         ssl_certfile: str | os.PathLike[str] | None = None,
         ssl_keyfile: str | os.PathLike[str] | None = None,
     ) -> None:
@@ -150,6 +154,7 @@ class SandboxServer:
         self._used = False
         self._owns_store = store is None
         self.store = AttendanceStore() if store is None else store
+        self.directory = Directory() if directory is None else directory
         try:
             self.app = create_app(
                 self.store,
@@ -158,6 +163,7 @@ class SandboxServer:
                 middleware=middleware,
                 faults=self._fault_control,
                 quirks=self._quirk_control,
+                directory=self.directory,
             )
         except BaseException:
             self.stop()  # closes the store made above

@@ -35,9 +35,11 @@ def demo_account(user: str | None = None) -> Iterator[Account]:
         load_demo_data,
     )
     from timeclock.sandbox.demo import berlin_today  # noqa: PLC0415
+    from timeclock.sandbox.demo_people import demo_directory  # noqa: PLC0415
 
     with AttendanceStore() as store:
-        load_demo_data(store, berlin_today(), now=utc_now())
-        with SandboxServer(store=store) as server:
+        today = berlin_today()
+        load_demo_data(store, today, now=utc_now())
+        with SandboxServer(store=store, directory=demo_directory(store, today)) as server:
             credentials = Credentials(server.api_key, server.api_secret)
             yield Account(server.base_url, user or DEMO_USER, credentials)
