@@ -62,7 +62,21 @@ def test_the_file_is_a_json_object_with_the_version_and_every_setting() -> None:
         "account": "testkonto",
         "user": "hansm",
         "language": "de",
+        "state": "",
     }
+
+
+def test_a_file_without_a_state_checks_no_public_holidays() -> None:
+    settings_path().parent.mkdir(parents=True)
+    settings_path().write_text('{"version": 1, "account": "testkonto"}', encoding="utf-8")
+
+    assert load_settings() == Settings(account="testkonto", state="")
+
+
+def test_the_state_is_saved_and_loaded() -> None:
+    save_settings(FILLED.updated(state="NW"))
+
+    assert load_settings().state == "NW"
 
 
 def test_an_explicit_path_is_used_instead_of_the_config_folder(tmp_path: Path) -> None:

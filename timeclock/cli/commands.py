@@ -173,6 +173,14 @@ def _list(context: Context, stack: ExitStack) -> int:
     return EXIT_OK
 
 
+def _check(context: Context, stack: ExitStack) -> int:
+    # The rules and the holiday calendar are loaded for this verb only.
+    from timeclock.cli.check import run_check  # noqa: PLC0415
+
+    days = _day_range(context.options, context.now.astimezone(context.zone).date())
+    return run_check(context, stack, days)
+
+
 def _show(context: Context, stack: ExitStack) -> int:
     entry = context.client(stack).get_attendance(context.options.id)
     if context.options.format == "json":
@@ -301,6 +309,7 @@ COMMANDS: dict[str, Callable[[Context, ExitStack], int]] = {
     "stamp": _stamp,
     "break": _break,
     "list": _list,
+    "check": _check,
     "show": _show,
     "add": _add,
     "edit": _edit,

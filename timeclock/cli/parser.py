@@ -93,24 +93,27 @@ def build_parser() -> argparse.ArgumentParser:
     pause.add_argument("action", choices=["start", "end"])
 
     listing = verb("list", "list entries of local calendar days (default: this month)")
-    listing.add_argument(
-        "--from", dest="first", metavar="DATE", type=_date, help="first local day, YYYY-MM-DD"
-    )
-    listing.add_argument(
-        "--to",
-        dest="last",
-        metavar="DATE",
-        type=_date,
-        help="last local day, YYYY-MM-DD (included)",
-    )
-    listing.add_argument(
-        "--range",
-        dest="preset",
-        choices=[p.value for p in Preset],
-        help="a named range instead of --from/--to",
-    )
+    _add_day_range(listing)
     listing.add_argument("--all-users", action="store_true", help="entries of every user")
     listing.add_argument("--format", choices=["table", "json", "csv"], default="table")
+
+    check = verb(
+        "check",
+        "find what needs a correction on local calendar days (default: this month): entries "
+        "open since an earlier day, overlapping or in the future, and work against the German "
+        "Working Hours Act (over 10 h a day, too short a break or rest, Sundays, holidays)",
+    )
+    _add_day_range(check)
+    check.add_argument(
+        "--all-users", action="store_true", help="entries of every user (not with --user)"
+    )
+    check.add_argument(
+        "--state",
+        metavar="CODE",
+        help="German state whose public holidays count, e.g. BY or NW (else the settings' "
+        "state; with none, holidays are not checked)",
+    )
+    check.add_argument("--format", choices=["table", "json"], default="table")
 
     show = verb("show", "show one entry")
     show.add_argument("id", type=_entry_id)
@@ -152,6 +155,26 @@ def build_parser() -> argparse.ArgumentParser:
         late_arguments=_sandbox_arguments,
     )
     return parser
+
+
+def _add_day_range(parser: argparse.ArgumentParser) -> None:
+    """``--from``, ``--to`` and ``--range``: which local calendar days a verb covers."""
+    parser.add_argument(
+        "--from", dest="first", metavar="DATE", type=_date, help="first local day, YYYY-MM-DD"
+    )
+    parser.add_argument(
+        "--to",
+        dest="last",
+        metavar="DATE",
+        type=_date,
+        help="last local day, YYYY-MM-DD (included)",
+    )
+    parser.add_argument(
+        "--range",
+        dest="preset",
+        choices=[p.value for p in Preset],
+        help="a named range instead of --from/--to",
+    )
 
 
 def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:

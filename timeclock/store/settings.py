@@ -49,6 +49,9 @@ class Settings:
     account: str = ""  # TimeTrack account name or API URL
     user: str = ""  # the TimeTrack user name this desk stamps for
     language: str = ""  # "" follows the system; "de" or "en" overrides it
+    # The German state whose public holidays count (ArbZG §9), a code such as "BY" or "NW"
+    # (timeclock.domain.holidays.STATES); "" checks no public holidays.
+    state: str = ""
 
     def updated(self, **changes: str) -> Settings:
         """A copy with some values changed."""
