@@ -221,6 +221,14 @@ class TimeTrackClient:
         """Delete an entry."""
         self._request("DELETE", _entry_path(entry_id), entry_id=entry_id)
 
+    def read(
+        self, resource: str, path: str = "", params: Mapping[str, str] | None = None
+    ) -> object:
+        """The JSON of ``GET resource[/path]``: how :mod:`timeclock.api.users`,
+        :mod:`~timeclock.api.absences` and :mod:`~timeclock.api.work_reports` reach their
+        resources over this client's connection, deadlines and errors."""
+        return read_json(self._request("GET", path, params, resource=resource))
+
     # -- plumbing -----------------------------------------------------------------------
 
     def _request(
@@ -231,8 +239,9 @@ class TimeTrackClient:
         *,
         body: Mapping[str, Any] | None = None,
         entry_id: int | None = None,
+        resource: str = _RESOURCE,
     ) -> httpx.Response:
-        url = f"{_RESOURCE}/{path}" if path else _RESOURCE
+        url = f"{resource}/{path}" if path else resource
         started = time.monotonic()
         budget = self._budget(started)
         request = self._http.build_request(

@@ -126,3 +126,17 @@ class TimeoutError(NetworkError, builtins.TimeoutError):
 
 class MalformedResponseError(TimeTrackError):
     """The server answered with something that is not what the API describes."""
+
+
+class UnavailableError(TimeTrackError):
+    """401, 403 or 404 from ``users``, ``absences`` or ``work_reports``: this server or this
+    API key does not offer the resource. Not a failure of TimeTrack nor of the network:
+    what needs it works on without it (names, targets and absences are then missing), so
+    a window says so once instead of showing an error. ``resource`` names it;
+    ``forbidden`` is True for 401/403 (the key may not read it), False for 404 (the
+    server has no such resource)."""
+
+    def __init__(self, message: str, *, resource: str, forbidden: bool, **parts: Any) -> None:
+        super().__init__(message, **parts)
+        self.resource = resource
+        self.forbidden = forbidden
