@@ -14,6 +14,7 @@ from timeclock.domain.errors import ErrorKind, TimeClockError
 # is caught (the module that catches it is named).
 _INTERNAL = {
     "timeclock.api.wire.WireFormatError",  # -> MalformedResponseError in api.client
+    "timeclock.api.people_wire.PeopleWireError",  # -> MalformedResponseError in api.resources
     "timeclock.api.deadline.CancelledError",  # -> TimeoutError in api.responses
     "timeclock.domain.timestamps.TimestampError",  # -> WireFormatError / argparse's usage
     "timeclock.domain.posixtz.PosixTZError",  # -> a warning and UTC in services.localzone
