@@ -46,6 +46,18 @@ def test_a_frozen_pause_leaves_what_it_made_to_no_later_collection() -> None:
     assert gc.get_freeze_count() == frozen  # a full collection did not walk them back
 
 
+def test_a_pause_can_decide_inside_the_block_to_freeze() -> None:
+    with collection_paused() as small:
+        kept = [[index] for index in range(10)]
+        small.freeze = len(kept) >= 1000
+    assert gc.get_freeze_count() == 0
+
+    with collection_paused() as big:
+        kept = [[index] for index in range(1000)]
+        big.freeze = len(kept) >= 1000
+    assert gc.get_freeze_count() >= len(kept)
+
+
 def test_a_plain_pause_freezes_nothing() -> None:
     with collection_paused():
         kept = [[index] for index in range(1000)]

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEventLoop, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import credentials_of
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import NetworkError
-from timeclock.gui.app import Launcher
+from timeclock.domain import foreground
+from timeclock.gui.app import Launcher, go_first
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import DEMO_USER, SandboxServer
 from timeclock.services.account import Account
@@ -124,3 +127,31 @@ def test_the_demo_window_runs_on_its_own_sandbox_until_the_start_s_stack_closes(
             launcher.window.close()
             launcher.window.deleteLater()
         desk.close()
+
+
+def test_workers_wait_while_the_window_s_event_loop_works_and_only_then(
+    qapp: QApplication,
+) -> None:
+    go_first(qapp)
+    seen: dict[str, bool] = {}
+
+    def look(name: str, delay: float = 0.0) -> threading.Thread:
+        def run() -> None:
+            time.sleep(delay)
+            seen[name] = not foreground._idle.is_set()
+
+        thread = threading.Thread(target=run)
+        thread.start()
+        return thread
+
+    def handling_an_event() -> None:
+        look("while an event is handled").join()  # the window's thread is working
+
+    loop = QEventLoop()
+    QTimer.singleShot(0, handling_an_event)
+    waiting = look("while the window waits", delay=0.05)  # the loop sleeps by then
+    QTimer.singleShot(300, loop.quit)
+    loop.exec()
+    waiting.join()
+
+    assert seen == {"while an event is handled": True, "while the window waits": False}

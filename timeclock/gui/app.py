@@ -7,12 +7,13 @@ import sys
 from contextlib import ExitStack
 from importlib import resources
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QSettings, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from timeclock import __version__
 from timeclock.api.endpoint import EndpointError
+from timeclock.domain.foreground import foreground_busy, foreground_idle, take_foreground
 from timeclock.domain.gc_pause import end_of_start
 from timeclock.gui.crash import CrashReporter
 from timeclock.gui.i18n import install_translators, language_for, remove_translators
@@ -55,6 +56,7 @@ def run_gui(*, demo: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resources.files("timeclock.gui") / "icons" / "timeclock.svg")))
+    go_first(app)
     instance = SingleInstance("demo" if demo else "app")
     if not instance.claim():
         sys.stderr.write("TimeClock is already running; its window was brought to the front.\n")
@@ -70,6 +72,30 @@ def run_gui(*, demo: bool = False) -> int:
         stack.callback(reporter.uninstall)
         end_of_start()  # the window is built: what the start made stays, frozen
         return app.exec()
+
+
+class _GoFirst(QObject):
+    """Tells workers when the window's thread works: from the first event it handles
+    after waking (seen here, as an application-wide event filter) until its event loop
+    is about to wait again (see :mod:`timeclock.domain.foreground`).
+
+    The event loop's ``awake`` signal would be the natural start, but Qt's GLib loop
+    sends it after the events it woke for were handled.
+    """
+
+    def eventFilter(self, _watched: QObject, _event: QEvent) -> bool:  # noqa: N802 - Qt API
+        foreground_busy()
+        return False
+
+
+def go_first(app: QApplication) -> None:
+    """Let the window's thread go first: workers' long loops wait while it works."""
+    dispatcher = QAbstractEventDispatcher.instance()
+    if dispatcher is None or app.findChild(_GoFirst) is not None:
+        return
+    take_foreground()
+    app.installEventFilter(_GoFirst(app))
+    dispatcher.aboutToBlock.connect(foreground_idle)
 
 
 class Launcher:

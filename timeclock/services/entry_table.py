@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from timeclock.domain.attendance import Attendance, Location
+from timeclock.domain.foreground import SLICE, paced, pause_point
 from timeclock.domain.localtime import local_date
 from timeclock.domain.shift import Shift
 from timeclock.domain.totals import Totals
@@ -77,7 +78,7 @@ def location_key(entry: Attendance) -> tuple[float, ...]:
 
 # Above this many rows an order is sorted in slices and merged: one ``sorted`` call holds
 # the interpreter lock throughout (a worker's sort would freeze the window), a merge in
-# Python lets the window's thread in between.
+# Python lets the window's thread in between (see :mod:`timeclock.domain.foreground`).
 SORT_SLICE = 8192
 
 
@@ -88,11 +89,15 @@ def sorted_rows(rows: Sequence[int], key: Callable[[int], Any]) -> list[int]:
     keys = list(map(key, rows))
     if all(map(operator.le, keys, itertools.islice(keys, 1, None))):
         return list(rows)  # in order already (a list comes in time order): one pass
-    slices = [
-        sorted(rows[start : start + SORT_SLICE], key=key)
-        for start in range(0, len(rows), SORT_SLICE)
-    ]
-    return list(heapq.merge(*slices, key=key))
+    slices = []
+    for start in range(0, len(rows), SORT_SLICE):
+        pause_point()
+        slices.append(sorted(rows[start : start + SORT_SLICE], key=key))
+    merged, order = heapq.merge(*slices, key=key), []
+    while part := list(itertools.islice(merged, SLICE)):
+        order.extend(part)
+        pause_point()
+    return order
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +154,12 @@ class EntryTable:
         """Take ``entries`` in, column by column (a new list of a hundred thousand)."""
         now, rows = self._now, range(len(entries))
         self._entries = list(entries)
-        refs = [entry.ref for entry in entries]
+        refs = [entry.ref for entry in paced(entries)]
         self._row_of = dict(zip(refs, rows, strict=True))
-        opens = [entry.is_open for entry in entries]
-        worked = [None if o else e.worked_until(now) for e, o in zip(entries, opens, strict=True)]
+        opens = [entry.is_open for entry in paced(entries)]
+        worked = [
+            None if o else e.worked_until(now) for e, o in zip(paced(entries), opens, strict=True)
+        ]
         column = _Column(entries, [ref in self._waiting for ref in refs], opens, worked)
         for field in Field:
             self._keys[field] = self._key_column(field, column)
@@ -161,7 +168,7 @@ class EntryTable:
         self._closed_breaks = timedelta(
             minutes=sum(e.break_minutes for e, o in zip(entries, opens, strict=True) if not o)
         )
-        self._days = Counter(local_date(entry.start, self.zone) for entry in entries)
+        self._days = Counter(local_date(entry.start, self.zone) for entry in paced(entries))
         self._located = sum(1 for key in self._keys[Field.LOCATION] if key)
         for field in self._widest:
             lengths = [len(key) for key in self._keys[field]]
@@ -254,32 +261,40 @@ class EntryTable:
         entry or for a whole list at once (comprehensions, not a call per entry and field)."""
         now, shift, entries, opens = self._now, self._shift, column.entries, column.opens
         if field in (Field.DATE, Field.START):
-            return [entry.start.timestamp() for entry in entries]
+            return [entry.start.timestamp() for entry in paced(entries)]
         if field == Field.END:
             stamp = now.timestamp()
-            return [stamp if o else e.end.timestamp() for e, o in zip(entries, opens, strict=True)]
+            return [
+                stamp if o else e.end.timestamp()
+                for e, o in zip(paced(entries), opens, strict=True)
+            ]
         if field == Field.BREAK:
             return [
                 shift.break_in(e, now).total_seconds() if o else e.break_minutes * 60.0
-                for e, o in zip(entries, opens, strict=True)
+                for e, o in zip(paced(entries), opens, strict=True)
             ]
         if field == Field.WORKED:
             worked = column.worked or [
-                None if o else e.worked_until(now) for e, o in zip(entries, opens, strict=True)
+                None if o else e.worked_until(now)
+                for e, o in zip(paced(entries), opens, strict=True)
             ]
             return [
                 shift.worked_in(e, now).total_seconds() if w is None else w.total_seconds()
-                for e, w in zip(entries, worked, strict=True)
+                for e, w in zip(paced(entries), worked, strict=True)
             ]
         if field == Field.NOTES:
-            return [one_line(e.notes).casefold() if e.notes else "" for e in entries]
+            return [one_line(e.notes).casefold() if e.notes else "" for e in paced(entries)]
         if field == Field.SOURCE:
             return [
-                source_rank(e, marked) for e, marked in zip(entries, column.waiting, strict=True)
+                source_rank(e, marked)
+                for e, marked in zip(paced(entries), column.waiting, strict=True)
             ]
         if field == Field.LOCATION:
-            return [location_key(e) if e.start_location or e.end_location else () for e in entries]
-        return [entry.user.casefold() for entry in entries]
+            return [
+                location_key(e) if e.start_location or e.end_location else ()
+                for e in paced(entries)
+            ]
+        return [entry.user.casefold() for entry in paced(entries)]
 
     # -- orders -------------------------------------------------------------------------
 

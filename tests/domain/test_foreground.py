@@ -1,0 +1,91 @@
+"""Workers' long loops wait while the window's thread works, and only then."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from timeclock.domain import foreground
+from timeclock.domain.foreground import (
+    foreground_busy,
+    foreground_idle,
+    paced,
+    pause_point,
+    take_foreground,
+)
+
+
+@pytest.fixture(autouse=True)
+def idle_after() -> Iterator[None]:
+    yield
+    foreground_idle()
+
+
+def _in_worker(work: object) -> float:
+    """Seconds ``work()`` took in another thread."""
+    took: list[float] = []
+
+    def run() -> None:
+        started = time.monotonic()
+        work()  # type: ignore[operator]
+        took.append(time.monotonic() - started)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(5)
+    return took[0]
+
+
+def test_a_pause_point_costs_nothing_while_the_window_is_idle() -> None:
+    foreground_idle()
+    assert _in_worker(lambda: [pause_point() for _ in range(10_000)]) < 0.5
+
+
+def test_a_worker_waits_at_a_pause_point_until_the_window_is_idle() -> None:
+    foreground_busy()
+    idle_at: list[float] = []
+
+    def idle() -> None:
+        idle_at.append(time.monotonic())
+        foreground_idle()
+
+    threading.Timer(0.02, idle).start()
+    returned_at: list[float] = []
+    _in_worker(lambda: (pause_point(), returned_at.append(time.monotonic())))
+
+    assert idle_at, "the worker went on while the window was still busy"
+    assert idle_at[0] <= returned_at[0] < idle_at[0] + 0.5
+
+
+def test_a_window_that_never_sleeps_slows_a_worker_down_but_never_stops_it() -> None:
+    foreground_busy()
+    took = _in_worker(lambda: [pause_point() for _ in range(3)])
+    assert 3 * foreground.LONGEST_WAIT * 0.9 <= took < 3 * foreground.LONGEST_WAIT + 1
+
+
+def test_the_window_thread_never_waits_on_itself() -> None:
+    take_foreground()
+    try:
+        foreground_busy()
+        started = time.monotonic()
+        for _ in range(5):
+            pause_point()
+        assert time.monotonic() - started < foreground.LONGEST_WAIT
+    finally:
+        foreground._foreground = None
+
+
+def test_paced_gives_every_item_once_in_order_with_a_pause_point_per_slice() -> None:
+    calls: list[int] = []
+    real = foreground.pause_point
+    items = list(range(10))
+    foreground.pause_point = lambda: calls.append(1)  # type: ignore[assignment]
+    try:
+        assert list(paced(items, every=4)) == items
+    finally:
+        foreground.pause_point = real
+    assert len(calls) == 3  # before items 0, 4 and 8
+    assert list(paced([])) == []
