@@ -11,6 +11,7 @@ from timeclock.domain.worktime_law import (
     WorkDay,
     required_break,
     short_rests,
+    span_of,
     too_little_break,
     too_much_work,
     work_days,
@@ -29,8 +30,13 @@ def entry(entry_id: int, start: datetime, end: datetime, break_minutes: int = 0)
     )
 
 
+def days_of(entries: list[Attendance], now: datetime = NOW) -> list[WorkDay]:
+    """The working days of ``entries`` (given in time order), days in UTC."""
+    return work_days([span_of(entry, UTC, now) for entry in entries], now)
+
+
 def one_day(*entries: Attendance, now: datetime = NOW) -> WorkDay:
-    (day,) = work_days(entries, UTC, now)
+    (day,) = days_of(list(entries), now)
     return day
 
 
@@ -74,7 +80,7 @@ def test_a_gap_counts_from_the_latest_end_so_far() -> None:
 
 
 def test_the_day_is_in_the_zone_given() -> None:
-    days = work_days([entry(1, at(5, 23), at(6, 1))], UTC, NOW)
+    days = days_of([entry(1, at(5, 23), at(6, 1))])
     assert [day.day for day in days] == [date(2020, 10, 5)]
 
 
@@ -93,14 +99,12 @@ def test_ten_hours_exactly_are_not_too_much() -> None:
 
 
 def test_short_rests_compare_with_the_latest_earlier_end() -> None:
-    days = work_days(
+    days = days_of(
         [
             entry(1, at(5, 20), at(6, 9)),  # Monday's shift ends on Tuesday 09:00
             entry(2, at(6, 10), at(6, 11)),  # Tuesday: 1 h after, overlapping nothing
             entry(3, at(7, 7), at(7, 8)),  # Wednesday: 20 h after Tuesday 11:00
-        ],
-        UTC,
-        NOW,
+        ]
     )
 
     (short,) = short_rests(days)
@@ -113,5 +117,5 @@ def test_short_rests_compare_with_the_latest_earlier_end() -> None:
 
 
 def test_rest_of_exactly_eleven_hours_is_enough() -> None:
-    days = work_days([entry(1, at(5, 8), at(5, 20)), entry(2, at(6, 7), at(6, 8))], UTC, NOW)
+    days = days_of([entry(1, at(5, 8), at(5, 20)), entry(2, at(6, 7), at(6, 8))])
     assert short_rests(days) == []

@@ -31,7 +31,7 @@ from timeclock.domain import finding_text as text
 from timeclock.domain import worktime_law as law
 from timeclock.domain.attendance import Attendance, time_order
 from timeclock.domain.holidays import Holiday, check_state, is_holiday
-from timeclock.domain.localtime import local_date, start_of_day
+from timeclock.domain.localtime import LAST_DAY, LATEST, local_date, start_of_day
 from timeclock.domain.ranges import DayRange
 
 
@@ -97,8 +97,9 @@ def find_all(
     if state is not None:
         check_state(state)
     found: list[Finding] = []
+    midnights = _Midnights(zone)  # shared: everyone works on the same days
     for user_entries in _by_user(entries):
-        found.extend(_of_user(user_entries, zone, now, state))
+        found.extend(_of_user(user_entries, zone, now, state, midnights))
     if days is not None:
         found = [finding for finding in found if days.first <= finding.date <= days.last]
     return sorted(found, key=_order)
@@ -117,37 +118,39 @@ def _by_user(entries: Iterable[Attendance]) -> Iterator[list[Attendance]]:
 
 
 def _of_user(
-    entries: list[Attendance], zone: tzinfo, now: datetime, state: str | None
+    entries: list[Attendance],
+    zone: tzinfo,
+    now: datetime,
+    state: str | None,
+    midnights: _Midnights,
 ) -> Iterator[Finding]:
     today = local_date(now, zone)
-    timed: list[Attendance] = []  # closed, or running today: what the time rules count
-    worked: list[tuple[Attendance, datetime]] = []  # every entry begun, with its end
+    timed: list[law.Span] = []  # closed, or running today: what the time rules count
+    begun: list[law.Span] = []  # every entry begun, for the days off
     for entry in entries:
+        day = local_date(entry.start, zone)
         if entry.start > now:
-            yield _finding(Rule.FUTURE, entry.start, zone, (entry,), text.in_future(entry, zone))
-        elif entry.is_open and local_date(entry.start, zone) < today:
-            yield _finding(Rule.OPEN, entry.start, zone, (entry,), text.open_since(entry, zone))
-            worked.append((entry, entry.start))  # its end is unknown: its start day only
+            yield _finding(Rule.FUTURE, day, (entry,), text.in_future(entry, zone))
+        elif entry.is_open and day < today:
+            yield _finding(Rule.OPEN, day, (entry,), text.open_since(entry, zone))
+            begun.append(law.Span(entry, day, entry.start))  # end unknown: its start only
         else:
-            timed.append(entry)
-            worked.append((entry, law.span_end(entry, now)))
-    yield from _overlaps(timed, zone, now)
-    days = law.work_days(timed, zone, now)
-    yield from _day_rules(days, zone)
+            span = law.Span(entry, day, law.span_end(entry, now))
+            timed.append(span)
+            begun.append(span)
+    yield from _overlaps(timed, zone)
+    days = law.work_days(timed, now)
+    yield from _day_rules(days)
     yield from _rests(days, zone)
-    yield from _days_off(worked, zone, state)
+    yield from _days_off(begun, zone, state, midnights)
 
 
 def _finding(
-    rule: Rule,
-    moment: datetime,
-    zone: tzinfo,
-    entries: tuple[Attendance, ...],
-    sentence: text.Sentence,
+    rule: Rule, day: date, entries: tuple[Attendance, ...], sentence: text.Sentence
 ) -> Finding:
     return Finding(
         user=entries[0].user,
-        date=local_date(moment, zone),
+        date=day,
         rule=rule,
         entries=entries,
         detail_de=sentence.de,
@@ -155,64 +158,83 @@ def _finding(
     )
 
 
-def _overlaps(entries: list[Attendance], zone: tzinfo, now: datetime) -> Iterator[Finding]:
+def _overlaps(spans: list[law.Span], zone: tzinfo) -> Iterator[Finding]:
     """Each pair of entries (in time order) that share time; one sweep over the starts."""
-    active: list[tuple[Attendance, datetime]] = []  # started, not yet ended
-    for entry in entries:
-        end = law.span_end(entry, now)
-        active = [(other, other_end) for other, other_end in active if other_end > entry.start]
-        if end > entry.start:
-            for other, other_end in active:
-                sentence = text.overlapping(other, other_end, entry, end, zone)
-                yield _finding(Rule.OVERLAP, entry.start, zone, (other, entry), sentence)
-            active.append((entry, end))
+    active: list[law.Span] = []  # started, not yet ended
+    for span in spans:
+        start = span.entry.start
+        active = [other for other in active if other.end > start]
+        if span.end > start:
+            for other in active:
+                sentence = text.overlapping(other.entry, other.end, span.entry, span.end, zone)
+                yield _finding(Rule.OVERLAP, span.day, (other.entry, span.entry), sentence)
+            active.append(span)
 
 
-def _day_rules(days: list[law.WorkDay], zone: tzinfo) -> Iterator[Finding]:
+def _day_rules(days: list[law.WorkDay]) -> Iterator[Finding]:
     for day in days:
-        moment = day.first_start
         if law.too_much_work(day):
             sentence = text.too_many_hours(day.worked, law.MAX_DAILY_WORK, day.running)
-            yield _finding(Rule.MAX_HOURS, moment, zone, day.entries, sentence)
+            yield _finding(Rule.MAX_HOURS, day.day, day.entries, sentence)
         if law.too_little_break(day):
             needed = law.required_break(day.worked)
             sentence = text.too_little_break(day.worked, day.breaks, needed)
-            yield _finding(Rule.BREAK, moment, zone, day.entries, sentence)
+            yield _finding(Rule.BREAK, day.day, day.entries, sentence)
 
 
 def _rests(days: list[law.WorkDay], zone: tzinfo) -> Iterator[Finding]:
     for short in law.short_rests(days):
         first = short.day.entries[0]
         sentence = text.too_little_rest(short.ended, first.start, law.MIN_REST, zone)
-        yield _finding(Rule.REST, first.start, zone, (short.before, first), sentence)
+        yield _finding(Rule.REST, short.day.day, (short.before, first), sentence)
 
 
 def _days_off(
-    entries: list[tuple[Attendance, datetime]], zone: tzinfo, state: str | None
+    spans: list[law.Span], zone: tzinfo, state: str | None, midnights: _Midnights
 ) -> Iterator[Finding]:
-    """``sunday`` and ``holiday``: per local day off, the entries that work on it;
-    ``entries`` with where each one's time ends."""
-    working: dict[date, list[tuple[Attendance, datetime]]] = {}
+    """``sunday`` and ``holiday``: per local day off, the entries that work on it."""
+    working: dict[date, list[law.Span]] = {}
     holidays: dict[date, Holiday] = {}
-    for entry, end in entries:
-        for day in local_days(entry.start, end, zone):
+    for span in spans:
+        if span.end <= midnights.after(span.day):
+            touched = [span.day]  # the usual case, without another look at the zone
+        else:
+            touched = local_days(span.entry.start, span.end, zone)
+        for day in touched:
             holiday = is_holiday(day, state) if state is not None else None
-            if day.weekday() == SUNDAY or holiday is not None:
-                working.setdefault(day, []).append((entry, end))
             if holiday is not None:
                 holidays[day] = holiday
+            if holiday is not None or day.weekday() == SUNDAY:
+                working.setdefault(day, []).append(span)
     for day, items in sorted(working.items()):
-        spans = tuple(items)
-        found = tuple(entry for entry, _ in spans)
-        moment = start_of_day(day, zone)
+        found = tuple(span.entry for span in items)
+        ends = tuple((span.entry, span.end) for span in items)
         if day.weekday() == SUNDAY:
-            yield _finding(Rule.SUNDAY, moment, zone, found, text.on_sunday(spans, zone))
+            yield _finding(Rule.SUNDAY, day, found, text.on_sunday(ends, zone))
         if day in holidays and state is not None:
             holiday = holidays[day]
             sentence = text.on_holiday(
-                spans, zone, state=state, name_de=holiday.name_de, name_en=holiday.name_en
+                ends, zone, state=state, name_de=holiday.name_de, name_en=holiday.name_en
             )
-            yield _finding(Rule.HOLIDAY, moment, zone, found, sentence)
+            yield _finding(Rule.HOLIDAY, day, found, sentence)
+
+
+class _Midnights:
+    """The instants at which local days end, each worked out once (a year has 365)."""
+
+    def __init__(self, zone: tzinfo) -> None:
+        self._zone = zone
+        self._known: dict[date, datetime] = {}
+
+    def after(self, day: date) -> datetime:
+        """The instant ``day`` ends (the next one begins)."""
+        end = self._known.get(day)
+        if end is None:
+            # After the calendar's last day nothing ends later (see localtime.LATEST).
+            later = day + timedelta(days=1) if day <= LAST_DAY else None
+            end = LATEST if later is None else start_of_day(later, self._zone)
+            self._known[day] = end
+        return end
 
 
 def local_days(start: datetime, end: datetime, zone: tzinfo) -> list[date]:

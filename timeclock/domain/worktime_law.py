@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from timeclock.domain.attendance import Attendance, time_order
+from timeclock.domain.attendance import Attendance
 from timeclock.domain.localtime import local_date
 
 MAX_DAILY_WORK = timedelta(hours=10)  # §3
@@ -67,45 +67,77 @@ class WorkDay:
         return self.entries[0].user
 
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """An entry with the local day it starts on and where its time ends: its end, or
+    ``now`` while it runs. Worked out once per entry for every rule that asks."""
+
+    entry: Attendance
+    day: date
+    end: datetime
+
+
 def span_end(entry: Attendance, now: datetime) -> datetime:
     """Where an entry's time ends: its end, or ``now`` while it runs (never before its start)."""
     return max(now, entry.start) if entry.is_open else entry.end
 
 
-def work_days(entries: Iterable[Attendance], zone: tzinfo, now: datetime) -> list[WorkDay]:
+def span_of(entry: Attendance, zone: tzinfo, now: datetime) -> Span:
+    """``entry`` as a :class:`Span` in ``zone`` at ``now``."""
+    return Span(entry, local_date(entry.start, zone), span_end(entry, now))
+
+
+def work_days(spans: Iterable[Span], now: datetime) -> list[WorkDay]:
     """One user's entries grouped into working days, in order of the day.
 
-    ``entries`` are the entries the Act's figures count: closed ones and those running
-    today (see the module's notes); the caller leaves out the others.
+    ``spans`` are the entries the Act's figures count, in time order
+    (:func:`~timeclock.domain.attendance.time_order`): closed ones and those running today
+    (see the module's notes); the caller leaves out the others.
     """
-    by_day: dict[date, list[Attendance]] = {}
-    for entry in sorted(entries, key=time_order):
-        by_day.setdefault(local_date(entry.start, zone), []).append(entry)
+    by_day: dict[date, list[Span]] = {}
+    for span in spans:
+        by_day.setdefault(span.day, []).append(span)
     return [_work_day(day, items, now) for day, items in sorted(by_day.items())]
 
 
-def _work_day(day: date, entries: list[Attendance], now: datetime) -> WorkDay:
+def _work_day(day: date, spans: list[Span], now: datetime) -> WorkDay:
+    if len(spans) == 1:  # most days: the same figures, without the sums
+        (span,) = spans
+        entry = span.entry
+        return WorkDay(
+            day=day,
+            entries=(entry,),
+            worked=entry.worked_until(now),
+            breaks=timedelta(minutes=entry.break_minutes),
+            first_start=entry.start,
+            last=entry,
+            last_end=span.end,
+            running=entry.is_open,
+        )
     worked = timedelta()
-    breaks = timedelta()
-    last = entries[0]
-    reached = span_end(last, now)  # the latest end so far, in time order
-    for entry in entries:
+    break_minutes = 0
+    gaps = timedelta()
+    last = spans[0]
+    running = False
+    for span in spans:
+        entry = span.entry
         worked += entry.worked_until(now)
-        breaks += timedelta(minutes=entry.break_minutes)
-        if entry.start - reached >= SHORTEST_BREAK_PART:
-            breaks += entry.start - reached
-        end = span_end(entry, now)
-        if end > reached:
-            last, reached = entry, end
+        break_minutes += entry.break_minutes
+        gap = entry.start - last.end  # from the latest end so far, in time order
+        if gap >= SHORTEST_BREAK_PART:
+            gaps += gap
+        if span.end > last.end:
+            last = span
+        running = running or entry.is_open
     return WorkDay(
         day=day,
-        entries=tuple(entries),
+        entries=tuple(span.entry for span in spans),
         worked=worked,
-        breaks=breaks,
-        first_start=entries[0].start,
-        last=last,
-        last_end=reached,
-        running=any(entry.is_open for entry in entries),
+        breaks=timedelta(minutes=break_minutes) + gaps,
+        first_start=spans[0].entry.start,
+        last=last.entry,
+        last_end=last.end,
+        running=running,
     )
 
 
