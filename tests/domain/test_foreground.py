@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from timeclock.domain.foreground import (
     foreground_idle,
     paced,
     pause_point,
+    sorted_paced,
     take_foreground,
 )
 
@@ -89,3 +91,31 @@ def test_paced_gives_every_item_once_in_order_with_a_pause_point_per_slice() -> 
         foreground.pause_point = real
     assert len(calls) == 3  # before items 0, 4 and 8
     assert list(paced([])) == []
+
+
+@pytest.mark.parametrize("order", ["shuffled", "sorted", "reversed", "few keys"])
+def test_a_paced_sort_is_sorted_and_stable(order: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(foreground, "SORT_SLICE", 7)
+    rng = random.Random(3)
+    keys = [rng.randrange(1000) for _ in range(200)]
+    if order == "sorted":
+        keys.sort()
+    elif order == "reversed":
+        keys.sort(reverse=True)
+    elif order == "few keys":
+        keys = [key % 3 for key in keys]
+    items = list(enumerate(keys))  # (position, key): equal keys must keep their positions
+
+    assert sorted_paced(items, key=lambda item: item[1]) == sorted(items, key=lambda i: i[1])
+
+
+def test_a_paced_sort_of_a_sorted_list_joins_its_slices_without_merging(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(foreground, "SORT_SLICE", 10)
+    merged: list[object] = []
+    monkeypatch.setattr(foreground.heapq, "merge", lambda *a, **k: merged.append(a) or iter(()))
+    items = list(range(100))
+
+    assert sorted_paced(items, key=lambda item: item) == items
+    assert merged == []

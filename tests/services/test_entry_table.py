@@ -233,7 +233,7 @@ def test_big_tables_sort_in_slices_to_the_same_order(monkeypatch: pytest.MonkeyP
         for n in range(1, 500)
     ]
     whole = EntryTable(entries, (), BERLIN, now=NOW).compute_order(Field.WORKED)[1]
-    monkeypatch.setattr("timeclock.services.entry_table.SORT_SLICE", 16)
+    monkeypatch.setattr("timeclock.domain.foreground.SORT_SLICE", 16)
 
     sliced = EntryTable(entries, (), BERLIN, now=NOW).compute_order(Field.WORKED)[1]
 

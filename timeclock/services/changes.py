@@ -24,6 +24,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import NotFoundError, TimeTrackError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict
+from timeclock.domain.foreground import paced
 from timeclock.domain.matching import same_user
 from timeclock.domain.refs import server_ref
 from timeclock.services.local_view import lost_create, overlay, pending_entry, ref_of
@@ -232,7 +233,7 @@ class EntryChanges:
         items = [item for item in self.outbox.items(self.base_url) if not item.stuck]
         shown = [
             entry
-            for entry in overlay(entries, items, self.outbox, self.base_url)
+            for entry in paced(overlay(entries, items, self.outbox, self.base_url))
             if (user is None or same_user(entry.user, user)) and since <= entry.start < until
         ]
         return Listing(shown, self.waiting_among(shown, items))
@@ -272,7 +273,7 @@ class EntryChanges:
         waiting_refs = {self._known_ref(item) for item in items if not item.stuck}
         return frozenset(
             entry.ref
-            for entry in entries
+            for entry in paced(entries)
             if entry.local_ref is not None or entry.ref in waiting_refs
         )
 

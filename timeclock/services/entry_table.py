@@ -16,9 +16,6 @@ and all of this is tested without a window.
 from __future__ import annotations
 
 import enum
-import heapq
-import itertools
-import operator
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -26,7 +23,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from timeclock.domain.attendance import Attendance, Location
-from timeclock.domain.foreground import SLICE, paced, pause_point
+from timeclock.domain.foreground import paced, sorted_paced
 from timeclock.domain.localtime import local_date
 from timeclock.domain.shift import Shift
 from timeclock.domain.totals import Totals
@@ -76,28 +73,10 @@ def location_key(entry: Attendance) -> tuple[float, ...]:
     return tuple(value for p in places if p is not None for value in (p.latitude, p.longitude))
 
 
-# Above this many rows an order is sorted in slices and merged: one ``sorted`` call holds
-# the interpreter lock throughout (a worker's sort would freeze the window), a merge in
-# Python lets the window's thread in between (see :mod:`timeclock.domain.foreground`).
-SORT_SLICE = 8192
-
-
 def sorted_rows(rows: Sequence[int], key: Callable[[int], Any]) -> list[int]:
-    """``rows`` sorted by ``key``, stable, never holding the interpreter lock for long."""
-    if len(rows) <= SORT_SLICE:
-        return sorted(rows, key=key)
-    keys = list(map(key, rows))
-    if all(map(operator.le, keys, itertools.islice(keys, 1, None))):
-        return list(rows)  # in order already (a list comes in time order): one pass
-    slices = []
-    for start in range(0, len(rows), SORT_SLICE):
-        pause_point()
-        slices.append(sorted(rows[start : start + SORT_SLICE], key=key))
-    merged, order = heapq.merge(*slices, key=key), []
-    while part := list(itertools.islice(merged, SLICE)):
-        order.extend(part)
-        pause_point()
-    return order
+    """``rows`` sorted by ``key``, stable, never holding the interpreter lock for long (a
+    worker's sort would freeze the window: see :mod:`timeclock.domain.foreground`)."""
+    return sorted_paced(rows, key)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from timeclock.domain.attendance import Attendance, AttendanceDraft, time_order
 from timeclock.domain.errors import TimeClockError
+from timeclock.domain.foreground import paced, sorted_paced
 from timeclock.domain.matching import AmbiguousMatchError, find_made
 from timeclock.domain.refs import entry_id_of, is_local, server_ref
 from timeclock.store.outbox import Kind, Outbox, OutboxItem
@@ -22,7 +23,7 @@ def overlay(
     entries: Iterable[Attendance], items: Iterable[OutboxItem], outbox: Outbox, base_url: str
 ) -> list[Attendance]:
     """``entries`` with the waiting ``items`` applied, in time order."""
-    by_ref: dict[str, Attendance] = {entry.ref: entry for entry in entries}
+    by_ref: dict[str, Attendance] = {entry.ref: entry for entry in paced(entries)}
     items = list(items)
     # The server's entry that a create sent before already made (its answer was lost)
     # shows as that create, under the create's reference, until the delivery adopts it: so
@@ -51,7 +52,9 @@ def overlay(
                 by_ref[key] = item.change.applied_to(by_ref[key])
         elif item.kind == Kind.DELETE:
             by_ref.pop(key, None)
-    return sorted(by_ref.values(), key=time_order)
+    # A list of a year is 100,000 entries, read while the window paints: see
+    # domain.foreground.
+    return sorted_paced(list(by_ref.values()), key=time_order)
 
 
 def lost_create(
