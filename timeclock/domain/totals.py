@@ -42,6 +42,20 @@ def totals(
     return Totals(worked=worked, breaks=breaks, days=len(days), entries=count)
 
 
+def totals_by_day(
+    entries: Iterable[Attendance], now: datetime, zone: tzinfo, shift: Shift | None = None
+) -> dict[date, Totals]:
+    """:func:`totals` of each local day the entries start on, in calendar order.
+
+    The same figures, entry by entry, as :func:`totals` (a report's days add up to the
+    window's footer for the same entries, to the microsecond).
+    """
+    by_day: dict[date, list[Attendance]] = {}
+    for entry in entries:
+        by_day.setdefault(local_date(entry.start, zone), []).append(entry)
+    return {day: totals(by_day[day], now, zone, shift) for day in sorted(by_day)}
+
+
 def worked_on(
     day: date, entries: Iterable[Attendance], shift: Shift, now: datetime, zone: tzinfo
 ) -> timedelta:

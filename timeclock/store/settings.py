@@ -52,6 +52,10 @@ class Settings:
     # The German state whose public holidays count (ArbZG §9), a code such as "BY" or "NW"
     # (timeclock.domain.holidays.STATES); "" checks no public holidays.
     state: str = ""
+    # Target hours per weekday, Monday first ("8 8 8 8 8 0 0"; "7,5" is 7.5 h): the working
+    # model for targets and balances where TimeTrack offers no work_reports; "" is 8 h on
+    # Monday to Friday (timeclock.services.balance.working_model).
+    work_hours: str = ""
 
     def updated(self, **changes: str) -> Settings:
         """A copy with some values changed."""
