@@ -199,6 +199,13 @@ def weekday_name(day: date, language: str) -> str:
     return _WEEKDAYS[language if language in _WEEKDAYS else "en"][day.weekday()]
 
 
+def day_label(day: date, language: str) -> str:
+    """``Mo 06.05.`` / ``Mon 06 May`` (no locale of the process involved)."""
+    if language == "de":
+        return f"{weekday_name(day, language)} {day:%d.%m.}"
+    return f"{weekday_name(day, language)} {day:%d} {_MONTHS['en'][day.month - 1][:3]}"
+
+
 def month_name(month: DayRange, language: str) -> str:
     """``Oktober 2020`` / ``October 2020``."""
     names = _MONTHS[language if language in _MONTHS else "en"]
