@@ -181,6 +181,13 @@ def _check(context: Context, stack: ExitStack) -> int:
     return run_check(context, stack, days)
 
 
+def _report(context: Context, stack: ExitStack) -> int:
+    # The report's writers (openpyxl, Qt for the PDF) are loaded for this verb only.
+    from timeclock.cli.report import run_report  # noqa: PLC0415
+
+    return run_report(context, stack)
+
+
 def _show(context: Context, stack: ExitStack) -> int:
     entry = context.client(stack).get_attendance(context.options.id)
     if context.options.format == "json":
@@ -310,6 +317,7 @@ COMMANDS: dict[str, Callable[[Context, ExitStack], int]] = {
     "break": _break,
     "list": _list,
     "check": _check,
+    "report": _report,
     "show": _show,
     "add": _add,
     "edit": _edit,

@@ -19,6 +19,7 @@ from timeclock.domain.ranges import Preset
 # ("٣" as 3), which a person did not mean to type into a command line.
 _WHOLE_NUMBER = re.compile(r"[0-9]+", re.ASCII)
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})", re.ASCII)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,6 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=["table", "json"], default="table")
 
+    _add_report(
+        verb(
+            "report",
+            "write the monthly report for payroll: each day's start, end, break, worked time, "
+            "target and difference, as CSV (for German Excel), XLSX or a PDF timesheet to sign",
+        )
+    )
+
     show = verb("show", "show one entry")
     show.add_argument("id", type=_entry_id)
     show.add_argument("--format", choices=["table", "json"], default="table")
@@ -177,6 +186,23 @@ def _add_day_range(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_report(parser: argparse.ArgumentParser) -> None:
+    """The ``report`` verb's options: the month, whose, the format and the file."""
+    parser.add_argument(
+        "--month", metavar="YYYY-MM", type=_month, required=True, help="the calendar month"
+    )
+    parser.add_argument("--all-users", action="store_true", help="every employee (not with --user)")
+    parser.add_argument("--format", choices=["csv", "xlsx", "pdf"], required=True)
+    parser.add_argument(
+        "--output", metavar="FILE", required=True, help="the file to write (readable by you only)"
+    )
+    parser.add_argument(
+        "--language",
+        choices=["de", "en"],
+        help="the words of the report (else the settings' language, else the system's)",
+    )
+
+
 def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:
     """The ``sandbox`` verb's options: imported only for that verb (Starlette, uvicorn)."""
     from timeclock.sandbox.command import add_sandbox_arguments  # noqa: PLC0415
@@ -228,6 +254,14 @@ def _date(text: str) -> date:
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2020-10-31") from None
     return _in_range(day)
+
+
+def _month(text: str) -> date:
+    """``YYYY-MM`` as the first day of that month."""
+    found = _MONTH.fullmatch(text.strip())
+    if found is None or not 1 <= int(found[2]) <= 12:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2020-10")
+    return _in_range(date(int(found[1]), int(found[2]), 1))
 
 
 def _moment(text: str) -> datetime:

@@ -13,6 +13,7 @@ import contextlib
 import os
 import stat
 import sys
+import tempfile
 from pathlib import Path
 
 FOLDER_MODE = 0o700
@@ -62,6 +63,27 @@ def private_database(path: Path) -> Path:
     for suffix in SQLITE_COMPANIONS:
         private_file(path.with_name(path.name + suffix))
     return path
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that only this user may read it, in one step.
+
+    A temporary file beside ``path`` (0600 from its creation) takes the bytes and then
+    replaces ``path``: a reader never sees half a file, nor another user the whole one. An
+    ``OSError`` (no such folder, no permission, a full disk) leaves no temporary file behind.
+    """
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        temporary.replace(path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    _tighten(path)
 
 
 def is_private_dir(path: Path) -> bool:
