@@ -19,7 +19,7 @@ from timeclock.sandbox import (
     demo_entries,
     load_demo_data,
 )
-from timeclock.sandbox.demo import CORRECTION_NOTES, berlin_today
+from timeclock.sandbox.demo import CORRECTION_NOTES, berlin_today, demo_data
 
 BERLIN = ZoneInfo("Europe/Berlin")
 TODAY = date(2024, 4, 10)  # a Wednesday; 90 days back crosses the switch to summer time
@@ -55,13 +55,18 @@ def test_eight_employees_with_short_lowercase_logins(entries: list[NewAttendance
     assert all(login.isalpha() and login.islower() and len(login) <= 8 for login in DEMO_USERS)
 
 
-def test_ninety_days_of_weekdays_only(entries: list[NewAttendance]) -> None:
+def test_ninety_days_of_weekdays_only_but_not_berlin_s_public_holidays(
+    entries: list[NewAttendance],
+) -> None:
     days = {local(entry.start).date() for entry in past(entries)}
+    holidays = {date(2024, 3, 8), date(2024, 3, 29), date(2024, 4, 1)}  # in those 90 days
 
     assert min(days) >= TODAY - timedelta(days=90)
     assert max(days) == TODAY - timedelta(days=1)
     assert all(day.weekday() < 5 for day in days)
-    assert len(days) == sum(1 for n in range(1, 91) if (TODAY - timedelta(days=n)).weekday() < 5)
+    assert not days & holidays
+    weekdays = {TODAY - timedelta(days=n) for n in range(1, 91)}
+    assert days == {day for day in weekdays if day.weekday() < 5} - holidays
     per_user = Counter(entry.user for entry in past(entries))
     assert min(per_user.values()) > 50  # some absences, but mostly present
 
@@ -141,7 +146,7 @@ def test_demo_data_served_over_http() -> None:
             headers={KEY_HEADER: "k", SECRET_HEADER: "s"},
         )
 
-    assert count == len(demo_entries(TODAY))
+    assert count == len(demo_data(TODAY))
     assert response.status_code == 200
     listed = response.json()
     assert listed and {entry["user"] for entry in listed} == {DEMO_USER}

@@ -1,10 +1,13 @@
 """Deterministic demo attendances: a small office over the last 90 days.
 
-Eight employees work Monday to Friday in Europe/Berlin local time; times are converted to
-UTC with zoneinfo, so entries on either side of a DST switch keep their local hours. A few
-employees are stamped in today (open entries: ``from == to``, ``manual`` false). Some past
-entries are manual corrections with a German note. The demo user :data:`DEMO_USER` is never
-stamped in, so the app starts stamped out.
+Eight employees work Monday to Friday in Europe/Berlin local time, but not on Berlin's
+public holidays; times are converted to UTC with zoneinfo, so entries on either side of a
+DST switch keep their local hours. A few employees are stamped in today (open entries:
+``from == to``, ``manual`` false). Some past entries are manual corrections with a German
+note. The demo user :data:`DEMO_USER` is never stamped in, so the app starts stamped out.
+
+These regular days break no rule of *Needs attention*; :func:`demo_data` adds the few cases
+a manager should correct (:mod:`timeclock.sandbox.demo_findings`).
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from timeclock.sandbox.demo_findings import is_working_day, with_findings
 from timeclock.sandbox.records import NewAttendance
 from timeclock.sandbox.store import AttendanceStore
 
 BERLIN = ZoneInfo("Europe/Berlin")
+DEMO_STATE = "BE"  # the office is in Berlin: Berlin's public holidays are its days off
 DEMO_USER = "hansm"
 DEMO_SEED = 20201020
 DAYS_BACK = 90
@@ -61,7 +66,7 @@ _OFFICE = (52.520008, 13.404954)  # Berlin-Mitte
 def demo_entries(
     today: date, *, now: datetime | None = None, seed: int = DEMO_SEED
 ) -> list[NewAttendance]:
-    """The demo entries for the 90 days before ``today`` plus today's open entries.
+    """The regular demo entries for the 90 days before ``today`` plus today's open entries.
 
     The same ``today`` and ``seed`` always give the same entries. With ``now`` (aware),
     open entries that would start after it are left out (those people are not in yet);
@@ -71,7 +76,7 @@ def demo_entries(
     entries: list[NewAttendance] = []
     for days_ago in range(DAYS_BACK, 0, -1):
         day = today - timedelta(days=days_ago)
-        if day.weekday() >= 5:
+        if not is_working_day(day, DEMO_STATE):
             continue
         for employee in EMPLOYEES:
             if rng.random() < _ABSENCE_RATE:
@@ -87,11 +92,20 @@ def demo_entries(
     return entries
 
 
+def demo_data(
+    today: date, *, now: datetime | None = None, seed: int = DEMO_SEED
+) -> list[NewAttendance]:
+    """What the demo serves: the regular entries (:func:`demo_entries`) with the cases for
+    *Needs attention* in place of some of them."""
+    regular = demo_entries(today, now=now, seed=seed)
+    return with_findings(regular, today, zone=BERLIN, state=DEMO_STATE)
+
+
 def load_demo_data(
     store: AttendanceStore, today: date, *, now: datetime | None = None, seed: int = DEMO_SEED
 ) -> int:
-    """Insert the demo entries into ``store``; returns how many."""
-    return store.insert_many(demo_entries(today, now=now, seed=seed))
+    """Insert the demo's entries (:func:`demo_data`) into ``store``; returns how many."""
+    return store.insert_many(demo_data(today, now=now, seed=seed))
 
 
 def berlin_today(now: datetime | None = None) -> date:

@@ -13,7 +13,8 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Final
 
-from timeclock.sandbox.demo import BERLIN, DAYS_BACK, EMPLOYEES
+from timeclock.sandbox.demo import BERLIN, DAYS_BACK, DEMO_STATE, EMPLOYEES
+from timeclock.sandbox.demo_findings import is_working_day
 from timeclock.sandbox.directory import (
     APPROVED,
     PENDING,
@@ -23,8 +24,6 @@ from timeclock.sandbox.directory import (
     WorkingModel,
 )
 from timeclock.sandbox.store import AttendanceStore
-
-DEMO_STATE: Final = "BE"
 
 # login -> first name, last name, personal number, weekly hours, working days
 _PEOPLE: Final = {
@@ -62,7 +61,7 @@ def demo_directory(store: AttendanceStore, today: date) -> Directory:
     working_days = [
         today - timedelta(days=back)
         for back in range(DAYS_BACK, 0, -1)
-        if (today - timedelta(days=back)).weekday() < 5
+        if is_working_day(today - timedelta(days=back), DEMO_STATE)
     ]
     short = 0
     for index, employee in enumerate(EMPLOYEES):
