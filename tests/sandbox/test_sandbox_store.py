@@ -172,3 +172,37 @@ def test_a_file_store_uses_wal_and_persists(tmp_path: Path, make_entries: MakeEn
 def test_an_entry_cannot_end_before_it_starts() -> None:
     with pytest.raises(TimeRangeError):
         NewAttendance(user="ivan", start=START, end=START - timedelta(milliseconds=1))
+
+
+def test_the_version_changes_with_every_write_and_only_then(
+    store: AttendanceStore, make_entries: MakeEntries
+) -> None:
+    seen = [store.version]
+    store.insert_many(make_entries(3))
+    seen.append(store.version)
+    created = store.create(make_entries(1)[0])
+    seen.append(store.version)
+    store.update(created.id, AttendancePatch(notes="changed"))
+    seen.append(store.version)
+    store.delete(created.id)
+    seen.append(store.version)
+    store.reset()
+    seen.append(store.version)
+
+    assert len(set(seen)) == len(seen)
+    store.query(limit=2)
+    store.all(include_deleted=True)
+    store.count()
+    assert store.version == seen[-1]
+
+
+def test_a_file_stores_version_sees_another_connections_commit(
+    tmp_path: Path, make_entries: MakeEntries
+) -> None:
+    path = tmp_path / "shared.db"
+    with AttendanceStore(path) as serving, AttendanceStore(path) as other:
+        before = serving.version
+        other.insert_many(make_entries(1))
+
+        assert serving.version != before
+        assert len(serving.query()) == 1

@@ -26,10 +26,14 @@ class ApiCredentials:
 
     key: str
     secret: str = field(repr=False)
+    # Both as the headers carry them, encoded once rather than on every request.
+    _encoded: tuple[bytes, bytes] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.key or not self.secret:
             raise ValueError("the API key and secret must not be empty")
+        encoded = (self.key.encode("utf-8"), self.secret.encode("utf-8"))
+        object.__setattr__(self, "_encoded", encoded)
 
     @classmethod
     def generate(cls) -> ApiCredentials:
@@ -37,8 +41,9 @@ class ApiCredentials:
 
     def accepts(self, key: bytes | None, secret: bytes | None) -> bool:
         """Constant-time check of the raw header values (both are always compared)."""
-        key_ok = hmac.compare_digest(key or b"", self.key.encode("utf-8"))
-        secret_ok = hmac.compare_digest(secret or b"", self.secret.encode("utf-8"))
+        expected_key, expected_secret = self._encoded
+        key_ok = hmac.compare_digest(key or b"", expected_key)
+        secret_ok = hmac.compare_digest(secret or b"", expected_secret)
         return key is not None and secret is not None and key_ok and secret_ok
 
 
@@ -57,6 +62,7 @@ class ApiKeyMiddleware:
         self.credentials = credentials
         self.prefix = prefix.rstrip("/")
         self.public_paths = frozenset(public_paths)
+        self._below = self.prefix + "/"  # made once, not on every request
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not self._protects(scope["path"]):
@@ -81,4 +87,4 @@ class ApiKeyMiddleware:
     def _protects(self, path: str) -> bool:
         if path in self.public_paths:
             return False
-        return path == self.prefix or path.startswith(self.prefix + "/")
+        return path == self.prefix or path.startswith(self._below)

@@ -79,6 +79,8 @@ class AttendanceStore:
     def __init__(self, path: str | os.PathLike[str] = ":memory:") -> None:
         self._lock = threading.Lock()
         self._connection = sqlite3.connect(path, check_same_thread=False)
+        # An in-memory database has no other connection that could change it.
+        self._shared = os.fspath(path) != ":memory:"
         # SQLite's own lower() and NOCASE fold ASCII only; user names may be "Jörg".
         self._connection.create_function(_LOWER, 1, _lower, deterministic=True)
         try:
@@ -90,6 +92,22 @@ class AttendanceStore:
         except BaseException:
             self._connection.close()
             raise
+
+    @property
+    def version(self) -> tuple[int, int]:
+        """A token that changes whenever what the store holds may have changed.
+
+        It counts the rows this store's connection has written and, for a file, SQLite's
+        ``data_version`` (which changes when another connection commits). Read it *before*
+        a query, and what the query answered may be kept under it: a write in between only
+        makes the kept answer newer than its token, never older.
+        """
+        with self._lock:
+            changes = self._connection.total_changes
+            if not self._shared:
+                return changes, 0
+            (others,) = self._connection.execute("PRAGMA data_version").fetchone()
+        return changes, others
 
     def create(self, entry: NewAttendance) -> Attendance:
         with self._lock, self._connection:
