@@ -150,7 +150,8 @@ def test_headers_name_every_column(model: AttendanceModel) -> None:
         for column in Column
     ]
     assert titles == [
-        "Date", "Start", "End", "Break", "Worked", "Notes", "Source", "Location", "User"
+        "Date", "Employee", "Start", "End", "Break", "Worked", "Notes", "Source", "Location",
+        "User",
     ]  # fmt: skip
 
 

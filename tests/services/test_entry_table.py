@@ -287,3 +287,64 @@ def test_a_list_taken_in_at_once_equals_one_put_at_a_time() -> None:
     assert whole.totals() == one_by_one.totals() == totals(entries, NOW, BERLIN, shift)
     assert whole.widest_rows() == one_by_one.widest_rows()
     assert whole.open_rows == one_by_one.open_rows
+
+
+NAMES = {"ivan": "Petrov, Ivan", "hansm": "Müller, Hans"}  # Anna is not in the directory
+
+
+def test_the_name_column_shows_and_sorts_by_the_directorys_names() -> None:
+    table = EntryTable(sample(), (), BERLIN, now=NOW, names=NAMES)
+
+    by_name = refs(table, shown_order(table, SortSpec(Field.NAME, descending=False)))
+    assert by_name == ["id:3", "id:2", "id:4", "id:1"]  # Anna, Müller (2), Petrov
+    assert [table.name(row) for row in table.order_of(Field.NAME)] == [
+        "Anna",  # no name in the directory: the user name
+        "Müller, Hans",
+        "Müller, Hans",
+        "Petrov, Ivan",
+    ]
+    table.put(entry(5, day(5), 2, user="IVAN"), waiting=False)  # another case, same user
+    assert table.name(table.row_of("id:5") or 0) == "Petrov, Ivan"
+    assert refs(table, table.order_of(Field.NAME))[-2:] == ["id:1", "id:5"]
+    assert table.names is NAMES
+
+
+def test_subtotals_per_user_add_up_to_the_totals_as_rows_change() -> None:
+    rng = random.Random(5)
+    entries = [
+        entry(
+            n,
+            day(1 + rng.randrange(9), rng.randrange(20)),
+            rng.choice([None, 2, 6, 9]) if n % 11 else None,
+            user=rng.choice(["ivan", "hansm", "HANSM", "Anna"]),
+            break_minutes=rng.choice([0, 30]),
+        )
+        for n in range(1, 90)
+    ]
+    shift = Shift(entries[10], BreakLog(entries[10].ref, timedelta(minutes=15)))
+    table = EntryTable(entries, (), BERLIN, now=NOW, shift=shift, names=NAMES)
+    others = [n for n in range(1, 120) if n != 11]  # the shift's own entry stays as it is
+    for step in range(12):
+        if step % 2:
+            table.drop(f"id:{rng.choice(others)}")
+        else:
+            table.put(entry(rng.choice(others), day(3), rng.choice([None, 4])), waiting=False)
+        table.moved_on(NOW + timedelta(minutes=10 * step))
+        now = NOW + timedelta(minutes=10 * step + 5)
+        live = [table.entry(row) for row in table.rows()]
+        by_user = table.totals_by_user(now)
+
+        assert [t.name for t in by_user] == ["Anna", "Müller, Hans", "Petrov, Ivan"]
+        for subtotal in by_user:
+            own = [e for e in live if e.user.casefold() == subtotal.user.casefold()]
+            assert subtotal.totals == totals(own, now, BERLIN, shift)
+        whole = table.totals(now)
+        assert sum((t.totals.worked for t in by_user), timedelta()) == whole.worked
+        assert sum((t.totals.breaks for t in by_user), timedelta()) == whole.breaks
+        assert sum(t.totals.entries for t in by_user) == whole.entries
+
+
+def test_a_user_whose_rows_are_all_gone_has_no_subtotal() -> None:
+    table = EntryTable(sample(), (), BERLIN, now=NOW)
+    table.drop("id:1")
+    assert [t.user for t in table.totals_by_user()] == ["Anna", "hansm"]

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
     QMainWindow,
+    QSplitter,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.matching import same_user
 from timeclock.domain.totals import worked_on
+from timeclock.gui.employee_summary import USER_ROLE, EmployeeSummaryModel, SummaryColumn
 from timeclock.gui.filter_bar import FilterBar
 from timeclock.gui.message_bar import MessageBar
 from timeclock.gui.messages import also_open_message, held_message
@@ -33,6 +35,7 @@ from timeclock.gui.status_widgets import ConnectionHeader, StatusFooter
 from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.services.changes import Listing
 from timeclock.services.desk import OutboxItem
+from timeclock.services.directory import DirectoryUnavailable, EmployeeDirectory
 from timeclock.services.stamping import Status
 
 log = logging.getLogger(__name__)
@@ -99,6 +102,7 @@ class MainWindow(QMainWindow):
         self.open_delete_dialog: Callable[[Attendance], None] | None = None
         self.open_settings_dialog: Callable[[bool], None] | None = None
         self.open_outbox_dialog: Callable[[], None] | None = None
+        self.open_attention_dialog: Callable[[], None] | None = None
 
     # -- building -----------------------------------------------------------------------
 
@@ -110,6 +114,7 @@ class MainWindow(QMainWindow):
         self.filter_bar = FilterBar(self, today=self.today)
         self.filter_bar.set_recent_users(self._recent_users())
         self._build_table()
+        self._build_summary()
         self.footer = StatusFooter(self.zone, self)
         self.footer.outbox_requested.connect(self.show_outbox)
         self.totals_label = self.footer.totals_label
@@ -121,13 +126,23 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.stamp_panel)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.table, 1)
+        self.list_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.list_splitter.setChildrenCollapsible(False)
+        self.list_splitter.addWidget(self.table)
+        self.list_splitter.addWidget(self.summary)
+        self.list_splitter.setStretchFactor(0, 3)
+        self.list_splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.list_splitter, 1)
         layout.addWidget(self.footer)
         self.setCentralWidget(central)
         QWidget.setTabOrder(self.stamp_panel.stamp_button, self.stamp_panel.break_button)
         QWidget.setTabOrder(self.stamp_panel.break_button, self.filter_bar.preset)
-        QWidget.setTabOrder(self.filter_bar.all_users, self.table)
+        QWidget.setTabOrder(self.filter_bar.all_users, self.filter_bar.group)
+        QWidget.setTabOrder(self.filter_bar.group, self.table)
+        QWidget.setTabOrder(self.table, self.summary)
         self.filter_bar.changed.connect(self.reload_entries)
+        self.filter_bar.directory_wanted.connect(self.session.load_directory)
+        self.filter_bar.grouping_changed.connect(self._show_summary)
         self.stamp_panel.stamp_requested.connect(self.stamp)
         self.stamp_panel.break_requested.connect(self.toggle_break)
 
@@ -150,6 +165,26 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(Column.NOTES, QHeaderView.ResizeMode.Stretch)
         self.fit_columns()
         self.table.doubleClicked.connect(self._edit_selected)
+
+    def _build_summary(self) -> None:
+        """Subtotals per employee, below the list (All users, when asked for)."""
+        self.summary_model = EmployeeSummaryModel(self)
+        self.summary = QTableView(self)
+        self.summary.setObjectName("employeeSubtotals")
+        self.summary.setAccessibleName(self.tr("Subtotals per employee"))
+        self.summary.setToolTip(self.tr("Double-click an employee to show only their entries"))
+        self.summary.setModel(self.summary_model)
+        self.summary.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.summary.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary.setAlternatingRowColors(True)
+        self.summary.verticalHeader().hide()
+        self.summary.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.summary.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SummaryColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        self.summary.doubleClicked.connect(self._show_employee)
+        self.summary.hide()
 
     def _build_actions(self) -> None:
         def action(
@@ -179,6 +214,9 @@ class MainWindow(QMainWindow):
         self.outbox_action = action(
             self.tr("Changes not yet sent…"), "Ctrl+Shift+O", self.show_outbox
         )
+        self.attention_action = action(
+            self.tr("Needs attention…"), "Ctrl+Shift+A", self.show_attention
+        )
         self.edit_action = action(self.tr("Edit entry…"), "Return", self._edit_selected, table=True)
         self.edit_action.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
         self.delete_action = action(
@@ -201,6 +239,7 @@ class MainWindow(QMainWindow):
         for item in (self.new_action, self.edit_action, self.delete_action):
             entries.addAction(item)
         entries.addSeparator()
+        entries.addAction(self.attention_action)
         entries.addAction(self.outbox_action)
         self._build_language_menu()
 
@@ -241,6 +280,7 @@ class MainWindow(QMainWindow):
         session.credentials_rejected.connect(self._ask_for_credentials)
         session.busy_changed.connect(self.footer.set_busy)
         session.outbox_changed.connect(self.footer.show_waiting)
+        session.directory_loaded.connect(self._directory_arrived)
         self.header.show_identity(session.user, session.account.base_url)
         self.header.show_state(session.state)
 
@@ -266,6 +306,8 @@ class MainWindow(QMainWindow):
         since, until = days.utc_bounds(self.zone)
         user = self.filter_bar.user_filter(self.session.user)
         self.table.setColumnHidden(Column.USER, user == self.session.user)
+        self._show_name_column()
+        self._show_list_owner()
         self._remember_user(user)
         self.session.load_entries(user, since, until)
 
@@ -290,6 +332,11 @@ class MainWindow(QMainWindow):
         """Open the list of changes waiting on this computer."""
         if self.open_outbox_dialog is not None:
             self.open_outbox_dialog()
+
+    def show_attention(self) -> None:
+        """Open what needs correcting in the entries the list shows."""
+        if self.open_attention_dialog is not None:
+            self.open_attention_dialog()
 
     def selected_entry(self) -> Attendance | None:
         """The entry of the selected row, if any."""
@@ -316,6 +363,49 @@ class MainWindow(QMainWindow):
     def _ask_for_credentials(self) -> None:
         if self.open_settings_dialog is not None:
             self.open_settings_dialog(True)
+
+    # -- the employee directory ----------------------------------------------------------
+
+    def _directory_arrived(self, answer: EmployeeDirectory | DirectoryUnavailable) -> None:
+        self.filter_bar.set_directory(answer)
+        if isinstance(answer, EmployeeDirectory):
+            self.model.set_names(answer.names())  # rows shown are arranged again with them
+        self._show_name_column()
+        self._show_list_owner()
+
+    def _show_name_column(self) -> None:
+        """The employees' names in All users, where the directory has them."""
+        everyone = self.filter_bar.user_filter(self.session.user) is None
+        named = isinstance(self.session.directory, EmployeeDirectory)
+        self.table.setColumnHidden(Column.NAME, not (everyone and named))
+
+    def _show_list_owner(self) -> None:
+        """The clock panel says whose entries the list shows when they are not one's own."""
+        user = self.filter_bar.user_filter(self.session.user)
+        if user is None:
+            self.stamp_panel.show_list_owner("")
+            return
+        if user.casefold() == self.session.user.casefold():
+            self.stamp_panel.show_list_owner(None)
+            return
+        directory = self.session.directory
+        name = directory.name_of(user) if isinstance(directory, EmployeeDirectory) else user
+        self.stamp_panel.show_list_owner(name if name == user else f"{name} ({user})")
+
+    def _show_summary(self) -> None:
+        """The subtotals per employee below the list, while All users asks for them."""
+        grouped = self.filter_bar.grouped
+        self.summary.setVisible(grouped)
+        if grouped:
+            self.summary_model.set_totals(self.model.totals_by_user())
+
+    def _show_employee(self) -> None:
+        """A double-click on a subtotal: that employee's entries alone."""
+        rows = self.summary.selectionModel().selectedRows()
+        user = rows[0].data(USER_ROLE) if rows else None
+        if isinstance(user, str):
+            self.filter_bar.user.setText(user)
+            self.filter_bar.all_users.setChecked(False)  # reloads
 
     # -- what the session reports -------------------------------------------------------
 
@@ -433,6 +523,8 @@ class MainWindow(QMainWindow):
 
     def _update_totals(self) -> None:
         self.footer.show_totals(self.model.totals())
+        if self.filter_bar.grouped:
+            self.summary_model.set_totals(self.model.totals_by_user())
 
     def _back_online(self, state: ConnectionState) -> None:
         """Reachable again after being offline: "cannot reach" is over, and what could not

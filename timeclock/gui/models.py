@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -27,6 +27,7 @@ from timeclock.services.entry_table import (
     EntryTable,
     Field,
     SortSpec,
+    UserTotals,
     arrange,
     one_line,
 )
@@ -66,6 +67,7 @@ def column_title(column: Field) -> str:
     """The header of a column, translated."""
     titles = {
         Column.DATE: translate("AttendanceModel", "Date"),
+        Column.NAME: translate("AttendanceModel", "Employee"),
         Column.START: translate("AttendanceModel", "Start"),
         Column.END: translate("AttendanceModel", "End"),
         Column.BREAK: translate("AttendanceModel", "Break"),
@@ -110,6 +112,7 @@ class AttendanceModel(QAbstractTableModel):
         self._generation = 0  # a new list or sort makes older work's results stale
         self._wanted = self._spec  # the sort asked for last (maybe still being made)
         self._texts: dict[tuple[int, Field], str] = {}  # by table row: a sort keeps them
+        self._names: Mapping[str, str] = {}  # employees' names by case-folded user name
 
     # -- reading ------------------------------------------------------------------------
 
@@ -200,6 +203,21 @@ class AttendanceModel(QAbstractTableModel):
         """The footer's totals over every row, open entries counted to the clock's now."""
         return self._table.totals(self._clock())
 
+    def totals_by_user(self) -> list[UserTotals]:
+        """:meth:`totals` per user (by name), kept as rows change: no walk over the rows."""
+        return self._table.totals_by_user(self._clock())
+
+    def set_names(self, names: Mapping[str, str]) -> None:
+        """The employees' names by case-folded user name (the name column shows them, a
+        user without one the user name). Rows shown already are arranged again with them,
+        a long list in the worker, as a new list is."""
+        self._names = names
+        if len(self._table):
+            self.set_entries(
+                [self._table.entry(row) for row in self._table.rows()],
+                self._table.waiting_refs(),
+            )
+
     def sample_rows(self, count: int) -> list[int]:
         """A few rows to size the columns by: the first and last ``count``, and those with
         the longest user name and the longest place (which may be anywhere)."""
@@ -224,11 +242,18 @@ class AttendanceModel(QAbstractTableModel):
         shown when it is ready (:attr:`shown`); the current one stays until then."""
         self._generation += 1
         generation, spec, shift = self._generation, self._wanted, self._table.shift
+        names = self._names
 
         def build() -> ArrangedTable:
             with collection_paused():  # as for the listing it comes from
                 return arrange(
-                    entries, waiting, self._zone, spec=spec, clock=self._clock, shift=shift
+                    entries,
+                    waiting,
+                    self._zone,
+                    spec=spec,
+                    clock=self._clock,
+                    shift=shift,
+                    names=names,
                 )
 
         if len(entries) <= self.sync_rows or self._offload is None:
@@ -401,6 +426,8 @@ class AttendanceModel(QAbstractTableModel):
         zone = self._zone
         if column == Column.DATE:
             return day_text(entry.start, zone)
+        if column == Column.NAME:
+            return self._table.name(table_row)
         if column == Column.START:
             return time_text(entry.start, zone)
         if column == Column.END:

@@ -31,6 +31,7 @@ from timeclock.gui.tasks import Failure, TaskRunner, describe
 from timeclock.services.account import Account
 from timeclock.services.changes import Listing, Outcome, Sent
 from timeclock.services.desk import Desk, OutboxItem
+from timeclock.services.directory import DirectoryService, DirectoryUnavailable, EmployeeDirectory
 from timeclock.services.outbox_views import OutboxViews, View
 from timeclock.services.stamping import Status
 from timeclock.services.sync import DeliveryBusyError, Discarded, SyncReport
@@ -78,6 +79,7 @@ class ClockSession(QObject):
     credentials_rejected = Signal()
     busy_changed = Signal(bool)
     outbox_changed = Signal(int, int, object)  # waiting, of them held, last delivery
+    directory_loaded = Signal(object)  # EmployeeDirectory or DirectoryUnavailable
 
     def __init__(
         self,
@@ -96,6 +98,8 @@ class ClockSession(QObject):
         self._desk = desk if desk is not None else Desk(in_memory=True)
         self._time_clock = self._desk.clock(self._client, account.user)
         self._changes = self._desk.changes(self._client)
+        self._directory = DirectoryService(self._client)
+        self._directory_asked = False
         self._backoff = backoff
         self._failed_deliveries = 0
         # Stamps wait in the outbox while TimeTrack cannot be reached; this timer tries
@@ -142,6 +146,28 @@ class ClockSession(QObject):
         self._client.close()
         if self._own_desk:
             self._desk.close()
+
+    # -- the employee directory ----------------------------------------------------------
+
+    @property
+    def directory(self) -> EmployeeDirectory | DirectoryUnavailable | None:
+        """The account's employee directory as loaded (None: not yet, or it failed)."""
+        return self._directory.answer
+
+    def load_directory(self) -> None:
+        """Read the account's employees once (:attr:`directory_loaded` follows); later
+        calls do nothing, unless the read failed (then it is asked again). A failure
+        shows no message: the names are a help, and the list's own requests say what
+        is wrong with the connection."""
+        if self._directory_asked:
+            return
+        self._directory_asked = True
+
+        def failed(failure: Failure) -> None:
+            log.info("the employee directory could not be read: %s", failure.message)
+            self._directory_asked = False  # the next look asks again
+
+        self._runner.run(self._directory.load, self.directory_loaded.emit, failed)
 
     # -- stamping -----------------------------------------------------------------------
 

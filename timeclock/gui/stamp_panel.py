@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from timeclock.gui.formatting import hours_text, time_text
 from timeclock.services.stamping import Status
@@ -53,16 +60,40 @@ class StampPanel(QWidget):
         self.today_label = QLabel(self)
         self.today_label.setObjectName("todayTotal")
         self.today_label.setAccessibleName(self.tr("Today's total"))
+        # Whose entries the list below shows, when they are not one's own.
+        self.list_owner_label = QLabel(self)
+        self.list_owner_label.setObjectName("listOwner")
+        self.list_owner_label.setAccessibleName(self.tr("Whose entries are shown"))
+        self.list_owner_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.list_owner_label.setStyleSheet("font-weight: bold; color: #0b3a66;")
         layout = QGridLayout(self)
         layout.addWidget(self.stamp_button, 0, 0)
         layout.addWidget(self.break_button, 0, 1)
         layout.addWidget(self.status_label, 1, 0, 1, 2)
-        layout.addWidget(self.today_label, 2, 0, 1, 2)
+        last_line = QHBoxLayout()
+        last_line.addWidget(self.today_label)
+        last_line.addStretch(1)
+        last_line.addWidget(self.list_owner_label)
+        layout.addLayout(last_line, 2, 0, 1, 2)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 1)
         self.stamp_button.clicked.connect(self.stamp_requested)
         self.break_button.clicked.connect(self.break_requested)
         self.show_status(None, None, timedelta())
+
+    def show_list_owner(self, name: str | None) -> None:
+        """Say whose entries the list shows: ``None`` one's own (nothing is said), ``""``
+        everyone's, else the employee's name."""
+        if name is None:
+            self.list_owner_label.clear()
+        elif not name:
+            self.list_owner_label.setText(self.tr("The list shows everyone's entries"))
+        else:
+            self.list_owner_label.setText(
+                self.tr("The list shows the entries of %1").replace("%1", name)
+            )
 
     def show_status(self, status: Status | None, now: datetime | None, today: timedelta) -> None:
         """Show where the user stands; ``None`` while it is not known yet."""
