@@ -23,6 +23,7 @@ from timeclock.cli.outbox import (
     tell_sent,
 )
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
+from timeclock.domain.corrections import check_reason
 from timeclock.domain.gc_pause import collection_paused
 from timeclock.domain.localtime import to_utc
 from timeclock.domain.ranges import DayRange, Preset, month_of
@@ -235,12 +236,12 @@ def _edit(context: Context, stack: ExitStack) -> int:
         # Checked at delivery against the entry as read here: a change made elsewhere
         # meanwhile holds this one as a conflict instead of being overwritten. Delivered
         # at once, the read just made is that check (one read and one write).
-        sent = changes.update(stored, change, read=read)
+        sent = changes.update(stored, change, read=read, reason=options.reason)
     else:  # offline: what can be checked without the stored entry
         if change.start is not None and change.end is not None:
             _check_entry("?", change.start, change.end, change.break_minutes or 0)
         what = "the entry"
-        sent = changes.update_unread(options.id, change)
+        sent = changes.update_unread(options.id, change, reason=options.reason)
     return tell_sent(context, "Changed " + what, sent, options.id)
 
 
@@ -253,6 +254,8 @@ def _delete(context: Context, stack: ExitStack) -> int:
         if stored is None
         else cli_text.entry_line(stored, context.zone, context.now, with_id=False)
     )
+    if stored is not None:  # refused before the question, not after it
+        check_reason(context.account().user, stored.user, context.options.reason)
     if not context.options.yes:
         if not sys.stdin.isatty():
             raise UsageError("not deleting without confirmation; add --yes")
@@ -261,8 +264,19 @@ def _delete(context: Context, stack: ExitStack) -> int:
             context.print("Nothing deleted.")
             return EXIT_OK
     changes = _changes(context, stack)
-    sent = changes.delete_unread(entry_id) if stored is None else changes.delete(stored)
+    reason = context.options.reason
+    sent = (
+        changes.delete_unread(entry_id, reason=reason)
+        if stored is None
+        else changes.delete(stored, reason=reason)
+    )
     return tell_sent(context, "Deleted " + description, sent, entry_id)
+
+
+def _journal(context: Context, stack: ExitStack) -> int:
+    from timeclock.cli.journal import run_journal  # noqa: PLC0415 - this verb only
+
+    return run_journal(context)
 
 
 def _read_entry(context: Context, stack: ExitStack, entry_id: int) -> JustRead | None:
@@ -282,7 +296,11 @@ def _read_entry(context: Context, stack: ExitStack, entry_id: int) -> JustRead |
 
 
 def _changes(context: Context, stack: ExitStack) -> EntryChanges:
-    return context.desk().changes(context.client(stack), delivery_wait=DELIVERY_WAIT_SECONDS)
+    return context.desk().changes(
+        context.client(stack),
+        author=context.account().user,
+        delivery_wait=DELIVERY_WAIT_SECONDS,
+    )
 
 
 def _clock(context: Context, stack: ExitStack) -> TimeClock:
@@ -322,6 +340,7 @@ COMMANDS: dict[str, Callable[[Context, ExitStack], int]] = {
     "add": _add,
     "edit": _edit,
     "delete": _delete,
+    "journal": _journal,
     "sync": sync_command,
     "outbox": outbox_command,
 }

@@ -140,10 +140,17 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--to", dest="end", metavar="T", type=_moment)
     edit.add_argument("--break", dest="break_minutes", metavar="MIN", type=_minutes)
     edit.add_argument("--notes")
+    _add_reason(edit)
 
-    delete = verb("delete", "delete an entry")
-    delete.add_argument("id", type=_entry_id)
-    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _add_delete(verb("delete", "delete an entry"))
+
+    _add_journal(
+        verb(
+            "journal",
+            "list the corrections made from this computer: who changed which entry when, "
+            "from what to what, and why (oldest first)",
+        )
+    )
 
     sync = verb("sync", "send the changes waiting on this computer to TimeTrack")
     sync.add_argument(
@@ -183,6 +190,43 @@ def _add_day_range(parser: argparse.ArgumentParser) -> None:
         dest="preset",
         choices=[p.value for p in Preset],
         help="a named range instead of --from/--to",
+    )
+
+
+def _add_delete(parser: argparse.ArgumentParser) -> None:
+    """The ``delete`` verb's arguments."""
+    parser.add_argument("id", type=_entry_id)
+    parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _add_reason(parser)
+
+
+def _add_journal(parser: argparse.ArgumentParser) -> None:
+    """The ``journal`` verb's options: which entry, and the local days it was changed on."""
+    parser.add_argument("--entry", metavar="ID", type=_entry_id, help="of this entry only")
+    parser.add_argument(
+        "--from",
+        dest="first",
+        metavar="DATE",
+        type=_date,
+        help="made on or after this local day, YYYY-MM-DD",
+    )
+    parser.add_argument(
+        "--to",
+        dest="last",
+        metavar="DATE",
+        type=_date,
+        help="made on or before this local day, YYYY-MM-DD (included)",
+    )
+    parser.add_argument("--format", choices=["table", "json"], default="table")
+
+
+def _add_reason(parser: argparse.ArgumentParser) -> None:
+    """``--reason``: why an entry is corrected (needed for another user's entry)."""
+    parser.add_argument(
+        "--reason",
+        metavar="TEXT",
+        default="",
+        help="why (required to change or delete another user's entry; kept in the journal)",
     )
 
 

@@ -24,11 +24,14 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import NotFoundError, TimeTrackError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict
+from timeclock.domain.corrections import Action, Correction, check_reason
 from timeclock.domain.foreground import paced
 from timeclock.domain.matching import same_user
-from timeclock.domain.refs import server_ref
+from timeclock.domain.refs import local_ref, server_ref
+from timeclock.services.journal import corrections_of
 from timeclock.services.local_view import lost_create, overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, Discarded, JustRead, SyncReport
+from timeclock.store.journal import CorrectionJournal
 from timeclock.store.outbox import Kind, Outbox, OutboxItem
 
 log = logging.getLogger(__name__)
@@ -74,33 +77,55 @@ class Listing:
 
 
 class EntryChanges:
-    """Creates, updates and deletes of one account's entries, queued and then delivered."""
+    """Creates, updates and deletes of one account's entries, queued and then delivered.
+
+    With a ``journal`` every change is written there (who, when, which entry, before,
+    after, why) before it is queued: a change whose line cannot be written is not made.
+    ``author`` is the user of this desk's account: changing or deleting another user's
+    entry then needs a ``reason`` (:func:`~timeclock.domain.corrections.check_reason`).
+    """
 
     def __init__(
-        self, client: TimeTrackClient, outbox: Outbox, *, delivery_wait: float = 0.0
+        self,
+        client: TimeTrackClient,
+        outbox: Outbox,
+        *,
+        delivery_wait: float = 0.0,
+        journal: CorrectionJournal | None = None,
+        author: str | None = None,
     ) -> None:
         self.client = client
         self.outbox = outbox
         # How long a change waits for another delivery on this desk (the window's timer
         # retries by itself; a command has no later chance and waits a little).
         self.delivery_wait = delivery_wait
+        self.journal = journal
+        self.author = author
 
     @property
     def base_url(self) -> str:
         """The API the changes go to."""
         return self.client.base_url
 
-    def create(self, draft: AttendanceDraft, *, revising: int | None = None) -> Sent:
-        """Create an entry; ``revising`` puts ``draft`` into that held create instead."""
+    def create(
+        self, draft: AttendanceDraft, *, revising: int | None = None, reason: str = ""
+    ) -> Sent:
+        """Create an entry; ``revising`` puts ``draft`` into that held create instead.
 
+        A new entry needs no reason, for anyone; one given is kept in the journal."""
+        reason = check_reason(draft.user, draft.user, reason)  # its length only
         made: list[str] = []  # the new entry's reference, once queued
 
         def queue() -> int:
             held = None if revising is None else self.outbox.item(revising)
-            if held is not None and self.outbox.revise(held.seq, draft=draft):
-                made.append(held.ref)
-                return held.seq
-            seq, ref = self.outbox.add_create(self.base_url, draft)
+            if held is not None and held.kind is Kind.CREATE:
+                self._note(Action.CREATE, held.ref, draft.user, reason, after=draft)
+                if self.outbox.revise(held.seq, draft=draft):
+                    made.append(held.ref)
+                    return held.seq
+            ref = local_ref()
+            self._note(Action.CREATE, ref, draft.user, reason, after=draft)
+            seq, ref = self.outbox.add_create(self.base_url, draft, ref=ref)
             made.append(ref)
             return seq
 
@@ -113,6 +138,7 @@ class EntryChanges:
         *,
         revising: int | None = None,
         read: JustRead | None = None,
+        reason: str = "",
     ) -> Sent:
         """Change ``entry``, as shown to the person; sent only if TimeTrack still has it so.
 
@@ -121,10 +147,17 @@ class EntryChanges:
         of the entry as read just now (a command reads it to check and show the change):
         where ``entry`` is that version, the delivery that follows compares with that read
         instead of reading the entry again (see :class:`~timeclock.services.sync.JustRead`).
+
+        Another user's entry needs a ``reason`` (:class:`~timeclock.domain.corrections.
+        ReasonError` without one, before anything is queued).
         """
+        reason = self._reason(entry.user, reason)
         base = None if entry.local_ref is not None else entry
 
         def queue() -> int:
+            ref = entry.ref if revising is not None else ref_of(entry, self.outbox, self.base_url)
+            after = change.applied_to(entry)
+            self._note(Action.UPDATE, ref, entry.user, reason, before=entry, after=after)
             if revising is not None and self.outbox.revise(revising, change=change, base=base):
                 return revising
             folded = self._fold_into_create(
@@ -138,21 +171,41 @@ class EntryChanges:
         just_read = None if read is None or read.entry.id is None else {read.entry.id: read}
         return self._send(queue, lambda _seq: change.applied_to(entry), just_read)
 
-    def update_unread(self, entry_id: int, change: AttendanceChange) -> Sent:
+    def update_unread(self, entry_id: int, change: AttendanceChange, *, reason: str = "") -> Sent:
         """Change the server's entry ``entry_id`` that could not be read just now (offline):
-        nothing to check it against, so it is sent as it is once TimeTrack answers."""
-        ref = server_ref(entry_id)
-        return self._send(lambda: self.outbox.add_update(self.base_url, ref, change), _nothing)
+        nothing to check it against, so it is sent as it is once TimeTrack answers.
 
-    def delete_unread(self, entry_id: int) -> Sent:
-        """Delete the server's entry ``entry_id`` that could not be read just now."""
+        Whose entry it is cannot be known here, so no reason is demanded; the journal
+        keeps the change's fields and the reason given, if any."""
         ref = server_ref(entry_id)
-        return self._send(lambda: self.outbox.add_delete(self.base_url, ref), _nothing)
-
-    def delete(self, entry: Attendance) -> Sent:
-        """Delete ``entry`` (once its create went out, for an entry made on this desk)."""
+        reason = check_reason("", "", reason)  # its length only
 
         def queue() -> int:
+            self._note(Action.UPDATE, ref, "", reason, change=change)
+            return self.outbox.add_update(self.base_url, ref, change)
+
+        return self._send(queue, _nothing)
+
+    def delete_unread(self, entry_id: int, *, reason: str = "") -> Sent:
+        """Delete the server's entry ``entry_id`` that could not be read just now (whose
+        it is cannot be known: as for :meth:`update_unread`)."""
+        ref = server_ref(entry_id)
+        reason = check_reason("", "", reason)
+
+        def queue() -> int:
+            self._note(Action.DELETE, ref, "", reason)
+            return self.outbox.add_delete(self.base_url, ref)
+
+        return self._send(queue, _nothing)
+
+    def delete(self, entry: Attendance, *, reason: str = "") -> Sent:
+        """Delete ``entry`` (once its create went out, for an entry made on this desk);
+        another user's entry needs a ``reason``, as for :meth:`update`."""
+        reason = self._reason(entry.user, reason)
+
+        def queue() -> int:
+            ref = ref_of(entry, self.outbox, self.base_url)
+            self._note(Action.DELETE, ref, entry.user, reason, before=entry)
             folded = self._fold_into_create(entry, None)
             if folded is not None:
                 return folded
@@ -275,6 +328,49 @@ class EntryChanges:
             entry.ref
             for entry in paced(entries)
             if entry.local_ref is not None or entry.ref in waiting_refs
+        )
+
+    def journal_of(self, entry: Attendance) -> list[Correction]:
+        """The journal of one entry as this desk shows it (by its server id, and by the
+        local reference it had while its create waited), oldest first; empty without a
+        journal. For a worker thread: it reads two files."""
+        if self.journal is None:
+            return []
+        return corrections_of(
+            self.journal, self.outbox, self.base_url, entry_id=entry.id, local=entry.local_ref
+        )
+
+    def _reason(self, owner: str, reason: str) -> str:
+        """The reason for a change of ``owner``'s entry, checked (see ``author``)."""
+        author = owner if self.author is None else self.author
+        return check_reason(author, owner, reason)
+
+    def _note(
+        self,
+        action: Action,
+        ref: str,
+        owner: str,
+        reason: str,
+        *,
+        before: Attendance | None = None,
+        after: Attendance | AttendanceDraft | None = None,
+        change: AttendanceChange | None = None,
+    ) -> None:
+        """Write the change's line into the journal (before it is queued)."""
+        if self.journal is None:
+            return
+        if isinstance(after, AttendanceDraft):
+            after = pending_entry(ref, after)
+        self.journal.record(
+            self.base_url,
+            author=self.author or "",
+            action=action,
+            ref=ref,
+            owner=owner,
+            before=before,
+            after=after,
+            change=change,
+            reason=reason,
         )
 
     def _known_ref(self, item: OutboxItem) -> str:

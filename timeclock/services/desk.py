@@ -18,6 +18,7 @@ from timeclock.services.changes import EntryChanges
 from timeclock.services.stamping import TimeClock
 from timeclock.services.sync import Deliverer
 from timeclock.store.breaks import BreakStore
+from timeclock.store.journal import CorrectionJournal
 from timeclock.store.outbox import UNREADABLE_PROBLEM, Hold, Kind, Outbox, OutboxItem, entry_id_of
 
 __all__ = [
@@ -40,14 +41,22 @@ class Desk:
         in_memory: bool = False,
         outbox: Outbox | None = None,
         breaks: BreakStore | None = None,
+        journal: CorrectionJournal | None = None,
     ) -> None:
-        """Open the data folder's files (or ones in memory); ``outbox`` and ``breaks``
-        take files opened elsewhere instead (tests)."""
+        """Open the data folder's files (or ones in memory); ``outbox``, ``breaks`` and
+        ``journal`` take files opened elsewhere instead (tests)."""
         where = ":memory:" if in_memory else None
         self.outbox = outbox if outbox is not None else Outbox(where)
         try:
             self.breaks = breaks if breaks is not None else BreakStore(where)
         except BaseException:
+            self.outbox.close()
+            raise
+        try:
+            # The correction journal: every change made from this desk (see EntryChanges).
+            self.journal = journal if journal is not None else CorrectionJournal(where)
+        except BaseException:
+            self.breaks.close()
             self.outbox.close()
             raise
 
@@ -58,11 +67,20 @@ class Desk:
 
     def clock(self, client: TimeTrackClient, user: str) -> TimeClock:
         """The time clock of ``user`` at ``client``'s account."""
-        return TimeClock(client, user, self.breaks, self.outbox)
+        return TimeClock(client, user, self.breaks, self.outbox, journal=self.journal)
 
-    def changes(self, client: TimeTrackClient, *, delivery_wait: float = 0.0) -> EntryChanges:
-        """Entries created, corrected and deleted at ``client``'s account."""
-        return EntryChanges(client, self.outbox, delivery_wait=delivery_wait)
+    def changes(
+        self, client: TimeTrackClient, *, author: str | None = None, delivery_wait: float = 0.0
+    ) -> EntryChanges:
+        """Entries created, corrected and deleted at ``client``'s account by ``author`` (the
+        account's user: another user's entries then need a reason), journalled here."""
+        return EntryChanges(
+            client,
+            self.outbox,
+            delivery_wait=delivery_wait,
+            journal=self.journal,
+            author=author,
+        )
 
     def deliverer(self, client: TimeTrackClient) -> Deliverer:
         """Delivery of what waits for ``client``'s account."""
@@ -70,6 +88,7 @@ class Desk:
 
     def close(self) -> None:
         """Close this thread's files (a desk in memory for good)."""
+        self.journal.close()
         self.breaks.close()
         self.outbox.close()
 

@@ -25,12 +25,15 @@ from timeclock.api.errors import (
     TimeTrackError,
 )
 from timeclock.domain.attendance import Attendance
+from timeclock.domain.corrections import Action
 from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.domain.matching import whole_second
+from timeclock.domain.refs import local_ref
 from timeclock.domain.shift import BreakLog, Shift, find_open_entry, open_entries
 from timeclock.services.local_view import overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, SyncReport
 from timeclock.store.breaks import BreakStore, BreakStoreError
+from timeclock.store.journal import CorrectionJournal
 from timeclock.store.outbox import Outbox, OutboxItem
 
 # How far back an open entry is looked for: a shift someone forgot to stamp out of last
@@ -83,11 +86,16 @@ class TimeClock:
         user: str,
         breaks: BreakStore,
         outbox: Outbox | None = None,
+        *,
+        journal: CorrectionJournal | None = None,
     ) -> None:
         self.client = client
         self.user = user
         self.breaks = breaks
         self.outbox = outbox
+        # Stamps are changes of entries too: journalled (before they are queued) like a
+        # correction, by the user, of their own entry.
+        self.journal = journal
         # Whether the last look at the server (status) got an answer: only then is what
         # this desk knows after a delivery as good as asking again (status_after).
         self._seen_online = False
@@ -201,8 +209,11 @@ class TimeClock:
             draft = self.shift(now).stamp_in(self.user, now)
             if self.outbox is None:
                 return self.client.create_attendance(draft)
-            _, ref = self.outbox.add_create(self.base_url, draft)
-        return pending_entry(ref, draft)
+            ref = local_ref()
+            entry = pending_entry(ref, draft)
+            self._note(Action.CREATE, ref, None, entry)
+            self.outbox.add_create(self.base_url, draft, ref=ref)
+        return entry
 
     def stamp_out(self, now: datetime) -> Attendance:
         """Close the open entry with the breaks taken; refused when not stamped in.
@@ -222,8 +233,9 @@ class TimeClock:
                 closed = self.client.update_attendance(shift.entry.id, change)
             else:
                 ref = ref_of(shift.entry, self.outbox, self.base_url)
-                self.outbox.add_update(self.base_url, ref, change)
                 closed = change.applied_to(shift.entry)
+                self._note(Action.UPDATE, ref, shift.entry, closed)
+                self.outbox.add_update(self.base_url, ref, change)
         # Queued: what follows is housekeeping, and must not make the stamp look failed.
         with contextlib.suppress(BreakStoreError):
             self.breaks.clear(self.base_url, shift.entry.ref)
@@ -242,6 +254,19 @@ class TimeClock:
             log = self.shift(now).end_break(now)
             self.breaks.save(self.base_url, log, user=self.user)
         return log
+
+    def _note(self, action: Action, ref: str, before: Attendance | None, after: Attendance) -> None:
+        """Journal a stamp of the user's own entry (no reason needed)."""
+        if self.journal is not None:
+            self.journal.record(
+                self.base_url,
+                author=self.user,
+                action=action,
+                ref=ref,
+                owner=after.user,
+                before=before,
+                after=after,
+            )
 
     @contextmanager
     def _deciding(self) -> Iterator[None]:

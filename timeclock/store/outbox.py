@@ -160,9 +160,13 @@ class Outbox:
 
     # -- adding -------------------------------------------------------------------------
 
-    def add_create(self, base_url: str, draft: AttendanceDraft) -> tuple[int, str]:
-        """Queue a create; returns its sequence number and the new entry's local reference."""
-        ref = local_ref()
+    def add_create(
+        self, base_url: str, draft: AttendanceDraft, *, ref: str | None = None
+    ) -> tuple[int, str]:
+        """Queue a create; returns its sequence number and the new entry's local reference
+        (``ref``, a new :func:`~timeclock.domain.refs.local_ref` the caller already noted
+        elsewhere, or one made here)."""
+        ref = ref if ref is not None else local_ref()
         return self._add(base_url, Kind.CREATE, ref, draft_json(draft)), ref
 
     def add_update(

@@ -15,6 +15,8 @@ APP_NAME = "TimeClock"
 # The files of the data folder that hold changes and state (SQLite).
 OUTBOX_FILE = "outbox.sqlite3"
 STATE_FILE = "state.sqlite3"
+# The correction journal: every create, change and delete made from this desk.
+JOURNAL_FILE = "journal.sqlite3"
 
 
 def config_dir() -> Path:
