@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.shift import BreakLog, Shift
-from timeclock.domain.totals import Totals, format_hours, totals, worked_on
+from timeclock.domain.totals import Totals, format_hours, totals, totals_by_day, worked_on
 
 
 def utc(*fields: int) -> datetime:
@@ -127,6 +127,54 @@ class TestWorkedOn:
         shift = Shift(stamped(9, utc(2020, 10, 19, 8)))
 
         assert worked_on(self.DAY, [], shift, utc(2020, 10, 20, 9), berlin) == timedelta()
+
+
+class TestTotalsByDay:
+    def test_local_days_in_order_with_the_shift_here(self, berlin: ZoneInfo) -> None:
+        running = stamped(9, utc(2020, 10, 20, 8))
+        shift = Shift(running, BreakLog("id:9", timedelta(minutes=20)))
+        entries = [
+            running,
+            closed(1, utc(2020, 10, 19, 22, 30), 1, break_minutes=5),  # the 20th in Berlin
+            closed(2, utc(2020, 10, 19, 6), 8, break_minutes=30),
+        ]
+        now = utc(2020, 10, 20, 12)
+
+        result = totals_by_day(entries, now, berlin, shift)
+
+        assert list(result) == [date(2020, 10, 19), date(2020, 10, 20)]
+        assert result[date(2020, 10, 19)] == Totals(
+            timedelta(hours=7, minutes=30), timedelta(minutes=30), 1, 1
+        )
+        assert result[date(2020, 10, 20)].worked == timedelta(hours=4, minutes=35)
+        assert result[date(2020, 10, 20)].breaks == timedelta(minutes=25)
+
+    @settings(max_examples=50, deadline=None)
+    @given(
+        starts=st.lists(st.integers(0, 30 * 24 * 60), max_size=12),
+        lengths=st.lists(st.integers(0, 14 * 60), min_size=12, max_size=12),
+    )
+    def test_the_days_add_up_to_the_totals(self, starts: list[int], lengths: list[int]) -> None:
+        berlin = ZoneInfo("Europe/Berlin")
+        base = utc(2020, 10, 10)
+        entries = [
+            Attendance(
+                id=index + 1,
+                user="hansm",
+                start=base + timedelta(minutes=start),
+                end=base + timedelta(minutes=start + length),
+                break_minutes=length // 10,
+            )
+            for index, (start, length) in enumerate(zip(starts, lengths, strict=False))
+        ]
+        now = utc(2020, 11, 20)
+
+        days = totals_by_day(entries, now, berlin).values()
+        whole = totals(entries, now, berlin)
+
+        assert sum((day.worked for day in days), timedelta()) == whole.worked
+        assert sum((day.breaks for day in days), timedelta()) == whole.breaks
+        assert len(days) == whole.days
 
 
 class TestFormatHours:

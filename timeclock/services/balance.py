@@ -163,8 +163,6 @@ def read_balances(
     Needs the attendances; ``users``, ``work_reports`` and ``absences`` are used where they
     can be read (see the module's notes).
     """
-    since, until = days.utc_bounds(zone)
-    entries = client.list_attendances(user=user, since=since, until=until)
     missing: list[str] = []
 
     def optional(read: Callable[[], T], empty: T) -> T:
@@ -178,8 +176,12 @@ def read_balances(
     if user is None:
         employees = optional(lambda: list_users(client), [])
     else:
-        found = optional(lambda: find_user(client, user), None)
+        asked = user
+        found = optional(lambda: find_user(client, asked), None)
         employees = [] if found is None else [found]
+        user = asked if found is None else found.username  # as TimeTrack spells it
+    since, until = days.utc_bounds(zone)
+    entries = client.list_attendances(user=user, since=since, until=until)
     reports: list[DailyReport] | None = optional(
         lambda: list_daily_reports(client, days.first, days.last, user=user), None
     )
@@ -233,6 +235,8 @@ def compute_balances(
     for report in reports or ():
         reports_of.setdefault(report.user.casefold(), {})[report.day] = report
         spelling.setdefault(report.user.casefold(), report.user)
+    for absence in absences:
+        spelling.setdefault(absence.user.casefold(), absence.user)
     for key, employee in directory.items():
         spelling[key] = employee.username
     if user is not None:
@@ -240,8 +244,9 @@ def compute_balances(
         spelling.setdefault(user.casefold(), user)
     else:
         keys = list(by_user) + list(reports_of)
-        if reports is None:  # the model applies to everyone in the directory
+        if reports is None:  # the model applies to everyone in the directory, or absent
             keys += [key for key, employee in directory.items() if employee.enabled]
+            keys += [absence.user.casefold() for absence in absences]
         keys = list(dict.fromkeys(keys))
     sums = _Sums(days, zone, now, shift, model, now.astimezone(zone).date())
     balances = [
