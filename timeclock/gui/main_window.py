@@ -565,6 +565,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Stop the clock and the worker before the window goes."""
         self.window_state.setValue("geometry", self.saveGeometry())
+        # The user field loses the focus as the window goes: that asks for no new list.
+        self.filter_bar.blockSignals(True)
         for dialog in self.findChildren(QDialog):
             dialog.reject()  # their workers stop with them
         self._tick.stop()
