@@ -77,3 +77,10 @@ def test_the_running_demo_shows_them_this_month_and_last() -> None:
     assert [f.rule for f in found].count(Rule.OPEN) == 1
     assert [f.rule for f in found].count(Rule.OVERLAP) == 1
     assert [f.rule for f in holidays].count(Rule.HOLIDAY) == 1
+
+
+def test_the_window_knows_the_demo_office_s_state() -> None:
+    from timeclock.sandbox.demo import DEMO_STATE as SANDBOX_STATE
+    from timeclock.services.demo import DEMO_STATE
+
+    assert DEMO_STATE == SANDBOX_STATE == "BE"

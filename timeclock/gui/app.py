@@ -26,7 +26,7 @@ from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
 from timeclock.gui.zone_notice import unreadable_tz_message
 from timeclock.services.account import Account, AccountError, resolve_account
-from timeclock.services.demo import demo_account
+from timeclock.services.demo import DEMO_STATE, demo_account
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone, unreadable_tz
 from timeclock.store.logfile import register_secret
@@ -153,6 +153,7 @@ class Launcher:
             on_language_changed=self.switch_language,
             # The demo's made-up account is not what settings should offer to save.
             settings_account=None if self.demo else account,
+            state=DEMO_STATE if self.demo else None,
         )
         window.set_language_choice(self.language)
         window.language_requested.connect(self.choose_language)

@@ -10,15 +10,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
 from timeclock.domain.attendance import Attendance
+from timeclock.domain.findings import Finding
+from timeclock.domain.ranges import DayRange
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import held_entry_gone, held_note
 from timeclock.services.account import Account
+from timeclock.services.attention import holiday_state
 from timeclock.services.desk import Hold, OutboxItem
+from timeclock.store.settings import load_settings
 
 if TYPE_CHECKING:
+    from timeclock.gui.attention_dialog import NeedsAttentionDialog
     from timeclock.gui.entry_dialog import EntryDialog
     from timeclock.gui.outbox_dialog import OutboxDialog
     from timeclock.gui.settings_dialog import SettingsDialog
@@ -29,7 +34,8 @@ class WindowDialogs(QObject):
 
     Saving settings hands the new account to ``on_account_changed``, a new language to
     ``on_language_changed``; entries changed in dialogs reach the list through the
-    session's signals, so only their rows change.
+    session's signals, so only their rows change. *Needs attention* checks the public
+    holidays of ``state`` (the demo's), else of the state in the settings.
     """
 
     def __init__(
@@ -39,6 +45,7 @@ class WindowDialogs(QObject):
         on_account_changed: Callable[[Account], None],
         on_language_changed: Callable[[str], None],
         settings_account: Account | None,
+        state: str | None = None,
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -46,10 +53,13 @@ class WindowDialogs(QObject):
         self._on_language_changed = on_language_changed
         self._settings_account = settings_account
         self.settings_dialog: SettingsDialog | None = None
+        self.attention_dialog: NeedsAttentionDialog | None = None
+        self._state = state
         window.open_entry_dialog = self.open_entry
         window.open_delete_dialog = self.open_delete
         window.open_settings_dialog = self.open_settings
         window.open_outbox_dialog = self.open_outbox
+        window.open_attention_dialog = self.open_attention
 
     def open_entry(self, entry: Attendance | None) -> None:
         """The dialog for a new entry (``None``) or for editing ``entry``."""
@@ -130,6 +140,57 @@ class WindowDialogs(QObject):
             window_state=window.window_state,
             parent=parent,
         )
+
+    def open_attention(self) -> None:
+        """*Needs attention* over the list's days and user, beside the window (one only)."""
+        if self.attention_dialog is not None:
+            self.attention_dialog.raise_()
+            self.attention_dialog.activateWindow()
+            return
+        from timeclock.gui.attention_dialog import NeedsAttentionDialog  # noqa: PLC0415
+
+        window = self._window
+
+        def scope() -> tuple[DayRange, str | None]:
+            days = window.filter_bar.day_range(window.today())
+            return days, window.filter_bar.user_filter(window.session.user)
+
+        dialog = NeedsAttentionDialog(
+            window.session,
+            window.zone,
+            scope=scope,
+            state=self._holiday_state,
+            window_state=window.window_state,
+            parent=window,
+        )
+        dialog.fix_requested.connect(lambda finding: self.open_finding(finding, dialog))
+        dialog.finished.connect(self._attention_closed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.attention_dialog = dialog
+        dialog.show()  # not modal: the list stays at hand
+
+    def open_finding(self, finding: Finding, parent: QWidget) -> None:
+        """The entry dialog with the finding's (first) entry, to correct it; for an entry
+        left open the dialog puts the cursor in its end."""
+        from timeclock.gui.entry_dialog import EntryDialog  # noqa: PLC0415 - see above
+
+        window = self._window
+        self._show(
+            EntryDialog(
+                window.session,
+                window.zone,
+                entry=finding.entries[0],
+                window_state=window.window_state,
+                parent=parent,
+            )
+        )
+
+    def _holiday_state(self) -> str | None:
+        """The state whose holidays count (in the dialog's worker: it reads the settings)."""
+        return self._state if self._state is not None else holiday_state(load_settings())
+
+    def _attention_closed(self) -> None:
+        self.attention_dialog = None
 
     def open_settings(self, credentials_rejected: bool) -> None:
         """The settings; after a 401/403 with the credentials selected."""

@@ -18,6 +18,10 @@ from timeclock.api.credentials import Credentials
 from timeclock.domain.timestamps import utc_now
 from timeclock.services.account import Account
 
+# The demo office is in Berlin: its public holidays are Berlin's (the sandbox's
+# timeclock.sandbox.demo.DEMO_STATE, named here so the window need not import the sandbox).
+DEMO_STATE = "BE"
+
 
 def import_sandbox() -> None:
     """Import the sandbox now, ahead of a :func:`demo_account` to come."""
