@@ -300,6 +300,7 @@ def _changes(context: Context, stack: ExitStack) -> EntryChanges:
         context.client(stack),
         author=context.account().user,
         delivery_wait=DELIVERY_WAIT_SECONDS,
+        clock=lambda: context.now,
     )
 
 

@@ -28,6 +28,7 @@ from timeclock.domain.corrections import Action, Correction, check_reason
 from timeclock.domain.foreground import paced
 from timeclock.domain.matching import same_user
 from timeclock.domain.refs import local_ref, server_ref
+from timeclock.domain.timestamps import utc_now
 from timeclock.services.journal import corrections_of
 from timeclock.services.local_view import lost_create, overlay, pending_entry, ref_of
 from timeclock.services.sync import Deliverer, Discarded, JustRead, SyncReport
@@ -93,6 +94,7 @@ class EntryChanges:
         delivery_wait: float = 0.0,
         journal: CorrectionJournal | None = None,
         author: str | None = None,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.client = client
         self.outbox = outbox
@@ -101,6 +103,7 @@ class EntryChanges:
         self.delivery_wait = delivery_wait
         self.journal = journal
         self.author = author
+        self.clock = clock  # when a change is made, for the journal
 
     @property
     def base_url(self) -> str:
@@ -371,6 +374,7 @@ class EntryChanges:
             after=after,
             change=change,
             reason=reason,
+            at=self.clock(),
         )
 
     def _known_ref(self, item: OutboxItem) -> str:

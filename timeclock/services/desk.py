@@ -10,10 +10,13 @@ change takes the one write path. The words for waiting changes (:class:`OutboxIt
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from types import TracebackType
 from typing import Self
 
 from timeclock.api.client import TimeTrackClient
+from timeclock.domain.timestamps import utc_now
 from timeclock.services.changes import EntryChanges
 from timeclock.services.stamping import TimeClock
 from timeclock.services.sync import Deliverer
@@ -70,16 +73,23 @@ class Desk:
         return TimeClock(client, user, self.breaks, self.outbox, journal=self.journal)
 
     def changes(
-        self, client: TimeTrackClient, *, author: str | None = None, delivery_wait: float = 0.0
+        self,
+        client: TimeTrackClient,
+        *,
+        author: str | None = None,
+        delivery_wait: float = 0.0,
+        clock: Callable[[], datetime] = utc_now,
     ) -> EntryChanges:
         """Entries created, corrected and deleted at ``client``'s account by ``author`` (the
-        account's user: another user's entries then need a reason), journalled here."""
+        account's user: another user's entries then need a reason), journalled here with
+        the time ``clock`` tells."""
         return EntryChanges(
             client,
             self.outbox,
             delivery_wait=delivery_wait,
             journal=self.journal,
             author=author,
+            clock=clock,
         )
 
     def deliverer(self, client: TimeTrackClient) -> Deliverer:

@@ -211,7 +211,7 @@ class TimeClock:
                 return self.client.create_attendance(draft)
             ref = local_ref()
             entry = pending_entry(ref, draft)
-            self._note(Action.CREATE, ref, None, entry)
+            self._note(Action.CREATE, ref, None, entry, now)
             self.outbox.add_create(self.base_url, draft, ref=ref)
         return entry
 
@@ -234,7 +234,7 @@ class TimeClock:
             else:
                 ref = ref_of(shift.entry, self.outbox, self.base_url)
                 closed = change.applied_to(shift.entry)
-                self._note(Action.UPDATE, ref, shift.entry, closed)
+                self._note(Action.UPDATE, ref, shift.entry, closed, now)
                 self.outbox.add_update(self.base_url, ref, change)
         # Queued: what follows is housekeeping, and must not make the stamp look failed.
         with contextlib.suppress(BreakStoreError):
@@ -255,8 +255,15 @@ class TimeClock:
             self.breaks.save(self.base_url, log, user=self.user)
         return log
 
-    def _note(self, action: Action, ref: str, before: Attendance | None, after: Attendance) -> None:
-        """Journal a stamp of the user's own entry (no reason needed)."""
+    def _note(
+        self,
+        action: Action,
+        ref: str,
+        before: Attendance | None,
+        after: Attendance,
+        now: datetime,
+    ) -> None:
+        """Journal a stamp of the user's own entry at ``now`` (no reason needed)."""
         if self.journal is not None:
             self.journal.record(
                 self.base_url,
@@ -266,6 +273,7 @@ class TimeClock:
                 owner=after.user,
                 before=before,
                 after=after,
+                at=now,
             )
 
     @contextmanager
