@@ -63,6 +63,7 @@ def test_the_file_is_a_json_object_with_the_version_and_every_setting() -> None:
         "user": "hansm",
         "language": "de",
         "state": "",
+        "work_hours": "",
     }
 
 
@@ -77,6 +78,12 @@ def test_the_state_is_saved_and_loaded() -> None:
     save_settings(FILLED.updated(state="NW"))
 
     assert load_settings().state == "NW"
+
+
+def test_the_work_hours_are_saved_and_loaded() -> None:
+    save_settings(FILLED.updated(work_hours="8 8 8 8 6 0 0"))
+
+    assert load_settings().work_hours == "8 8 8 8 6 0 0"
 
 
 def test_an_explicit_path_is_used_instead_of_the_config_folder(tmp_path: Path) -> None:
