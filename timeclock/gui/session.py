@@ -22,6 +22,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import MalformedResponseError, ServerError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.backoff import Backoff
+from timeclock.domain.corrections import Correction
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.gc_pause import collection_paused
 from timeclock.domain.matching import same_instant, same_user
@@ -97,7 +98,8 @@ class ClockSession(QObject):
         self._own_desk = desk is None  # tests: a desk in memory
         self._desk = desk if desk is not None else Desk(in_memory=True)
         self._time_clock = self._desk.clock(self._client, account.user)
-        self._changes = self._desk.changes(self._client)
+        # Changes of other users' entries need a reason; all are journalled on this desk.
+        self._changes = self._desk.changes(self._client, author=account.user, clock=clock)
         self._directory = DirectoryService(self._client)
         self._directory_asked = False
         self._backoff = backoff
@@ -391,8 +393,10 @@ class ClockSession(QObject):
         on_failed: Callable[[str], None],
         *,
         revising: int | None = None,
+        reason: str = "",
     ) -> None:
-        """Change ``entry`` (as the person saw it) through the outbox.
+        """Change ``entry`` (as the person saw it) through the outbox; another user's entry
+        needs a ``reason`` (it goes into this desk's correction journal).
 
         The delivery sends the change only if TimeTrack still holds the entry as it was
         seen; if someone else changed or deleted it meanwhile, nothing is sent and the
@@ -401,7 +405,9 @@ class ClockSession(QObject):
         for a gone entry).
         """
         self._send(
-            lambda: self._changes.update(entry, change, revising=revising), on_sent, on_failed
+            lambda: self._changes.update(entry, change, revising=revising, reason=reason),
+            on_sent,
+            on_failed,
         )
 
     def delete_entry(
@@ -409,10 +415,23 @@ class ClockSession(QObject):
         entry: Attendance,
         on_sent: Callable[[Sent], None],
         on_failed: Callable[[str], None],
+        *,
+        reason: str = "",
     ) -> None:
         """Delete an entry through the outbox; the row goes once TimeTrack confirmed, or at
-        once (marked nowhere, counted in the footer) while TimeTrack cannot be reached."""
-        self._send(lambda: self._changes.delete(entry), on_sent, on_failed, deleting=entry.ref)
+        once (marked nowhere, counted in the footer) while TimeTrack cannot be reached.
+        Another user's entry needs a ``reason``, as for :meth:`update_entry`."""
+        self._send(
+            lambda: self._changes.delete(entry, reason=reason),
+            on_sent,
+            on_failed,
+            deleting=entry.ref,
+        )
+
+    def load_journal(self, entry: Attendance, on_done: Callable[[list[Correction]], None]) -> None:
+        """The correction journal of ``entry`` on this desk, oldest first (read in the
+        worker: two files)."""
+        self._run(lambda: self._changes.journal_of(entry), on_done)
 
     def _send(
         self,
