@@ -8,6 +8,10 @@
         <translation>Datum</translation>
     </message>
     <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
@@ -357,6 +361,33 @@
     </message>
 </context>
 <context>
+    <name>EmployeeSummaryModel</name>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Pausen</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
@@ -530,8 +561,52 @@
         <translation>Benutzer</translation>
     </message>
     <message>
+        <source>Matching employees</source>
+        <translation>Passende Mitarbeiter</translation>
+    </message>
+    <message>
         <source>&amp;All users</source>
         <translation>&amp;Alle Benutzer</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Group by employee</source>
+        <translation>Nach Mitarbeiter &amp;gruppieren</translation>
+    </message>
+    <message>
+        <source>Subtotals per employee</source>
+        <translation>Zwischensummen je Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Show worked time and breaks per employee below the list</source>
+        <translation>Arbeitszeit und Pausen je Mitarbeiter unter der Liste zeigen</translation>
+    </message>
+    <message>
+        <source>About the user name</source>
+        <translation>Zum Benutzernamen</translation>
+    </message>
+    <message>
+        <source>Type a user name, first or last name or personal number</source>
+        <translation>Benutzername, Vor- oder Nachname oder Personalnummer eingeben</translation>
+    </message>
+    <message>
+        <source>No names: this API key may not read TimeTrack&apos;s employee directory (HTTP %1). Type user names.</source>
+        <translation>Keine Namen: Dieser API-Schlüssel darf das Mitarbeiterverzeichnis von TimeTrack nicht lesen (HTTP %1). Bitte Benutzernamen eingeben.</translation>
+    </message>
+    <message>
+        <source>No names: this TimeTrack server has no employee directory (HTTP %1). Type user names.</source>
+        <translation>Keine Namen: Dieser TimeTrack-Server hat kein Mitarbeiterverzeichnis (HTTP %1). Bitte Benutzernamen eingeben.</translation>
+    </message>
+    <message>
+        <source>TimeTrack&apos;s directory has no user “%1”.</source>
+        <translation>Im Verzeichnis von TimeTrack gibt es keinen Benutzer „%1“.</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
@@ -553,6 +628,14 @@
         <translation>Anwesenheiten</translation>
     </message>
     <message>
+        <source>Subtotals per employee</source>
+        <translation>Zwischensummen je Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Double-click an employee to show only their entries</source>
+        <translation>Doppelklick auf einen Mitarbeiter zeigt nur seine Einträge</translation>
+    </message>
+    <message>
         <source>Clock in/out</source>
         <translation>Kommen/Gehen</translation>
     </message>
@@ -571,6 +654,10 @@
     <message>
         <source>Changes not yet sent…</source>
         <translation>Noch nicht gesendete Änderungen…</translation>
+    </message>
+    <message>
+        <source>Needs attention…</source>
+        <translation>Zu prüfen…</translation>
     </message>
     <message>
         <source>Edit entry…</source>
@@ -1107,6 +1194,18 @@
     <message>
         <source>Today&apos;s total</source>
         <translation>Summe heute</translation>
+    </message>
+    <message>
+        <source>Whose entries are shown</source>
+        <translation>Wessen Einträge gezeigt werden</translation>
+    </message>
+    <message>
+        <source>The list shows everyone&apos;s entries</source>
+        <translation>Die Liste zeigt die Einträge aller</translation>
+    </message>
+    <message>
+        <source>The list shows the entries of %1</source>
+        <translation>Die Liste zeigt die Einträge von %1</translation>
     </message>
     <message>
         <source>Clock out</source>

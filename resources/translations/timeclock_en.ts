@@ -8,6 +8,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -357,6 +361,33 @@
     </message>
 </context>
 <context>
+    <name>EmployeeSummaryModel</name>
+    <message>
+        <source>Employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
@@ -530,7 +561,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Matching employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Group by employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtotals per employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show worked time and breaks per employee below the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a user name, first or last name or personal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No names: this API key may not read TimeTrack&apos;s employee directory (HTTP %1). Type user names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No names: this TimeTrack server has no employee directory (HTTP %1). Type user names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeTrack&apos;s directory has no user “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -553,6 +628,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Subtotals per employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click an employee to show only their entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Clock in/out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -570,6 +653,10 @@
     </message>
     <message>
         <source>Changes not yet sent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1106,6 +1193,18 @@
     </message>
     <message>
         <source>Today&apos;s total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose entries are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list shows everyone&apos;s entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list shows the entries of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
