@@ -5,14 +5,19 @@ uvicorn settings.
 Each server is a child of its own (``benchmarks.serve``); the load comes from this process:
 a few keep-alive connections on plain asyncio streams, each sending the next request when
 the answer is in, so the client costs little next to the server. The samples alternate
-between the two servers.
+between the two servers. Where ``/proc`` tells, each server's CPU time per answer is noted
+too: on a shared, loaded machine the rates swing with what else runs, the CPU an answer
+costs much less.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
+import statistics
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchmarks.children import ChildError, ServerChild, Workspace, new_credentials
@@ -30,6 +35,7 @@ def measure(options: Options, workspace: Workspace) -> list[Row]:
     bytecode = ""
     sandbox_rates: list[float] = []
     trivial_rates: list[float] = []
+    cpu: dict[str, list[float]] = {"sandbox": [], "trivial": []}
     try:
         with ServerChild(
             ["sandbox", "--entries", str(ENTRIES)], env, timeout=options.timeout
@@ -43,18 +49,22 @@ def measure(options: Options, workspace: Workspace) -> list[Row]:
             with ServerChild(
                 ["trivial", "--body", str(body_file)], env, timeout=options.timeout
             ) as trivial:
+                servers = (
+                    ("trivial", trivial, trivial_rates),
+                    ("sandbox", sandbox, sandbox_rates),
+                )
                 for _ in range(options.repeats):
-                    for server, rates in ((trivial, trivial_rates), (sandbox, sandbox_rates)):
-                        rates.append(
-                            asyncio.run(
-                                _rate(
-                                    server.root_url,
-                                    credentials,
-                                    options.seconds,
-                                    options.connections,
-                                )
+                    for name, server, rates in servers:
+                        before = _cpu_seconds(server.pid)
+                        rate, answers = asyncio.run(
+                            _rate(
+                                server.root_url, credentials, options.seconds, options.connections
                             )
                         )
+                        after = _cpu_seconds(server.pid)
+                        rates.append(rate)
+                        if before is not None and after is not None and answers:
+                            cpu[name].append((after - before) / answers)
     except (ChildError, OSError) as error:
         return [Row("4", "sandbox GET of 50 entries", None, error=str(error))]
     return [
@@ -68,6 +78,7 @@ def measure(options: Options, workspace: Workspace) -> list[Row]:
             notes(
                 f"{options.connections} keep-alive connections, {options.seconds:g} s a sample",
                 f"{ENTRIES} entries stored",
+                _cpu_note(cpu["sandbox"], cpu["trivial"]),
                 bytecode,
             ),
         )
@@ -110,22 +121,43 @@ async def _answer(reader: asyncio.StreamReader) -> bytes:
     return await reader.readexactly(length)
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """The user and system CPU time process ``pid`` has used so far; None without ``/proc``."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat.rsplit(")", 1)[1].split()  # the name in parentheses may hold spaces
+        ticks = int(fields[11]) + int(fields[12])  # utime and stime, the 14th and 15th fields
+    except (OSError, IndexError, ValueError):
+        return None
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_note(sandbox: list[float], trivial: list[float]) -> str:
+    if not sandbox or not trivial:
+        return ""
+    ours, floor = statistics.median(sandbox) * 1e6, statistics.median(trivial) * 1e6
+    return f"server CPU per answer {ours:.0f} µs, floor {floor:.0f} µs ({floor / ours:.2f}x)"
+
+
 async def _rate(
     root_url: str, credentials: dict[str, str], seconds: float, connections: int
-) -> float:
-    """Answers a second over ``seconds`` (after a short warm-up), ``connections`` at a time."""
+) -> tuple[float, int]:
+    """Answers a second over ``seconds`` (after a short warm-up), ``connections`` at a time;
+    and all answers, the warm-up's too."""
     host, port, request = _request(root_url, credentials)
+    answers = 0
     done = 0
     counting = False
     stop = False
 
     async def client() -> None:
-        nonlocal done
+        nonlocal answers, done
         reader, writer = await asyncio.open_connection(host, port)
         try:
             while not stop:
                 writer.write(request)
                 await _answer(reader)
+                answers += 1
                 if counting:
                     done += 1
         finally:
@@ -140,4 +172,4 @@ async def _rate(
     elapsed = time.monotonic() - started
     stop = True
     await asyncio.gather(*tasks)
-    return done / elapsed
+    return done / elapsed, answers
