@@ -14,13 +14,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from timeclock.domain.attendance import Attendance
-from timeclock.gui.dialog_base import InlineMessage, MessageKind, RememberingDialog
+from timeclock.domain.corrections import MAX_REASON_LENGTH, clean_reason, needs_reason
+from timeclock.gui.dialog_base import InlineMessage, MessageKind, RememberingDialog, add_row
 from timeclock.gui.formatting import day_text, hours_text, time_text
 from timeclock.gui.messages import explain
 from timeclock.gui.session import ClockSession
@@ -64,6 +66,15 @@ class DeleteDialog(RememberingDialog):
             shown.setAccessibleName(title.rstrip(":"))
             form.addRow(title, shown)
 
+        # Deleting another employee's entry asks why (kept in this desk's journal).
+        self.reason_needed = needs_reason(session.user, entry.user)
+        self.reason_edit = QLineEdit(details)
+        self.reason_edit.setMaxLength(MAX_REASON_LENGTH)
+        self.reason_edit.setAccessibleName(self.tr("Reason for the deletion"))
+        self.reason_edit.setPlaceholderText(self.tr("Why this entry of another employee goes"))
+        add_row(form, self.tr("&Reason:"), self.reason_edit)
+        form.setRowVisible(self.reason_edit, self.reason_needed)
+
         self.message = InlineMessage(self.tr("Problem"), self)
         self.buttons = QDialogButtonBox(self)
         self.delete_button = QPushButton(self.tr("&Delete"), self)
@@ -80,7 +91,9 @@ class DeleteDialog(RememberingDialog):
         layout.addWidget(details)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.cancel_button.setFocus()
+        self.reason_edit.textChanged.connect(self._validate)
+        self._validate()
+        (self.reason_edit if self.reason_needed else self.cancel_button).setFocus()
 
     @property
     def entry(self) -> Attendance:
@@ -105,17 +118,38 @@ class DeleteDialog(RememberingDialog):
             rows.append((self.tr("Notes:"), entry.notes))
         return rows
 
-    def _delete(self) -> None:
+    def problem(self) -> str:
+        """Why the entry cannot be deleted yet ("" when it can): a missing reason."""
+        if self.reason_needed and not clean_reason(self.reason_edit.text()):
+            return self.tr("Give a reason: this entry belongs to another employee.")
+        return ""
+
+    def _validate(self) -> None:
         if self._deleting:
+            return
+        problem = self.problem()
+        self.delete_button.setEnabled(not problem)
+        self.delete_button.setToolTip(problem)
+        if problem:
+            self.message.show_message(problem, MessageKind.ERROR)
+        else:
+            self.message.clear_message()
+
+    def _delete(self) -> None:
+        if self._deleting or self.problem():
             return
         self._set_deleting(True)
         self._session.delete_entry(
-            self._entry, self.while_open(self._sent), self.while_open(self._failed)
+            self._entry,
+            self.while_open(self._sent),
+            self.while_open(self._failed),
+            reason=self.reason_edit.text() if self.reason_needed else "",
         )
 
     def _set_deleting(self, deleting: bool) -> None:
         self._deleting = deleting
-        self.delete_button.setEnabled(not deleting)
+        self.delete_button.setEnabled(not deleting and not self.problem())
+        self.reason_edit.setEnabled(not deleting)
         if deleting:
             self.message.show_message(self.tr("Deleting…"), MessageKind.INFO)
 

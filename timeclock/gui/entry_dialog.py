@@ -32,6 +32,7 @@ from timeclock.domain.attendance import (
     worked_time,
 )
 from timeclock.domain.conflicts import Conflict
+from timeclock.domain.corrections import MAX_REASON_LENGTH, clean_reason, needs_reason
 from timeclock.domain.localtime import FIRST_DAY, LAST_DAY, LocalTimeError, local_date, to_utc
 from timeclock.domain.rules import EntryProblem, entry_problems
 from timeclock.gui.conflict_dialog import ConflictDialog, Resolution
@@ -114,6 +115,8 @@ class EntryDialog(RememberingDialog):
         self._change = DialogChange(held)
         self.conflict_dialog: ConflictDialog | None = None
         self._conflict: Conflict | None = None
+        # Correcting another employee's entry asks why (kept in this desk's journal).
+        self.reason_needed = entry is not None and needs_reason(session.user, entry.user)
         self.setWindowTitle(self.tr("Edit entry") if entry else self.tr("New entry"))
         if self._change.fixing:
             self.setWindowTitle(self.tr("Fix a change not yet on TimeTrack"))
@@ -147,12 +150,14 @@ class EntryDialog(RememberingDialog):
         ):
             signal.connect(self._validate)
         self.notes_edit.textChanged.connect(self._validate)
+        self.reason_edit.textChanged.connect(self._validate)
         set_tab_order(
             self.user_edit,
             self.start_edit,
             self.end_edit,
             self.break_spin,
             self.notes_edit,
+            self.reason_edit,
             self.buttons,
         )
         self._validate()
@@ -183,6 +188,12 @@ class EntryDialog(RememberingDialog):
         add_row(form, self.tr("&Break:"), self.break_spin)
         add_row(form, self.tr("&Notes:"), self.notes_edit)
         add_row(form, self.tr("Worked:"), self.worked_label)
+        self.reason_edit = QLineEdit(self.form)
+        self.reason_edit.setMaxLength(MAX_REASON_LENGTH)
+        self.reason_edit.setAccessibleName(self.tr("Reason for the correction"))
+        self.reason_edit.setPlaceholderText(self.tr("Why this entry of another employee changes"))
+        add_row(form, self.tr("&Reason:"), self.reason_edit)
+        form.setRowVisible(self.reason_edit, self.reason_needed)
 
     def _datetime_editor(self, name: str) -> QDateTimeEdit:
         editor = QDateTimeEdit(self.form)
@@ -260,6 +271,8 @@ class EntryDialog(RememberingDialog):
         if self._entry is not None:  # the user of an entry is not sent, nor can it change
             found = [problem for problem in found if problem is not EntryProblem.NO_USER]
         texts.extend(entry_problem(problem) for problem in found)
+        if self.reason_needed and not clean_reason(self.reason_edit.text()):
+            texts.append(self.tr("Give a reason: this entry belongs to another employee."))
         return texts
 
     def _validate(self) -> None:
@@ -330,6 +343,7 @@ class EntryDialog(RememberingDialog):
             self.while_open(self._sent),
             self.while_open(self._failed),
             revising=self._change.revising,
+            reason=self.reason_edit.text() if self.reason_needed else "",
         )
 
     def _set_saving(self, saving: bool) -> None:
