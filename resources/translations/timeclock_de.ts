@@ -618,6 +618,57 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Not stamped out</source>
+        <translation>Nicht ausgestempelt</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>Überschneidung</translation>
+    </message>
+    <message>
+        <source>In the future</source>
+        <translation>In der Zukunft</translation>
+    </message>
+    <message>
+        <source>Over 10 hours</source>
+        <translation>Über 10 Stunden</translation>
+    </message>
+    <message>
+        <source>Break too short</source>
+        <translation>Pause zu kurz</translation>
+    </message>
+    <message>
+        <source>Rest too short</source>
+        <translation>Ruhezeit zu kurz</translation>
+    </message>
+    <message>
+        <source>Sunday work</source>
+        <translation>Sonntagsarbeit</translation>
+    </message>
+    <message>
+        <source>Public holiday work</source>
+        <translation>Feiertagsarbeit</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Einzelheiten</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>TimeClock</source>
@@ -657,7 +708,7 @@
     </message>
     <message>
         <source>Needs attention…</source>
-        <translation>Zu prüfen…</translation>
+        <translation>Handlungsbedarf…</translation>
     </message>
     <message>
         <source>Edit entry…</source>
@@ -920,6 +971,73 @@
     <message>
         <source>TimeTrack says: %1</source>
         <translation>TimeTrack meldet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsAttentionDialog</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>What was looked at</source>
+        <translation>Was geprüft wurde</translation>
+    </message>
+    <message>
+        <source>Public holidays are not checked: no German state is set in the settings.</source>
+        <translation>Feiertage werden nicht geprüft: in den Einstellungen ist kein Bundesland gesetzt.</translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation>Feiertage</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Open entry…</source>
+        <translation>Eintrag ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open the entry to correct it</source>
+        <translation>Den Eintrag zum Korrigieren öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Look again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Looking for what needs attention…</source>
+        <translation>Suche, was zu korrigieren ist…</translation>
+    </message>
+    <message>
+        <source>all users</source>
+        <translation>alle Benutzer</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention for %1 from %2 to %3.</source>
+        <translation>Kein Handlungsbedarf für %1 vom %2 bis %3.</translation>
+    </message>
+    <message>
+        <source>1 finding for %1 from %2 to %3.</source>
+        <translation>1 Befund für %1 vom %2 bis %3.</translation>
+    </message>
+    <message>
+        <source>%4 findings for %1 from %2 to %3.</source>
+        <translation>%4 Befunde für %1 vom %2 bis %3.</translation>
     </message>
 </context>
 <context>

@@ -618,6 +618,57 @@
     </message>
 </context>
 <context>
+    <name>FindingsModel</name>
+    <message>
+        <source>Not stamped out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over 10 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break too short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rest too short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public holiday work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>TimeClock</source>
@@ -919,6 +970,73 @@
     </message>
     <message>
         <source>TimeTrack says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NeedsAttentionDialog</name>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was looked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public holidays are not checked: no German state is set in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the entry to correct it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for what needs attention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing needs attention for %1 from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 finding for %1 from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%4 findings for %1 from %2 to %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
