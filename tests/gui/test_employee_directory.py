@@ -169,6 +169,11 @@ def test_all_users_shows_the_employees_name_as_the_second_column(
     }
     assert names[ivans] == "Petrov, Ivan"
     assert names[ghosts] == "ghost"  # not in the directory: the user name
+    # The names take the user name column's place; each name tells its user name.
+    assert window.table.isColumnHidden(Column.USER)
+    row = window.model.row_of(f"id:{ivans}")
+    assert row is not None
+    assert window.model.index(row, Column.NAME).data(Qt.ItemDataRole.ToolTipRole) == "ivan"
     assert "Müller, Hans" in names.values()
     assert window.model.headerData(Column.NAME, Qt.Orientation.Horizontal) == "Employee"
     assert window.stamp_panel.list_owner_label.text() == "The list shows everyone's entries"

@@ -113,6 +113,7 @@ class FilterBar(QWidget):
         self.group.setVisible(False)  # with All users only
         self.user_note = QLabel(self)
         self.user_note.setObjectName("userNote")
+        self.user_note.setStyleSheet("color: #611a15;")  # the message bar's problem colour
         self.user_note.setAccessibleName(self.tr("About the user name"))
         self.user_note.setWordWrap(True)
         self.user_note.hide()

@@ -305,7 +305,6 @@ class MainWindow(QMainWindow):
         days = self.filter_bar.day_range(self.today())
         since, until = days.utc_bounds(self.zone)
         user = self.filter_bar.user_filter(self.session.user)
-        self.table.setColumnHidden(Column.USER, user == self.session.user)
         self._show_name_column()
         self._show_list_owner()
         self._remember_user(user)
@@ -374,10 +373,14 @@ class MainWindow(QMainWindow):
         self._show_list_owner()
 
     def _show_name_column(self) -> None:
-        """The employees' names in All users, where the directory has them."""
-        everyone = self.filter_bar.user_filter(self.session.user) is None
-        named = isinstance(self.session.directory, EmployeeDirectory)
-        self.table.setColumnHidden(Column.NAME, not (everyone and named))
+        """The employees' names second in All users, where the directory has them; the
+        user name column then gives way (each name's tooltip is its user name), else it
+        shows whenever the list is not one's own."""
+        user = self.filter_bar.user_filter(self.session.user)
+        directory = self.session.directory
+        named = user is None and isinstance(directory, EmployeeDirectory) and len(directory) > 0
+        self.table.setColumnHidden(Column.NAME, not named)
+        self.table.setColumnHidden(Column.USER, named or user == self.session.user)
 
     def _show_list_owner(self) -> None:
         """The clock panel says whose entries the list shows when they are not one's own."""

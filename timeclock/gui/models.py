@@ -464,6 +464,8 @@ class AttendanceModel(QAbstractTableModel):
             )
         if column == Column.NOTES and entry.notes:
             return entry.notes
+        if column == Column.NAME:
+            return entry.user
         if column == Column.END and entry.is_open:
             return translate("AttendanceModel", "Stamped in, not yet stamped out")
         return None
