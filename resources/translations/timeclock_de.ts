@@ -300,6 +300,18 @@
         <translation>Frage</translation>
     </message>
     <message>
+        <source>Reason for the deletion</source>
+        <translation>Grund des Löschens</translation>
+    </message>
+    <message>
+        <source>Why this entry of another employee goes</source>
+        <translation>Warum der Eintrag einer anderen Person gelöscht wird</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
@@ -354,6 +366,10 @@
     <message>
         <source>Notes:</source>
         <translation>Notizen:</translation>
+    </message>
+    <message>
+        <source>Give a reason: this entry belongs to another employee.</source>
+        <translation>Bitte einen Grund angeben: Der Eintrag gehört einer anderen Person.</translation>
     </message>
     <message>
         <source>Deleting…</source>
@@ -486,6 +502,18 @@
         <translation>Quelle</translation>
     </message>
     <message>
+        <source>Reason for the correction</source>
+        <translation>Grund der Korrektur</translation>
+    </message>
+    <message>
+        <source>Why this entry of another employee changes</source>
+        <translation>Warum der Eintrag einer anderen Person geändert wird</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
         <source>Source:</source>
         <translation>Quelle:</translation>
     </message>
@@ -504,6 +532,10 @@
     <message>
         <source>To: %1</source>
         <translation>Bis: %1</translation>
+    </message>
+    <message>
+        <source>Give a reason: this entry belongs to another employee.</source>
+        <translation>Bitte einen Grund angeben: Der Eintrag gehört einer anderen Person.</translation>
     </message>
     <message>
         <source>%1 h</source>

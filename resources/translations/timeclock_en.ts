@@ -300,6 +300,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reason for the deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this entry of another employee goes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -353,6 +365,10 @@
     </message>
     <message>
         <source>Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: this entry belongs to another employee.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -486,6 +502,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reason for the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this entry of another employee changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Source:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -503,6 +531,10 @@
     </message>
     <message>
         <source>To: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: this entry belongs to another employee.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
