@@ -699,6 +699,10 @@
         <source>Detail</source>
         <translation>Einzelheiten</translation>
     </message>
+    <message>
+        <source>%1, %2, %3: %4</source>
+        <translation>%1, %2, %3: %4</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1014,6 +1018,10 @@
     <message>
         <source>What was looked at</source>
         <translation>Was geprüft wurde</translation>
+    </message>
+    <message>
+        <source>Selected finding</source>
+        <translation>Ausgewählter Befund</translation>
     </message>
     <message>
         <source>Public holidays are not checked: no German state is set in the settings.</source>

@@ -699,6 +699,10 @@
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, %2, %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1013,6 +1017,10 @@
     </message>
     <message>
         <source>What was looked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected finding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

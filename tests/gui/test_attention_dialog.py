@@ -117,6 +117,10 @@ def test_the_view_lists_the_demo_s_findings_of_everyone_over_the_shown_days(
         f"7 findings for all users from {shown_day(date(2026, 10, 1))} to {shown_day(TODAY)}."
     )
     assert dialog.holidays_note.isHidden()
+    assert dialog.detail.text() == (  # the first row is selected: its whole sentence
+        f"{shown_day(date(2026, 10, 3))}, tobiasw, Public holiday work: Work on a public "
+        "holiday in BE, German Unity Day (09:00-13:02; ArbZG §9)."
+    )
     for widget in (dialog.table, dialog.open_button, dialog.refresh_button, dialog.summary):
         assert widget.accessibleName()
 
@@ -182,9 +186,8 @@ def test_open_entry_opens_the_first_entry_of_a_rest_finding(
     with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
         window.filter_bar.user.editingFinished.emit()
     dialog = opened(qtbot, window, dialogs)
-    assert not dialog.open_button.isEnabled()  # nothing selected yet
+    assert dialog.open_button.isEnabled()  # the first finding is selected
 
-    dialog.table.selectRow(0)
     dialog.open_button.click()
 
     (entry_dialog,) = dialog.findChildren(EntryDialog)

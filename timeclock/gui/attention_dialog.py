@@ -88,6 +88,11 @@ class NeedsAttentionDialog(WorkingDialog):
         self.summary.setAccessibleName(self.tr("What was looked at"))
         self.model = FindingsModel(zone, self)
         self.table = self._build_table()
+        # The whole sentence of the selected finding: the column shows as much as fits.
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName(self.tr("Selected finding"))
         self.holidays_note = QLabel(
             self.tr("Public holidays are not checked: no German state is set in the settings."),
             self,
@@ -111,10 +116,11 @@ class NeedsAttentionDialog(WorkingDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.holidays_note)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(760, 360)
+        self.resize(880, 400)
         for signal in (session.entries_loaded, session.entry_saved, session.entry_deleted):
             signal.connect(self._list_changed)
         self._selection_changed()
@@ -185,6 +191,8 @@ class NeedsAttentionDialog(WorkingDialog):
         self.model.set_findings(look.findings)
         self.summary.setText(self._summary(look))
         self.holidays_note.setVisible(look.state is None)
+        if look.findings:
+            self.table.selectRow(0)  # Enter opens the first one; the arrows move on
         self._selection_changed()
 
     def _failed(self, failure: Failure) -> None:
@@ -238,7 +246,10 @@ class NeedsAttentionDialog(WorkingDialog):
             self.fix_requested.emit(finding)
 
     def _selection_changed(self, *_args: object) -> None:
-        self.open_button.setEnabled(self.selected_finding() is not None)
+        finding = self.selected_finding()
+        self.open_button.setEnabled(finding is not None)
+        self.detail.setText("" if finding is None else self.model.full_text(finding))
+        self.detail.setVisible(finding is not None)
 
     # -- closing ------------------------------------------------------------------------
 

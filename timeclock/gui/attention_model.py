@@ -113,6 +113,16 @@ class FindingsModel(QAbstractTableModel):
             return self.rule_name(finding.rule)
         return finding.detail(window_language())
 
+    def full_text(self, finding: Finding) -> str:
+        """The finding in one line: day, user, rule and the whole sentence."""
+        return (
+            self.tr("%1, %2, %3: %4")
+            .replace("%1", self.display_text(finding, FindingColumn.DATE))
+            .replace("%2", finding.user)
+            .replace("%3", self.rule_name(finding.rule))
+            .replace("%4", finding.detail(window_language()))
+        )
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._order = (column, order)
         self.layoutAboutToBeChanged.emit()
