@@ -118,3 +118,16 @@ def test_the_cases_are_the_same_for_the_same_day() -> None:
     now = datetime.combine(date(2026, 12, 3), time(12), BERLIN)
 
     assert demo_data(date(2026, 12, 3), now=now) == demo_data(date(2026, 12, 3), now=now)
+
+
+def test_who_forgot_to_stamp_out_does_not_depend_on_the_time_of_day() -> None:
+    today = date(2026, 12, 3)
+    early = datetime.combine(today, time(5), BERLIN)
+    late = datetime.combine(today, time(12), BERLIN)
+
+    def forgot(now: datetime) -> set[str]:
+        return {e.user for e in demo_data(today, now=now) if e.start == e.end and day_of(e) < today}
+
+    assert forgot(early) == forgot(late) == forgot(datetime.combine(today, time(23), BERLIN))
+    assert [e for e in demo_data(today, now=early) if day_of(e) == today] == []
+    assert set(demo_data(today, now=early)) == {e for e in demo_data(today) if day_of(e) < today}

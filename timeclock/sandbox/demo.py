@@ -96,9 +96,15 @@ def demo_data(
     today: date, *, now: datetime | None = None, seed: int = DEMO_SEED
 ) -> list[NewAttendance]:
     """What the demo serves: the regular entries (:func:`demo_entries`) with the cases for
-    *Needs attention* in place of some of them."""
-    regular = demo_entries(today, now=now, seed=seed)
-    return with_findings(regular, today, zone=BERLIN, state=DEMO_STATE)
+    *Needs attention* in place of some of them.
+
+    The cases do not depend on ``now``: who forgot to stamp out is chosen among those not
+    stamped in today, whether or not they are in yet. (``now`` leaves out the same entries
+    as in :func:`demo_entries`: the cases all lie before today.)
+    """
+    regular = demo_entries(today, seed=seed)
+    entries = with_findings(regular, today, zone=BERLIN, state=DEMO_STATE)
+    return [entry for entry in entries if now is None or entry.start <= now]
 
 
 def load_demo_data(
