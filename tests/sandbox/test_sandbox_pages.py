@@ -53,6 +53,17 @@ def test_the_oldest_page_goes_first_when_the_cache_is_full() -> None:
     assert [pages.get(1, key) for key in ("a", "b", "c")] == [None, b"b", b"c"]
 
 
+def test_the_oldest_pages_go_while_the_bytes_would_be_too_many() -> None:
+    pages = PageCache(budget=10)
+    pages.get(1, "a")
+    pages.put(1, "a", b"aaaa")
+    pages.put(1, "b", b"bbbb")
+    pages.put(1, "c", b"cccccc")  # 14 bytes with a and b: a goes
+    pages.put(1, "d", b"d" * 11)  # more than the whole budget: not kept
+
+    assert [pages.get(1, key) for key in "abcd"] == [None, b"bbbb", b"cccccc", None]
+
+
 def test_a_cache_keeps_at_least_one_page() -> None:
     with pytest.raises(ValueError, match="at least one page"):
         PageCache(size=0)
