@@ -184,13 +184,23 @@ class EntryTable:
         days = [local_date(entry.start, self.zone) for entry in paced(entries)]
         self._days = Counter(days)
         self._by_user = {}
-        for entry, is_open, day, time in zip(paced(entries), opens, days, worked, strict=True):
-            sums = self._sums_of(entry.user)
-            sums.entries += 1
-            sums.days[day] += 1
-            if not is_open and time is not None:
-                sums.worked += time
-                sums.breaks += timedelta(minutes=entry.break_minutes)
+        users = [entry.user for entry in paced(entries)]
+        # Entries and days per user counted in C; only the closed entries' times are
+        # added up in Python, per user spelling (a handful), not through a call per entry.
+        for (user, day), count in Counter(zip(users, days, strict=True)).items():
+            sums = self._sums_of(user)
+            sums.entries += count
+            sums.days[day] += count
+        times: dict[str, list[timedelta]] = {}
+        minutes: Counter[str] = Counter()
+        for user, entry, time in zip(paced(users), entries, worked, strict=True):
+            if time is not None:
+                times.setdefault(user, []).append(time)
+                minutes[user] += entry.break_minutes
+        for user, spans in times.items():
+            sums = self._sums_of(user)
+            sums.worked += sum(spans, timedelta())
+            sums.breaks += timedelta(minutes=minutes[user])
         self._located = sum(1 for key in self._keys[Field.LOCATION] if key)
         for field in self._widest:
             lengths = [len(key) for key in self._keys[field]]
