@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import BERLIN, WAIT, Sessions, SettableClock, account_of
-from timeclock.domain.findings import Rule
+from timeclock.domain.findings import Finding, Rule
 from timeclock.domain.holidays import UnknownStateError
 from timeclock.domain.ranges import DayRange
 from timeclock.gui import i18n
@@ -27,7 +27,7 @@ from timeclock.gui.entry_dialog import EntryDialog
 from timeclock.gui.formatting import day_text, wall_datetime
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.window_dialogs import WindowDialogs
-from timeclock.sandbox import SandboxServer, load_demo_data
+from timeclock.sandbox import AttendancePatch, SandboxServer, load_demo_data
 
 TODAY = date(2026, 12, 3)  # a Thursday
 NOW = datetime.combine(TODAY, time(11), BERLIN)
@@ -138,6 +138,26 @@ def test_the_view_follows_the_list_when_it_reloads(
     window.filter_bar.all_users.setChecked(False)
     qtbot.waitUntil(lambda: rows(dialog) == [("lenab", "rest")], timeout=WAIT)
     assert "lenab" in dialog.summary.text()
+
+
+def test_an_entry_corrected_elsewhere_leaves_the_view_when_the_list_reloads(
+    qtbot: QtBot, window: MainWindow, dialogs: WindowDialogs, demo_server: SandboxServer
+) -> None:
+    show_everyone_since_the_holiday(qtbot, window)
+    dialog = opened(qtbot, window, dialogs)
+    (open_finding,) = [f for f in findings(dialog) if f.rule is Rule.OPEN]
+    entry = open_finding.entries[0]
+    assert entry.id is not None
+
+    demo_server.store.update(entry.id, AttendancePatch(end=entry.start + timedelta(hours=6)))
+    window.refresh()
+
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 6 and not dialog.looking, timeout=WAIT)
+    assert Rule.OPEN not in {f.rule for f in findings(dialog)}
+
+
+def findings(dialog: NeedsAttentionDialog) -> list[Finding]:
+    return [dialog.model.finding_at(row) for row in range(dialog.model.rowCount())]
 
 
 def test_sorting_by_user_and_by_rule(
