@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeclock.domain.ranges import DayRange, Preset, month_of
+from timeclock.domain.ranges import DayRange, Preset, default_day, month_of
 
 OCTOBER_2020 = DayRange(date(2020, 10, 1), date(2020, 10, 31))
 
@@ -187,3 +187,19 @@ class TestPreset:
 )
 def test_month_of(day: date, first: date, last: date) -> None:
     assert month_of(day) == DayRange(first, last)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        (date(2020, 10, 19), date(2020, 10, 25), date(2020, 10, 21)),  # this week: today
+        (date(2020, 10, 1), date(2020, 10, 31), date(2020, 10, 21)),  # this month: today
+        (date(2020, 10, 12), date(2020, 10, 18), date(2020, 10, 18)),  # last week: its Sunday
+        (date(2020, 11, 1), date(2020, 11, 30), date(2020, 10, 21)),  # ahead: never later
+    ],
+    ids=["this-week", "this-month", "last-week", "ahead"],
+)
+def test_a_new_entry_defaults_to_today_where_shown_never_to_a_later_day(
+    first: date, last: date, expected: date
+) -> None:
+    assert default_day(DayRange(first, last), date(2020, 10, 21)) == expected

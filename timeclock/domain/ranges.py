@@ -78,3 +78,12 @@ def month_of(day: date) -> DayRange:
     first = day.replace(day=1)
     next_first = (first + timedelta(days=32)).replace(day=1)
     return DayRange(first, next_first - timedelta(days=1))
+
+
+def default_day(days: DayRange, today: date) -> date:
+    """The day a new entry starts on for a list of ``days``: today where the list shows
+    it, else the list's last day if that is past, else today (never a later day: a new
+    entry is mostly one that was forgotten)."""
+    if days.first <= today <= days.last or days.first > today:
+        return today
+    return days.last
