@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QHBoxLayout,
     QHeaderView,
     QMainWindow,
     QSplitter,
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.matching import same_user
+from timeclock.domain.ranges import DayRange
 from timeclock.domain.totals import worked_on
 from timeclock.gui.employee_summary import USER_ROLE, EmployeeSummaryModel, SummaryColumn
 from timeclock.gui.filter_bar import FilterBar
+from timeclock.gui.footer_balance import FooterBalance
 from timeclock.gui.message_bar import MessageBar
 from timeclock.gui.messages import also_open_message, held_message
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, Column
@@ -103,6 +106,8 @@ class MainWindow(QMainWindow):
         self.open_settings_dialog: Callable[[bool], None] | None = None
         self.open_outbox_dialog: Callable[[], None] | None = None
         self.open_attention_dialog: Callable[[], None] | None = None
+        self.open_overview_dialog: Callable[[], None] | None = None
+        self.open_export_dialog: Callable[[], None] | None = None
 
     # -- building -----------------------------------------------------------------------
 
@@ -116,6 +121,12 @@ class MainWindow(QMainWindow):
         self._build_table()
         self._build_summary()
         self.footer = StatusFooter(self.zone, self)
+        self.footer_balance = FooterBalance(
+            self.session, self.zone, scope=self.list_scope, parent=self.footer
+        )
+        footer_layout = self.footer.layout()
+        assert isinstance(footer_layout, QHBoxLayout)
+        footer_layout.insertWidget(1, self.footer_balance.label)  # beside the worked total
         self.footer.outbox_requested.connect(self.show_outbox)
         self.totals_label = self.footer.totals_label
         self.waiting_label = self.footer.waiting_label
@@ -241,7 +252,23 @@ class MainWindow(QMainWindow):
         entries.addSeparator()
         entries.addAction(self.attention_action)
         entries.addAction(self.outbox_action)
+        self._build_desk_menus()
         self._build_language_menu()
+
+    def _build_desk_menus(self) -> None:
+        """File > Export… (first in the bar) and View > Overview…."""
+        self.export_action = QAction(self.tr("&Export…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(lambda: _call(self.open_export_dialog))
+        self.overview_action = QAction(self.tr("&Overview…"), self)
+        self.overview_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.overview_action.triggered.connect(lambda: _call(self.open_overview_dialog))
+        self.addActions([self.export_action, self.overview_action])
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        bar.insertMenu(bar.actions()[0], file_menu)
+        file_menu.addAction(self.export_action)
+        bar.addMenu(self.tr("&View")).addAction(self.overview_action)
 
     def _build_language_menu(self) -> None:
         """Language: the system's, or German or English whatever the system says."""
@@ -299,6 +326,12 @@ class MainWindow(QMainWindow):
         self.message_bar.clear()
         self.session.refresh_status()
         self.reload_entries()
+
+    def list_scope(self) -> tuple[DayRange, str | None]:
+        """The list's local days and whose entries it shows (None: All users)."""
+        return self.filter_bar.day_range(self.today()), self.filter_bar.user_filter(
+            self.session.user
+        )
 
     def reload_entries(self) -> None:
         """Load the entries the filter asks for; the old rows stay until they arrive."""
@@ -485,6 +518,7 @@ class MainWindow(QMainWindow):
         self.message_bar.show_problem(failure.message, self.refresh)
 
     def _list_shown(self) -> None:
+        self.footer_balance.reload()  # one read of the balance per list load
         self._show_location_column()
         self.fit_columns()
         self._update_totals()
@@ -574,9 +608,15 @@ class MainWindow(QMainWindow):
             dialog.reject()  # their workers stop with them
         self._tick.stop()
         self._list_runner.shutdown()
+        self.footer_balance.stop()
         self.footer.stop()
         self.session.close()
         super().closeEvent(event)
+
+
+def _call(hook: Callable[[], None] | None) -> None:
+    if hook is not None:
+        hook()
 
 
 # The window's first size, where the screen has room for it.

@@ -15,17 +15,21 @@ from PySide6.QtWidgets import QDialog, QWidget
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.findings import Finding
 from timeclock.domain.ranges import DayRange
+from timeclock.gui.balance_source import window_model
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import held_entry_gone, held_note
 from timeclock.services.account import Account
 from timeclock.services.attention import holiday_state
 from timeclock.services.desk import Hold, OutboxItem
+from timeclock.services.working_model import WorkingModel
 from timeclock.store.settings import load_settings
 
 if TYPE_CHECKING:
     from timeclock.gui.attention_dialog import NeedsAttentionDialog
     from timeclock.gui.entry_dialog import EntryDialog
+    from timeclock.gui.export_dialog import ExportDialog, Exported
     from timeclock.gui.outbox_dialog import OutboxDialog
+    from timeclock.gui.overview_dialog import OverviewDialog
     from timeclock.gui.settings_dialog import SettingsDialog
 
 
@@ -60,6 +64,11 @@ class WindowDialogs(QObject):
         window.open_settings_dialog = self.open_settings
         window.open_outbox_dialog = self.open_outbox
         window.open_attention_dialog = self.open_attention
+        self.overview_dialog: OverviewDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        window.open_overview_dialog = self.open_overview
+        window.open_export_dialog = self.open_export
+        window.footer_balance.model_source = self.working_model
 
     def open_entry(self, entry: Attendance | None) -> None:
         """The dialog for a new entry (``None``) or for editing ``entry``."""
@@ -191,6 +200,73 @@ class WindowDialogs(QObject):
 
     def _attention_closed(self) -> None:
         self.attention_dialog = None
+
+    def working_model(self) -> WorkingModel:
+        """The settings' working model with the demo's state (in a worker: reads a file)."""
+        return window_model(self._state)
+
+    def open_overview(self) -> None:
+        """The overview of the list's user (or the team) around the list's days, beside
+        the window (one only)."""
+        if self.overview_dialog is not None:
+            self.overview_dialog.raise_()
+            self.overview_dialog.activateWindow()
+            return
+        from timeclock.gui.overview_dialog import OverviewDialog  # noqa: PLC0415 - see above
+        from timeclock.services.overview import Period  # noqa: PLC0415
+
+        window = self._window
+        days, user = window.list_scope()
+        dialog = OverviewDialog(
+            window.session,
+            window.zone,
+            user=user,
+            anchor=min(days.last, window.today()) if days.first <= window.today() else days.first,
+            period=Period.WEEK if days.days <= 7 else Period.MONTH,
+            model=self.working_model,
+            window_state=window.window_state,
+            parent=window,
+        )
+        dialog.finished.connect(self._overview_closed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.overview_dialog = dialog
+        dialog.show()  # not modal: the list stays at hand
+
+    def _overview_closed(self) -> None:
+        self.overview_dialog = None
+
+    def open_export(self) -> None:
+        """File > Export: the month of the list, its user; the message bar says how it went."""
+        if self.export_dialog is not None:
+            self.export_dialog.raise_()
+            self.export_dialog.activateWindow()
+            return
+        from timeclock.gui.export_dialog import ExportDialog  # noqa: PLC0415 - see above
+
+        window = self._window
+        days, user = window.list_scope()
+        dialog = ExportDialog(
+            window.session,
+            window.zone,
+            month=min(days.last, max(days.first, window.today())),
+            shown_user=user,
+            model=self.working_model,
+            window_state=window.window_state,
+            parent=window,
+        )
+        dialog.exported.connect(self._exported)
+        dialog.failed.connect(window.message_bar.show_problem)
+        dialog.finished.connect(self._export_closed)
+        self.export_dialog = dialog
+        self._show(dialog)
+
+    def _exported(self, exported: Exported) -> None:
+        from timeclock.gui.export_dialog import export_notice  # noqa: PLC0415 - see above
+
+        self._window.message_bar.show_notice(export_notice(exported))
+
+    def _export_closed(self) -> None:
+        self.export_dialog = None
 
     def open_settings(self, credentials_rejected: bool) -> None:
         """The settings; after a 401/403 with the credentials selected."""

@@ -1,0 +1,295 @@
+"""File > Export: the monthly report for payroll as CSV, XLSX or a PDF timesheet.
+
+The person picks the month, whose records (their own, the user the list shows, or
+everyone's) and the format, then the file (:attr:`ExportDialog.choose_file`, a save dialog).
+The report is read, rendered and written in the dialog's own worker thread with a client
+of its own (:func:`~timeclock.services.report.read_month_report`, the writers of
+``timeclock report``), the file readable by its user only
+(:func:`~timeclock.store.private.write_private_file`). The dialog closes when the file is
+written and :attr:`ExportDialog.exported` tells the window, which says so in its message
+bar; a failure is said there too, and the dialog stays open to try again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, tzinfo
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from timeclock.api.client import TimeTrackClient
+from timeclock.domain.errors import TimeClockError
+from timeclock.domain.ranges import DayRange, month_of
+from timeclock.gui.attention_model import window_language
+from timeclock.gui.balance_source import own_client
+from timeclock.gui.dialog_base import InlineMessage, MessageKind, WorkingDialog, add_row
+from timeclock.gui.formatting import pydate, qdate
+from timeclock.gui.messages import explain
+from timeclock.gui.session import ClockSession
+from timeclock.gui.tasks import Failure
+from timeclock.services.report import MonthReport, read_month_report
+from timeclock.services.working_model import WorkingModel
+from timeclock.store.private import write_private_file
+
+FORMATS = ("csv", "xlsx", "pdf")
+# parent, caption, suggested path, filter: the chosen path ("" when cancelled).
+FileChooser = Callable[[QWidget, str, str, str], str]
+ModelSource = Callable[[], WorkingModel]
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What was written."""
+
+    path: Path
+    kind: str  # "csv", "xlsx" or "pdf"
+    month: DayRange
+    employees: int
+    computed_here: bool
+
+
+def export_notice(exported: Exported) -> str:
+    """What the message bar says once the file is written."""
+    tr = QCoreApplication.translate
+    text = (
+        tr("ExportDialog", "Exported %1 (%2, %3 employee(s)) to %4.")
+        .replace("%1", f"{exported.month.first:%Y-%m}")
+        .replace("%2", exported.kind.upper())
+        .replace("%3", str(exported.employees))
+        .replace("%4", str(exported.path))
+    )
+    if exported.computed_here:
+        text += " " + tr(
+            "ExportDialog", "Targets, holidays and absences were computed here (working model)."
+        )
+    return text
+
+
+def save_file_name(parent: QWidget, caption: str, suggested: str, filters: str) -> str:
+    """Qt's save dialog (it asks before replacing a file)."""
+    path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return path
+
+
+def render(report: MonthReport, kind: str, language: str) -> bytes:
+    """The file's bytes in ``kind`` (each writer as ``timeclock report`` uses it)."""
+    if kind == "csv":
+        from timeclock.services.report_csv import csv_bytes  # noqa: PLC0415 - on demand
+
+        return csv_bytes(report, language)
+    if kind == "xlsx":
+        from timeclock.services.report_xlsx import xlsx_bytes  # noqa: PLC0415 - on demand
+
+        return xlsx_bytes(report, language)
+    from timeclock.gui.report_pdf import pdf_bytes  # noqa: PLC0415 - on demand
+
+    return pdf_bytes(report, language)
+
+
+class ExportDialog(WorkingDialog):
+    """Month, whose records and format; then the file."""
+
+    exported = Signal(object)  # Exported
+    failed = Signal(str)  # the problem, worded for people
+
+    def __init__(
+        self,
+        session: ClockSession,
+        zone: tzinfo,
+        *,
+        month: date,
+        shown_user: str | None,
+        model: ModelSource,
+        folder: Path | None = None,
+        window_state: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(window_state, parent)
+        self._session = session
+        self._zone = zone
+        self._model = model
+        self._folder = folder or Path.home()
+        self._client: TimeTrackClient | None = None
+        self._working = False
+        self.choose_file: FileChooser = save_file_name
+        self.setWindowTitle(self.tr("Export"))
+        self.setAccessibleName(self.tr("Export the monthly report"))
+        self.month = QDateEdit(qdate(month), self)
+        self.month.setDisplayFormat("MM/yyyy")
+        self.month.setAccessibleName(self.tr("Month"))
+        self.mine = QRadioButton(self.tr("My records (%1)").replace("%1", session.user), self)
+        self.shown = QRadioButton(self)
+        self.everyone = QRadioButton(self.tr("All users"), self)
+        self._shown_user = shown_user
+        other = shown_user is not None and shown_user.casefold() != session.user.casefold()
+        if other:
+            assert shown_user is not None
+            self.shown.setText(self.tr("The shown user (%1)").replace("%1", shown_user))
+        self.shown.setVisible(other)
+        self.whose = QButtonGroup(self)
+        for button in (self.mine, self.shown, self.everyone):
+            self.whose.addButton(button)
+        (self.everyone if shown_user is None else self.shown if other else self.mine).setChecked(
+            True
+        )
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Format"))
+        self.kind.addItem(self.tr("CSV (Excel, semicolons)"), "csv")
+        self.kind.addItem(self.tr("Excel workbook (XLSX)"), "xlsx")
+        self.kind.addItem(self.tr("PDF timesheet to sign"), "pdf")
+        self.message = InlineMessage(self.tr("Problem"), self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.export_button = QPushButton(self.tr("&Export…"), self)
+        self.export_button.setDefault(True)
+        self.export_button.setAccessibleName(self.tr("Choose the file and export"))
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.export)
+        form = QFormLayout()
+        add_row(form, self.tr("&Month:"), self.month)
+        whose = QVBoxLayout()
+        for button in (self.mine, self.shown, self.everyone):
+            whose.addWidget(button)
+        form.addRow(self.tr("Records:"), whose)
+        add_row(form, self.tr("&Format:"), self.kind)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    @property
+    def working(self) -> bool:
+        """Whether an export is under way."""
+        return self._working
+
+    def chosen_month(self) -> DayRange:
+        return month_of(pydate(self.month.date()))
+
+    def chosen_user(self) -> str | None:
+        """Whose records (None: everyone's)."""
+        if self.everyone.isChecked():
+            return None
+        if self.shown.isChecked() and self._shown_user is not None:
+            return self._shown_user
+        return self._session.user
+
+    def chosen_kind(self) -> str:
+        kind = self.kind.currentData()
+        return kind if kind in FORMATS else "csv"
+
+    def set_month(self, day: date) -> None:
+        self.month.setDate(QDate(day.year, day.month, 1))
+
+    def suggested_name(self) -> str:
+        """``timesheet-2024-05-hansm.pdf``, ``timesheet-2024-05-all.csv``."""
+        month = self.chosen_month().first
+        who = self.chosen_user() or "all"
+        safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in who)
+        stem = self.tr("timesheet")
+        return f"{stem}-{month:%Y-%m}-{safe}.{self.chosen_kind()}"
+
+    def export(self) -> None:
+        """Ask for the file, then read, render and write it in the worker."""
+        if self._working:
+            return
+        kind = self.chosen_kind()
+        filters = {
+            "csv": self.tr("CSV files (*.csv)"),
+            "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+            "pdf": self.tr("PDF files (*.pdf)"),
+        }[kind]
+        suggested = str(self._folder / self.suggested_name())
+        chosen = self.choose_file(self, self.tr("Export to"), suggested, filters)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(f".{kind}")
+        self._start(path, kind)
+
+    def _start(self, path: Path, kind: str) -> None:
+        month, user, zone = self.chosen_month(), self.chosen_user(), self._zone
+        now = self._session.now()
+        language = window_language()
+        client = self._own_client()
+        model = self._model
+
+        def work() -> Exported:
+            report = read_month_report(client, month, user=user, zone=zone, now=now, model=model())
+            data = render(report, kind, language)
+            try:
+                write_private_file(path, data)
+            except OSError as error:
+                raise ExportWriteError(path, error) from None
+            return Exported(path, kind, month, len(report.employees), report.computed_here)
+
+        self._working = True
+        self.export_button.setEnabled(False)
+        self.message.show_message(self.tr("Exporting…"), MessageKind.INFO)
+        self.worker().run(work, self.while_open(self._done), self.while_open(self._failed))
+
+    def _own_client(self) -> TimeTrackClient:
+        if self._client is None:
+            self._client = own_client(self._session.account)
+        return self._client
+
+    def _done(self, exported: Exported) -> None:
+        self._working = False
+        self.exported.emit(exported)
+        self.accept()
+
+    def _failed(self, failure: Failure) -> None:
+        self._working = False
+        self.export_button.setEnabled(True)
+        error = failure.error
+        if isinstance(error, ExportWriteError):
+            text = (
+                self.tr("The export could not be written to %1: %2")
+                .replace("%1", str(error.path))
+                .replace("%2", error.reason)
+            )
+        else:
+            text = self.tr("The export failed: %1").replace("%1", problem_text(failure))
+        self.message.show_message(text, MessageKind.ERROR)
+        self.failed.emit(text)
+
+    def done(self, result: int) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            client.stop()
+        super().done(result)
+        if client is not None:
+            client.close()
+
+
+def problem_text(failure: Failure) -> str:
+    """A failure in words: :func:`explain`'s where it knows the error, else the error's
+    own sentence (a bad working model in the settings, say)."""
+    text = explain(failure.error)
+    unknown = QCoreApplication.translate("Messages", "Something unexpected went wrong (%1).")
+    if failure.kind == "refused" and text == unknown.replace("%1", type(failure.error).__name__):
+        return failure.message
+    return text
+
+
+class ExportWriteError(TimeClockError):
+    """The file could not be written (one line for people: the path and the reason)."""
+
+    def __init__(self, path: Path, error: OSError) -> None:
+        self.path = path
+        self.reason = error.strerror or str(error)
+        super().__init__(f"cannot write {path}: {self.reason}")

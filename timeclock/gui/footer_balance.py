@@ -1,0 +1,158 @@
+"""The balance in the window's footer: target, difference and running balance of the list's
+range, beside the worked total, while the list shows one user's entries.
+
+One :func:`~timeclock.services.balance.read_balances` call per list load (and after an
+entry is saved or deleted), never per row, in a worker thread of its own with a client of
+its own, so stamps never wait for it. A load asked for while one runs makes the running
+one's answer stale: only the latest is shown. Where the targets were computed on this desk
+(no ``work_reports``), the label says so. For All users the label is hidden (the list's
+sums mix everyone).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import tzinfo
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from timeclock.api.client import TimeTrackClient
+from timeclock.domain.matching import same_user
+from timeclock.domain.ranges import DayRange
+from timeclock.gui.balance_source import own_client, window_model
+from timeclock.gui.formatting import hours_text
+from timeclock.gui.overview_text import computed_here_note, signed_hours
+from timeclock.gui.session import ClockSession
+from timeclock.gui.tasks import Failure, TaskRunner
+from timeclock.services.balance import Balances, EmployeeBalance, read_balances
+from timeclock.services.working_model import WorkingModel
+
+log = logging.getLogger(__name__)
+
+# The list's days and user (None: All users).
+Scope = Callable[[], tuple[DayRange, str | None]]
+
+
+class FooterBalance(QObject):
+    """Reads and shows the balance of the list's user over the list's days."""
+
+    shown = Signal()  # new figures are in the label (or it was hidden)
+
+    def __init__(
+        self, session: ClockSession, zone: tzinfo, *, scope: Scope, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._zone = zone
+        self._scope = scope
+        self._runner: TaskRunner | None = None
+        self._client: TimeTrackClient | None = None
+        self._latest = 0
+        self.balance: EmployeeBalance | None = None
+        self.computed_here = False
+        # The working model, read in the worker (the window's dialogs set the demo's).
+        self.model_source: Callable[[], WorkingModel] = lambda: window_model(None)
+        self.label = QLabel(parent)
+        self.label.setObjectName("balance")
+        self.label.setAccessibleName(self.tr("Balance"))
+        self.label.hide()
+        session.entry_saved.connect(self.reload)
+        session.entry_deleted.connect(self.reload)
+
+    @property
+    def loading(self) -> bool:
+        return self._runner is not None and self._runner.busy
+
+    def reload(self, *_args: object) -> None:
+        """Read the balance of what the list shows now (hidden for All users)."""
+        self._latest += 1
+        token = self._latest
+        days, user = self._scope()
+        if user is None:
+            self.balance = None
+            self.label.hide()
+            self.shown.emit()
+            return
+        session, zone = self._session, self._zone
+        now = session.now()
+        status = session.status
+        shift = status.shift if status is not None and same_user(user, session.user) else None
+        client = self._own_client()
+        model = self.model_source
+
+        def work() -> Balances | None:
+            if token != self._latest:
+                return None  # a newer load follows: no request for this one
+            return read_balances(
+                client, days, user=user, zone=zone, now=now, model=model(), shift=shift
+            )
+
+        self._worker().run(
+            work,
+            lambda result: self._arrived(token, result),
+            lambda failure: self._failed(token, failure),
+        )
+
+    def _arrived(self, token: int, balances: Balances | None) -> None:
+        if token != self._latest or balances is None:
+            return
+        employee = balances.employees[0] if balances.employees else None
+        self.balance = employee
+        self.computed_here = balances.computed_here
+        if employee is None:
+            self.label.hide()
+        else:
+            self.label.setText(self.text(employee, balances.computed_here))
+            note = computed_here_note() if balances.computed_here else ""
+            self.label.setToolTip(note)
+            self.label.setAccessibleDescription(note)
+            self.label.show()
+        self.shown.emit()
+
+    def text(self, employee: EmployeeBalance, computed_here: bool) -> str:
+        """``target: 40:00 h · difference: -1:30 h · balance: -1:30 h``; the balance is the
+        running one at the end of the last day so far (today, or the range's last day)."""
+        today = self._session.now().astimezone(self._zone).date()
+        so_far = [day for day in employee.days if day.day <= today]
+        balance = so_far[-1].balance if so_far else employee.days[0].balance
+        text = (
+            self.tr("target: %1 h · difference: %2 h · balance: %3 h")
+            .replace("%1", hours_text(employee.target))
+            .replace("%2", signed_hours(employee.difference))
+            .replace("%3", signed_hours(balance))
+        )
+        if computed_here:
+            text += " " + self.tr("(computed here)")
+        return text
+
+    def _failed(self, token: int, failure: Failure) -> None:
+        if token != self._latest:
+            return
+        # The list's own requests say what is wrong with the connection; the balance is
+        # a help, so it is only left out.
+        log.info("the balance could not be read: %s", failure.message)
+        self.balance = None
+        self.label.hide()
+        self.shown.emit()
+
+    def _worker(self) -> TaskRunner:
+        if self._runner is None:
+            self._runner = TaskRunner(self, name="timeclock-balance")
+        return self._runner
+
+    def _own_client(self) -> TimeTrackClient:
+        if self._client is None:
+            self._client = own_client(self._session.account)
+        return self._client
+
+    def stop(self) -> None:
+        """The window closes: the worker stops, a read under way ends now."""
+        client, self._client = self._client, None
+        if client is not None:
+            client.stop()
+        if self._runner is not None:
+            self._runner.shutdown()
+        if client is not None:
+            client.close()
