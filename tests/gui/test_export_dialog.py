@@ -1,0 +1,157 @@
+"""File > Export in the window against the sandbox: each format written privately with the
+report's figures, the message bar says where, a file that cannot be written is said so."""
+
+from __future__ import annotations
+
+import csv
+import io
+import stat
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pytestqt.qtbot import QtBot
+
+from tests.api.staff import shift, staffed
+from tests.gui.helpers import WAIT, Sessions, SettableClock, account_of
+from timeclock.gui.export_dialog import ExportDialog
+from timeclock.gui.main_window import MainWindow
+from timeclock.gui.window_dialogs import WindowDialogs
+from timeclock.sandbox import SandboxServer
+
+NOW = datetime(2024, 5, 8, 12, tzinfo=UTC)
+
+
+@pytest.fixture
+def staff(server: SandboxServer) -> Iterator[SandboxServer]:
+    staffed(server)
+    server.store.insert_many([shift("hansm", 2, 8.5), shift("ivan", 3, 6), shift("lenab", 2, 5)])
+    yield server
+    server.directory.reset()
+
+
+@pytest.fixture
+def window(sessions: Sessions, staff: SandboxServer) -> MainWindow:
+    return sessions.window(account_of(staff), SettableClock(NOW))
+
+
+@pytest.fixture
+def dialogs(window: MainWindow) -> WindowDialogs:
+    return WindowDialogs(
+        window,
+        on_account_changed=lambda _account: None,
+        on_language_changed=lambda _language: None,
+        settings_account=None,
+        state="BE",
+    )
+
+
+def export_dialog(window: MainWindow, dialogs: WindowDialogs, path: Path) -> ExportDialog:
+    """File > Export, with the file chooser answering ``path`` (and noting its question)."""
+    window.export_action.trigger()
+    dialog = dialogs.export_dialog
+    assert dialog is not None
+    asked: list[str] = []
+
+    def choose(_parent: object, _caption: str, suggested: str, _filters: str) -> str:
+        asked.append(suggested)
+        return str(path)
+
+    dialog.choose_file = choose
+    dialog.asked = asked  # type: ignore[attr-defined]
+    return dialog
+
+
+def run_export(qtbot: QtBot, dialog: ExportDialog, kind: str) -> None:
+    dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+    with qtbot.waitSignal(dialog.exported, timeout=3 * WAIT):
+        dialog.export_button.click()
+
+
+def test_the_month_of_the_list_exported_as_csv_for_german_excel(
+    qtbot: QtBot, window: MainWindow, dialogs: WindowDialogs, tmp_path: Path
+) -> None:
+    target = tmp_path / "may.csv"
+    dialog = export_dialog(window, dialogs, target)
+    assert dialog.chosen_month().first == datetime(2024, 5, 1).date()
+    assert dialog.chosen_user() == "hansm" and dialog.shown.isHidden()
+
+    run_export(qtbot, dialog, "csv")
+
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert any("hansm" in row for row in rows) and not any("ivan" in row for row in rows)
+    assert any("8,00" in row for row in rows)  # 8.5 h less 30 min break, decimal comma
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert dialog.asked[0].endswith("2024-05-hansm.csv")  # type: ignore[attr-defined]
+    assert window.message_bar.is_notice
+    assert str(target) in window.message_bar.text and "CSV" in window.message_bar.text
+    qtbot.waitUntil(lambda: dialogs.export_dialog is None, timeout=WAIT)
+
+
+def test_all_users_as_a_workbook(
+    qtbot: QtBot, window: MainWindow, dialogs: WindowDialogs, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
+        window.filter_bar.all_users.setChecked(True)
+    target = tmp_path / "may.xlsx"
+    dialog = export_dialog(window, dialogs, target)
+    assert dialog.everyone.isChecked() and dialog.chosen_user() is None
+
+    run_export(qtbot, dialog, "xlsx")
+
+    workbook = load_workbook(target)
+    assert len(workbook.sheetnames) == 4  # the summary and one sheet per employee
+    assert "3 employee(s)" in window.message_bar.text
+
+
+def test_the_shown_user_as_a_pdf_timesheet(
+    qtbot: QtBot, window: MainWindow, dialogs: WindowDialogs, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
+        window.filter_bar.user.setText("ivan")
+        window.filter_bar.user.editingFinished.emit()
+    target = tmp_path / "ivan"  # no suffix: the format's is added
+    dialog = export_dialog(window, dialogs, target)
+    assert dialog.shown.isChecked() and dialog.chosen_user() == "ivan"
+
+    run_export(qtbot, dialog, "pdf")
+
+    written = tmp_path / "ivan.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert "1 employee(s)" in window.message_bar.text
+
+
+def test_a_file_that_cannot_be_written_is_said_so_and_the_dialog_stays(
+    qtbot: QtBot, window: MainWindow, dialogs: WindowDialogs, tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / "may.csv"
+    dialog = export_dialog(window, dialogs, target)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("csv"))
+
+    with qtbot.waitSignal(dialog.failed, timeout=3 * WAIT):
+        dialog.export_button.click()
+
+    assert not window.message_bar.is_notice
+    assert window.message_bar.text.startswith(f"The export could not be written to {target}: ")
+    assert dialog.isVisible() and dialog.export_button.isEnabled()
+    assert dialog.message.text() == window.message_bar.text
+    assert not target.parent.exists()
+    dialog.reject()
+
+
+def test_a_cancelled_file_choice_exports_nothing(
+    qtbot: QtBot, window: MainWindow, dialogs: WindowDialogs, tmp_path: Path
+) -> None:
+    dialog = export_dialog(window, dialogs, tmp_path / "unused.csv")
+    dialog.choose_file = lambda *_args: ""
+
+    dialog.export_button.click()
+
+    assert not dialog.working and dialog.isVisible()
+    assert list(tmp_path.iterdir()) == []
+    dialog.reject()
