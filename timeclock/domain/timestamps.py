@@ -66,20 +66,23 @@ def plain_timestamp(text: object) -> datetime | None:
 
 def format_timestamp(moment: datetime) -> str:
     """Write an aware ``datetime`` as the vendor's ``YYYY-MM-DDTHH:MM:SS.fffZ``."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("a naive datetime has no defined UTC value")
-    utc = moment if moment.tzinfo is UTC else moment.astimezone(UTC)
-    # Padded by hand (strftime's %Y does not pad years before 1000 everywhere); and this
-    # is three times quicker than strftime or isoformat, for lists of 100,000 entries.
-    return "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ" % (  # noqa: UP031
-        utc.year,
-        utc.month,
-        utc.day,
-        utc.hour,
-        utc.minute,
-        utc.second,
-        utc.microsecond // 1000,
+    if moment.tzinfo is not UTC:
+        if moment.tzinfo is None or moment.utcoffset() is None:
+            raise ValueError("a naive datetime has no defined UTC value")
+        moment = moment.astimezone(UTC)
+    # Padded by hand (strftime's %Y does not pad years before 1000 everywhere), from
+    # tables: a list of a year writes 200,000 of these, and this is 2.5 times quicker
+    # than %-formatting (itself three times quicker than strftime or isoformat).
+    year, two = moment.year, _TWO_DIGITS
+    return (
+        f"{year if year >= 1000 else f'{year:04d}'}-{two[moment.month]}-{two[moment.day]}"
+        f"T{two[moment.hour]}:{two[moment.minute]}:{two[moment.second]}"
+        f".{_THREE_DIGITS[moment.microsecond // 1000]}Z"
     )
+
+
+_TWO_DIGITS = tuple(f"{number:02d}" for number in range(100))
+_THREE_DIGITS = tuple(f"{number:03d}" for number in range(1000))
 
 
 def utc_now() -> datetime:
