@@ -547,6 +547,113 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Exported %1 (%2, %3 employee(s)) to %4.</source>
+        <translation>%1 exportiert (%2, %3 Mitarbeiter) nach %4.</translation>
+    </message>
+    <message>
+        <source>Targets, holidays and absences were computed here (working model).</source>
+        <translation>Soll, Feiertage und Abwesenheiten wurden hier berechnet (Arbeitszeitmodell).</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export the monthly report</source>
+        <translation>Monatsbericht exportieren</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>My records (%1)</source>
+        <translation>Meine Einträge (%1)</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+    <message>
+        <source>The shown user (%1)</source>
+        <translation>Angezeigter Benutzer (%1)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>CSV (Excel, semicolons)</source>
+        <translation>CSV (Excel, Semikolons)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>Excel-Arbeitsmappe (XLSX)</translation>
+    </message>
+    <message>
+        <source>PDF timesheet to sign</source>
+        <translation>PDF-Arbeitszeitnachweis zum Unterschreiben</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Choose the file and export</source>
+        <translation>Datei wählen und exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Monat:</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Einträge:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>timesheet</source>
+        <translation>arbeitszeitnachweis</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>The export could not be written to %1: %2</source>
+        <translation>Der Export konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Date range</source>
@@ -705,6 +812,21 @@
     </message>
 </context>
 <context>
+    <name>FooterBalance</name>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>target: %1 h · difference: %2 h · balance: %3 h</source>
+        <translation>Soll: %1 h · Differenz: %2 h · Saldo: %3 h</translation>
+    </message>
+    <message>
+        <source>(computed here)</source>
+        <translation>(hier berechnet)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>TimeClock</source>
@@ -769,6 +891,22 @@
     <message>
         <source>&amp;Entries</source>
         <translation>&amp;Einträge</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Overview…</source>
+        <translation>Ü&amp;bersicht…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1200,6 +1338,222 @@
     <message>
         <source>Waiting</source>
         <translation>Wartet</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewCanvas</name>
+    <message>
+        <source>Worked time against target</source>
+        <translation>Arbeitszeit gegen Soll</translation>
+    </message>
+    <message>
+        <source>No employees with days in this period.</source>
+        <translation>Keine Mitarbeiter mit Tagen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Diff.</source>
+        <translation>Diff.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Whose days</source>
+        <translation>Wessen Tage</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ &amp;Vorheriger</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>Vorheriger Zeitraum</translation>
+    </message>
+    <message>
+        <source>Previous period (Alt+Left, Page Up)</source>
+        <translation>Vorheriger Zeitraum (Alt+Links, Bild auf)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>&amp;Heute</translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation>Zu heute</translation>
+    </message>
+    <message>
+        <source>&amp;Next ▶</source>
+        <translation>&amp;Nächster ▶</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>Nächster Zeitraum</translation>
+    </message>
+    <message>
+        <source>Next period (Alt+Right, Page Down)</source>
+        <translation>Nächster Zeitraum (Alt+Rechts, Bild ab)</translation>
+    </message>
+    <message>
+        <source>Period shown</source>
+        <translation>Angezeigter Zeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Sums</source>
+        <translation>Summen</translation>
+    </message>
+    <message>
+        <source>Where the targets come from</source>
+        <translation>Woher das Soll kommt</translation>
+    </message>
+    <message>
+        <source>Day in focus</source>
+        <translation>Gewählter Tag</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Everyone (team)</source>
+        <translation>Alle (Team)</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Zahlen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>%1 employees: worked %2 h of %3 h target, difference %4 h; %5 day(s) need attention. Double-click or Enter on a row shows that employee alone.</source>
+        <translation>%1 Mitarbeiter: %2 h von %3 h Soll gearbeitet, Differenz %4 h; %5 Tag(e) mit Handlungsbedarf. Doppelklick oder Eingabe auf einer Zeile zeigt nur diesen Mitarbeiter.</translation>
+    </message>
+    <message>
+        <source>Week %1: %2 to %3</source>
+        <translation>KW %1: %2 bis %3</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewLegend</name>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>At or over target</source>
+        <translation>Soll erreicht oder mehr</translation>
+    </message>
+    <message>
+        <source>Below target</source>
+        <translation>Unter Soll</translation>
+    </message>
+    <message>
+        <source>Worked</source>
+        <translation>Arbeitszeit</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Over target</source>
+        <translation>Über Soll</translation>
+    </message>
+    <message>
+        <source>Short of target</source>
+        <translation>Fehlt zum Soll</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>Feiertag</translation>
+    </message>
+    <message>
+        <source>Absent (vacation U, sick K, …)</source>
+        <translation>Abwesend (Urlaub U, krank K, …)</translation>
+    </message>
+    <message>
+        <source>Weekend</source>
+        <translation>Wochenende</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Handlungsbedarf</translation>
+    </message>
+    <message>
+        <source>Entry left open</source>
+        <translation>Eintrag offen geblieben</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewText</name>
+    <message>
+        <source>Worked %1 h of %2 h target, difference %3 h</source>
+        <translation>%1 h von %2 h Soll gearbeitet, Differenz %3 h</translation>
+    </message>
+    <message>
+        <source>Break %1 h · balance %2 h</source>
+        <translation>Pause %1 h · Saldo %2 h</translation>
+    </message>
+    <message>
+        <source>Public holiday: %1</source>
+        <translation>Feiertag: %1</translation>
+    </message>
+    <message>
+        <source>Absent: %1</source>
+        <translation>Abwesend: %1</translation>
+    </message>
+    <message>
+        <source>An entry is running.</source>
+        <translation>Ein Eintrag läuft.</translation>
+    </message>
+    <message>
+        <source>Still to come: no target yet.</source>
+        <translation>Liegt noch vor uns: noch kein Soll.</translation>
+    </message>
+    <message>
+        <source>Needs attention:</source>
+        <translation>Handlungsbedarf:</translation>
+    </message>
+    <message>
+        <source>%1: worked %2 h of %3 h target, difference %4 h; %5 day(s) absent, %6 public holiday(s), %7 day(s) need attention.</source>
+        <translation>%1: %2 h von %3 h Soll gearbeitet, Differenz %4 h; %5 Tag(e) abwesend, %6 Feiertag(e), %7 Tag(e) mit Handlungsbedarf.</translation>
+    </message>
+    <message>
+        <source>Targets, holidays and absences are computed here from this computer&apos;s working model (Settings): TimeTrack offers no daily reports.</source>
+        <translation>Soll, Feiertage und Abwesenheiten sind hier aus dem Arbeitszeitmodell dieses Computers berechnet (Einstellungen): TimeTrack bietet keine Tagesberichte.</translation>
     </message>
 </context>
 <context>

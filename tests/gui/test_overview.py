@@ -168,7 +168,7 @@ def test_the_keyboard_moves_between_days_rows_and_periods(
     qtbot.keyClick(dialog, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     reloaded(qtbot, dialog)
     assert dialog.days == MAY
-    assert dialog.period_label.text() == "May 2024"
+    assert dialog.period_label.text() == f"{QLocale().standaloneMonthName(5)} 2024"
 
 
 def test_enter_on_a_team_row_shows_that_employee_s_month_and_week_as_bars(

@@ -49,6 +49,7 @@ FORMATS = ("csv", "xlsx", "pdf")
 # parent, caption, suggested path, filter: the chosen path ("" when cancelled).
 FileChooser = Callable[[QWidget, str, str, str], str]
 ModelSource = Callable[[], WorkingModel]
+translate = QCoreApplication.translate  # lupdate finds the literal texts of these calls
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,16 +65,15 @@ class Exported:
 
 def export_notice(exported: Exported) -> str:
     """What the message bar says once the file is written."""
-    tr = QCoreApplication.translate
     text = (
-        tr("ExportDialog", "Exported %1 (%2, %3 employee(s)) to %4.")
+        translate("ExportDialog", "Exported %1 (%2, %3 employee(s)) to %4.")
         .replace("%1", f"{exported.month.first:%Y-%m}")
         .replace("%2", exported.kind.upper())
         .replace("%3", str(exported.employees))
         .replace("%4", str(exported.path))
     )
     if exported.computed_here:
-        text += " " + tr(
+        text += " " + translate(
             "ExportDialog", "Targets, holidays and absences were computed here (working model)."
         )
     return text
@@ -280,7 +280,7 @@ def problem_text(failure: Failure) -> str:
     """A failure in words: :func:`explain`'s where it knows the error, else the error's
     own sentence (a bad working model in the settings, say)."""
     text = explain(failure.error)
-    unknown = QCoreApplication.translate("Messages", "Something unexpected went wrong (%1).")
+    unknown = translate("Messages", "Something unexpected went wrong (%1).")
     if failure.kind == "refused" and text == unknown.replace("%1", type(failure.error).__name__):
         return failure.message
     return text

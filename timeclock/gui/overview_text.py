@@ -18,9 +18,7 @@ from timeclock.gui.formatting import day_text, hours_text
 from timeclock.services.balance import DayBalance
 from timeclock.services.overview import OverviewRow
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OverviewText", text)
+translate = QCoreApplication.translate  # lupdate finds the literal texts of these calls
 
 
 def signed_hours(span: timedelta) -> str:
@@ -41,27 +39,27 @@ def day_details(row: OverviewRow, day: DayBalance, zone: tzinfo, *, with_name: b
         title = f"{row.name} · {title}"
     lines = [
         title,
-        _tr("Worked %1 h of %2 h target, difference %3 h")
+        translate("OverviewText", "Worked %1 h of %2 h target, difference %3 h")
         .replace("%1", hours_text(day.worked))
         .replace("%2", hours_text(day.target))
         .replace("%3", signed_hours(day.difference)),
-        _tr("Break %1 h · balance %2 h")
+        translate("OverviewText", "Break %1 h · balance %2 h")
         .replace("%1", hours_text(day.breaks))
         .replace("%2", signed_hours(day.balance)),
     ]
     language = window_language()
     if day.holiday is not None:
         name = day.holiday.name_de if language == "de" else day.holiday.name_en
-        lines.append(_tr("Public holiday: %1").replace("%1", name))
+        lines.append(translate("OverviewText", "Public holiday: %1").replace("%1", name))
     if day.absences:
-        lines.append(_tr("Absent: %1").replace("%1", ", ".join(day.absences)))
+        lines.append(translate("OverviewText", "Absent: %1").replace("%1", ", ".join(day.absences)))
     if day.running:
-        lines.append(_tr("An entry is running."))
+        lines.append(translate("OverviewText", "An entry is running."))
     if day.upcoming:
-        lines.append(_tr("Still to come: no target yet."))
+        lines.append(translate("OverviewText", "Still to come: no target yet."))
     found = row.findings_on(day.day)
     if found:
-        lines.append(_tr("Needs attention:"))
+        lines.append(translate("OverviewText", "Needs attention:"))
         lines += [f"• {finding.detail(language)}" for finding in found]
     return "\n".join(lines)
 
@@ -72,9 +70,10 @@ def row_summary(row: OverviewRow) -> str:
     absent = sum(1 for day in employee.days if day.absences)
     holidays = sum(1 for day in employee.days if day.holiday is not None)
     return (
-        _tr(
+        translate(
+            "OverviewText",
             "%1: worked %2 h of %3 h target, difference %4 h; "
-            "%5 day(s) absent, %6 public holiday(s), %7 day(s) need attention."
+            "%5 day(s) absent, %6 public holiday(s), %7 day(s) need attention.",
         )
         .replace("%1", row.name)
         .replace("%2", hours_text(employee.worked))
@@ -88,7 +87,8 @@ def row_summary(row: OverviewRow) -> str:
 
 def computed_here_note() -> str:
     """Why the targets may differ from TimeTrack's: they were computed on this desk."""
-    return _tr(
+    return translate(
+        "OverviewText",
         "Targets, holidays and absences are computed here from this computer's working "
-        "model (Settings): TimeTrack offers no daily reports."
+        "model (Settings): TimeTrack offers no daily reports.",
     )
