@@ -8,6 +8,8 @@ made and with which query parameters.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
@@ -25,6 +27,7 @@ from tests.api.faults import (
 )
 from tests.conftest import credentials_of
 from timeclock.api.client import TimeTrackClient
+from timeclock.api.errors import MalformedResponseError, NetworkError
 from timeclock.domain.attendance import Attendance, AttendanceDraft
 from timeclock.domain.ranges import DayRange
 from timeclock.domain.timestamps import format_timestamp
@@ -164,6 +167,80 @@ def test_pages_that_shift_while_listing_yield_no_duplicates(make_server: MakeSer
     assert inserted == [1]
     assert_complete(listed, 120)
     assert len(pages(log)) == 3
+
+
+def test_the_next_page_asked_for_ahead_ends_with_a_stop(make_server: MakeServer) -> None:
+    """The next page is asked for while the page before is read; the client's stop (the
+    window closing) ends that request too, and the list with it."""
+    asked_for_page_1 = threading.Event()
+    plan = FaultPlan()
+
+    def slow_second_page(request: Recorded) -> None:
+        if request.params.get("page_number") == "1":
+            plan.set(Rule(Canned.json([], delay=30.0), "GET", r"/attendances/?$"))
+            asked_for_page_1.set()
+
+    server, log = instrumented_server(make_server, plan=plan, before=slow_second_page)
+    server.store.insert_many(entries(60))
+
+    with TimeTrackClient(server.base_url, credentials_of(server), page_size=50) as client:
+        stopper = threading.Thread(target=lambda: asked_for_page_1.wait(10) and client.stop())
+        stopper.start()
+        started = time.monotonic()
+        with pytest.raises(NetworkError) as caught:
+            client.list_attendances()
+        stopper.join()
+
+    assert caught.value.reason == "stopped"
+    assert time.monotonic() - started < 5
+    assert pages(log) == [("0", "50"), ("1", "50")]
+
+
+@pytest.mark.timeout(20)
+def test_a_broken_full_page_fails_at_once_whatever_the_next_page_does(
+    make_server: MakeServer,
+) -> None:
+    """The next page may already be asked for when an item of this one turns out broken:
+    that request is ended, not waited for, and no page after it is asked for."""
+    broken = [*(wire_entry(number) for number in range(1, 50)), {"id": 50, "user": "ivan"}]
+    plan = FaultPlan(Rule(Canned.json(broken), "GET", r"/attendances/?$"))
+
+    def slow_second_page(request: Recorded) -> None:
+        if request.params.get("page_number") == "1":
+            plan.set(Rule(Canned.json([], delay=10.0), "GET", r"/attendances/?$"))
+
+    server, log = instrumented_server(make_server, plan=plan, before=slow_second_page)
+
+    with TimeTrackClient(server.base_url, credentials_of(server), page_size=50) as client:
+        started = time.monotonic()
+        with pytest.raises(MalformedResponseError, match="item 49 of the list"):
+            client.list_attendances()
+
+    assert time.monotonic() - started < 5
+    assert pages(log) in ([("0", "50")], [("0", "50"), ("1", "50")])
+
+
+def test_a_page_of_ids_in_other_shapes_is_read_before_the_next_is_asked_for(
+    make_server: MakeServer,
+) -> None:
+    """Ids the quick look cannot read ("ID", text) leave the next page to be asked for
+    after the page is read: the same requests, the same entries."""
+    first = [wire_entry(0, ID=str(number)) for number in range(1, 51)]
+    for item in first:
+        del item["id"]
+    plan = FaultPlan(Rule(Canned.json(first), "GET", r"/attendances/?$"))
+
+    def second_page(request: Recorded) -> None:
+        if request.params.get("page_number") == "1":
+            plan.set(Rule(Canned.json([wire_entry(51)]), "GET", r"/attendances/?$"))
+
+    server, log = instrumented_server(make_server, plan=plan, before=second_page)
+
+    with TimeTrackClient(server.base_url, credentials_of(server), page_size=50) as client:
+        listed = client.list_attendances()
+
+    assert sorted(entry.id for entry in listed) == list(range(1, 52))
+    assert pages(log) == [("0", "50"), ("1", "50")]
 
 
 # -- filters --------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from timeclock.api.wire import (
     parse_attendance,
     parse_attendance_list,
     parse_error_messages,
+    plain_ids,
 )
 from timeclock.domain.attendance import (
     Attendance,
@@ -479,6 +480,35 @@ class TestParseAttendanceList:
     def test_a_bad_item_is_named_by_its_index(self, bad: object) -> None:
         with pytest.raises(WireFormatError, match=r"^item 2 of the list: "):
             parse_attendance_list([record(id=1), record(id=2), bad, record(id=4)])
+
+    def test_items_after_one_in_another_shape_are_read_too(self) -> None:
+        """The quick way stops at the first item that needs the long way; the rest still
+        come, in order."""
+        items = [record(id=1), record("id", "user", ID="2", username="erikam"), record(id=3)]
+
+        assert [entry.id for entry in parse_attendance_list(items)] == [1, 2, 3]
+        assert parse_attendance_list(items)[1].user == "erikam"
+
+
+class TestPlainIds:
+    """The ids a page's items give, looked at before the items are read (the client's
+    paging asks for the next page early only where they show that the list goes on)."""
+
+    def test_the_ids_of_documented_objects(self) -> None:
+        assert plain_ids([record(id=3), record(id=1), record(id=3)]) == [3, 1, 3]
+        assert plain_ids([]) == []
+
+    @pytest.mark.parametrize(
+        "other",
+        [record(id="4"), record("id", ID=4), record(id=None), record(id=4.0), record(id=True), 4],
+        ids=repr,
+    )
+    def test_any_other_shape_tells_nothing(self, other: object) -> None:
+        assert plain_ids([record(id=1), other]) is None
+
+    def test_they_are_the_ids_reading_gives(self) -> None:
+        items = [record(id=7), record(id=2)]
+        assert plain_ids(items) == [entry.id for entry in parse_attendance_list(items)]
 
 
 # --- Fuzzing: only an Attendance (or a list of them) or a WireFormatError, nothing else ----

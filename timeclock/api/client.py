@@ -16,6 +16,7 @@ import httpx
 
 from timeclock import __version__
 from timeclock.api import wire
+from timeclock.api.ahead import Ahead
 from timeclock.api.answers import entry_for, of_user
 from timeclock.api.credentials import Credentials
 from timeclock.api.deadline import Budget, DeadlineTransport, request_budget
@@ -163,34 +164,68 @@ class TimeTrackClient:
         """
         if since is not None and until is not None and until <= since:
             return []
-        params = wire.filter_params(user, since, until)
         wanted: list[Attendance] = []
         seen: set[int | None] = set()  # the server sends every entry with an id
-        for page_number in range(MAX_PAGES):
-            page_params = {
-                **params,
-                wire.PAGE_NUMBER: str(page_number),
-                wire.PAGE_LIMIT: str(self.page_size),
-            }
-            page = self._parse(wire.parse_attendance_list, self._request("GET", "", page_params))
-            # An id seen before (on an earlier page or on this one) is the same entry again.
-            fresh = []
-            for entry in page:
-                if entry.id not in seen:
-                    seen.add(entry.id)
-                    fresh.append(entry)
-            if page and not fresh:
-                raise MalformedResponseError(
-                    "TimeTrack sent the same page again; the list may be incomplete."
-                )
-            wanted.extend(_asked(fresh, user, since, until))
-            if len(page) < self.page_size:
-                break
-            if len(seen) >= self.max_entries:
+        with Ahead[list[Any]](self._stop, "timeclock-page") as ahead:
+            # The next page is asked for as soon as this one is known to lead to it, and
+            # is served while this one is read (see timeclock.api.ahead).
+            ahead.start(self._page_of(user, since, until, 0))
+            for page_number in range(MAX_PAGES):
+                items = ahead.result()
+                full = len(items) >= self.page_size
+                more = full and page_number + 1 < MAX_PAGES
+                # Asked for before this page is read only where its ids show that the
+                # list goes on: so the same requests are made as when asked for after.
+                early = more and self._goes_on(items, seen)
+                if early:
+                    ahead.start(self._page_of(user, since, until, page_number + 1))
+                page = self._read(wire.parse_attendance_items, items)
+                # An id seen before (on an earlier page or on this one) is the same entry.
+                fresh = []
+                for entry in page:
+                    if entry.id not in seen:
+                        seen.add(entry.id)
+                        fresh.append(entry)
+                if page and not fresh:
+                    raise MalformedResponseError(
+                        "TimeTrack sent the same page again; the list may be incomplete."
+                    )
+                wanted.extend(_asked(fresh, user, since, until))
+                if not full:
+                    break
+                if len(seen) >= self.max_entries:
+                    raise _endless(len(seen))
+                if more and not early:
+                    ahead.start(self._page_of(user, since, until, page_number + 1))
+            else:
                 raise _endless(len(seen))
-        else:
-            raise _endless(len(seen))
         return sorted(wanted, key=lambda entry: (entry.start, entry.id))
+
+    def _goes_on(self, items: list[Any], seen: set[int | None]) -> bool:
+        """Whether a full page of ``items`` leads to the next page, if its items read
+        well: some of their ids are new, and with them fewer than ``max_entries`` are seen.
+        False where that cannot be told before they are read (ids in other shapes)."""
+        ids = wire.plain_ids(items)
+        if ids is None:
+            return False
+        fresh = {entry_id for entry_id in ids if entry_id not in seen}
+        return bool(fresh) and len(seen) + len(fresh) < self.max_entries
+
+    def _page_of(
+        self, user: str | None, since: datetime | None, until: datetime | None, number: int
+    ) -> Callable[[threading.Event], list[Any]]:
+        """The request of page ``number`` of a list, as :class:`Ahead` runs it: its items,
+        unread (a :class:`MalformedResponseError` for an answer that holds no list)."""
+        params = {
+            **wire.filter_params(user, since, until),
+            wire.PAGE_NUMBER: str(number),
+            wire.PAGE_LIMIT: str(self.page_size),
+        }
+
+        def page(stop: threading.Event) -> list[Any]:
+            return self._parse(wire.attendance_items, self._request("GET", "", params, stop=stop))
+
+        return page
 
     def get_attendance(self, entry_id: int) -> Attendance:
         """One entry by its id (an answer with another id is garbled: see :mod:`answers`)."""
@@ -240,10 +275,12 @@ class TimeTrackClient:
         body: Mapping[str, Any] | None = None,
         entry_id: int | None = None,
         resource: str = _RESOURCE,
+        stop: threading.Event | None = None,
     ) -> httpx.Response:
+        """``stop``: the request's own stop flag (see :class:`Ahead`), else the client's."""
         url = f"{resource}/{path}" if path else resource
         started = time.monotonic()
-        budget = self._budget(started)
+        budget = self._budget(started, stop)
         request = self._http.build_request(
             method,
             url,
@@ -276,8 +313,9 @@ class TimeTrackClient:
             return response
         raise status_error(response, entry_id, hidden=self._hidden)
 
-    def _budget(self, now: float) -> Budget:
-        """The time the request starting ``now`` has: the deadline, within ``finish_by``."""
+    def _budget(self, now: float, stop: threading.Event | None = None) -> Budget:
+        """The time the request starting ``now`` has: the deadline, within ``finish_by``;
+        it ends early when ``stop`` (by default the client's stop flag) is set."""
         if self._stop.is_set():
             raise stopped_error(self.base_url)
         ends = now + self.deadline
@@ -285,7 +323,7 @@ class TimeTrackClient:
             ends = min(ends, self.finish_by)
         if ends <= now:
             raise deadline_error(self.base_url, 0.0)
-        return Budget(ends, self._stop)
+        return Budget(ends, self._stop if stop is None else stop)
 
     def _timeout_within(self, budget: Budget) -> httpx.Timeout:
         """The per-operation timeouts, none longer than the request has left (for any
@@ -303,7 +341,11 @@ class TimeTrackClient:
 
     @staticmethod
     def _parse(reader: Callable[[object], T], response: httpx.Response) -> T:
-        payload = read_json(response)
+        return TimeTrackClient._read(reader, read_json(response))
+
+    @staticmethod
+    def _read(reader: Callable[[Any], T], payload: object) -> T:
+        """``reader(payload)``; a wire format error as the client's error."""
         try:
             return reader(payload)
         except wire.WireFormatError as error:
