@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from timeclock.domain.attendance import Attendance
-from timeclock.domain.corrections import MAX_REASON_LENGTH, clean_reason, needs_reason
+from timeclock.domain.corrections import MAX_REASON_LENGTH, Action, clean_reason, needs_reason
 from timeclock.gui.dialog_base import InlineMessage, MessageKind, RememberingDialog, add_row
 from timeclock.gui.formatting import day_text, hours_text, time_text
 from timeclock.gui.messages import explain
 from timeclock.gui.session import ClockSession
 from timeclock.services.changes import Outcome, Sent
+from timeclock.services.undo import Done
 
 
 class DeleteDialog(RememberingDialog):
@@ -37,6 +38,7 @@ class DeleteDialog(RememberingDialog):
     """
 
     deleted = Signal(str)  # the reference (Attendance.ref) of the entry deleted
+    change_done = Signal(object)  # services.undo.Done: the deletion, for Ctrl+Z
 
     def __init__(
         self,
@@ -157,6 +159,7 @@ class DeleteDialog(RememberingDialog):
         if sent.outcome in (Outcome.DELIVERED, Outcome.QUEUED):
             self._set_deleting(False)
             self.deleted.emit(self._entry.ref)
+            self.change_done.emit(Done(Action.DELETE, self._entry, None, self._session.now()))
             self.accept()
             return
         # Refused: a delete has nothing to fix, so it does not stay held; the question

@@ -28,15 +28,17 @@ from PySide6.QtWidgets import (
 
 from timeclock.gui.tasks import TaskRunner
 
-# Red-ish and green-ish that stay readable on light and dark palettes.
-_COLOURS = {"error": "#c62828", "success": "#2e7d32"}
+# Red-ish, amber and green-ish that stay readable on light and dark palettes.
+_COLOURS = {"error": "#c62828", "warning": "#b45309", "success": "#2e7d32"}
 T = TypeVar("T")
 
 
 class MessageKind(enum.Enum):
-    """What an inline message says: a problem, something going on, or good news."""
+    """What an inline message says: a problem, a warning that does not stop anything,
+    something going on, or good news."""
 
     ERROR = "error"
+    WARNING = "warning"
     INFO = "info"
     SUCCESS = "success"
 

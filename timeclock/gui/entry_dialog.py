@@ -9,8 +9,9 @@ untouched time exactly as the server has it, even inside the repeated autumn hou
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from PySide6.QtCore import QDateTime, QSettings, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
@@ -32,8 +33,21 @@ from timeclock.domain.attendance import (
     worked_time,
 )
 from timeclock.domain.conflicts import Conflict
-from timeclock.domain.corrections import MAX_REASON_LENGTH, clean_reason, needs_reason
+from timeclock.domain.corrections import (
+    MAX_REASON_LENGTH,
+    Action,
+    clean_reason,
+    needs_reason,
+)
+from timeclock.domain.entry_warnings import (
+    EntryWarning,
+    InFuture,
+    Overlap,
+    ShortBreak,
+    entry_warnings,
+)
 from timeclock.domain.localtime import FIRST_DAY, LAST_DAY, LocalTimeError, local_date, to_utc
+from timeclock.domain.matching import same_user
 from timeclock.domain.rules import EntryProblem, entry_problems
 from timeclock.gui.conflict_dialog import ConflictDialog, Resolution
 from timeclock.gui.dialog_base import (
@@ -46,21 +60,26 @@ from timeclock.gui.dialog_base import (
 )
 from timeclock.gui.formatting import (
     datetime_format,
+    day_text,
     hours_text,
     places_text,
     qdate,
+    time_text,
     wall_datetime,
 )
 from timeclock.gui.messages import entry_problem, explain
 from timeclock.gui.session import ClockSession
 from timeclock.services.changes import Sent
 from timeclock.services.dialog_change import DialogChange, Reaction
+from timeclock.services.undo import Done
 
 _UTC = QTimeZone(QTimeZone.Initialization.UTC)
 DEFAULT_START = time(8, 0)
 DEFAULT_END = time(16, 0)
 DEFAULT_BREAK_MINUTES = 30
 MAX_BREAK_MINUTES = 24 * 60
+TYPED_REF = "local:typed"  # names the entry being typed, for the warnings only
+Known = Callable[[], Iterable[Attendance]]
 
 
 def wall_qdatetime(wall: datetime) -> QDateTime:
@@ -88,9 +107,15 @@ class EntryDialog(RememberingDialog):
 
     Opened from the outbox to fix a held change (``held``, with ``values`` and a ``note``
     saying why it is held), Save revises that change and Cancel leaves it held.
+
+    While typing, it warns (never blocks) where *Needs attention* would list the entry:
+    an overlap with another entry of the user among ``known`` (the entries the window
+    has; asked for once, when first needed), a start in the future, too little break for
+    the day's net work (:mod:`~timeclock.domain.entry_warnings`).
     """
 
     saved = Signal(object)  # Attendance: as TimeTrack stored it, or as it will be
+    change_done = Signal(object)  # services.undo.Done: what a save did, for Ctrl+Z
 
     def __init__(
         self,
@@ -103,6 +128,7 @@ class EntryDialog(RememberingDialog):
         values: Attendance | None = None,
         held: int | None = None,
         note: str = "",
+        known: Known | None = None,
         window_state: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -110,6 +136,10 @@ class EntryDialog(RememberingDialog):
         self._session = session
         self._zone = zone
         self._entry = entry
+        self._known = known
+        self._known_entries: list[Attendance] | None = None
+        self._known_of_user: dict[str, list[Attendance]] = {}
+        self._base: Attendance | None = None  # the entry the change sent last starts from
         # Held, revised, withdrawn: the life of this dialog's change (``held`` opens the
         # dialog to fix one from the outbox).
         self._change = DialogChange(held)
@@ -124,6 +154,7 @@ class EntryDialog(RememberingDialog):
 
         self._build_form()
         self.message = InlineMessage(self.tr("Problem"), self)
+        self.warning = InlineMessage(self.tr("Warning"), self)
         self.buttons, self.save_button = save_cancel_buttons(self, self._save)
         layout = QVBoxLayout(self)
         self.note_label = QLabel(note, self)
@@ -133,6 +164,7 @@ class EntryDialog(RememberingDialog):
         layout.addWidget(self.note_label)
         layout.addWidget(self.form)
         layout.addWidget(self.message)
+        layout.addWidget(self.warning)
         layout.addWidget(self.buttons)
 
         if entry is None and values is not None:
@@ -287,6 +319,89 @@ class EntryDialog(RememberingDialog):
             self.message.clear_message()
             self.save_button.setToolTip("")
         self._show_worked()
+        self.warning.show_message("\n".join(self.warnings()), MessageKind.WARNING)
+
+    # -- warnings -----------------------------------------------------------------------
+
+    def warnings(self) -> list[str]:
+        """What *Needs attention* would say about the entry as typed, worded for people;
+        nothing while the times cannot be read or the form has a problem of times."""
+        typed = self._typed()
+        if typed is None:
+            return []
+        found = entry_warnings(
+            typed, self._entries_of(typed.user), zone=self._zone, now=self._session.now()
+        )
+        return [self._warning_text(warning) for warning in found]
+
+    def _typed(self) -> Attendance | None:
+        """The entry as the form shows it (None: its times or user are not usable)."""
+        try:
+            start = self._instant(self.start_edit, self._entry.start if self._entry else None)
+            end = self._instant(self.end_edit, self._entry.end if self._entry else None)
+        except LocalTimeError:
+            return None
+        breaks = self.break_spin.value()
+        if entry_problems(self.user_edit.text() or "-", start, end, breaks):
+            return None
+        if self._entry is not None:
+            return replace(
+                self._entry, start=start, end=end, break_minutes=breaks, worked_minutes=None
+            )
+        user = self.user_edit.text().strip()
+        if not user:
+            return None
+        return Attendance(
+            id=None,
+            local_ref=TYPED_REF,
+            user=user,
+            start=start,
+            end=end,
+            break_minutes=breaks,
+            manual=True,
+        )
+
+    def _entries_of(self, user: str) -> list[Attendance]:
+        """The known entries of ``user`` (the window's, asked for once; by user as typed)."""
+        key = user.casefold()
+        if key not in self._known_of_user:
+            if self._known_entries is None:
+                self._known_entries = list(self._known()) if self._known is not None else []
+            self._known_of_user[key] = [e for e in self._known_entries if same_user(e.user, user)]
+        return self._known_of_user[key]
+
+    def _warning_text(self, warning: EntryWarning) -> str:
+        zone = self._zone
+        if isinstance(warning, InFuture):
+            return (
+                self.tr("This entry starts in the future (%1, %2).")
+                .replace("%1", day_text(warning.start, zone))
+                .replace("%2", time_text(warning.start, zone))
+            )
+        if isinstance(warning, Overlap):
+            other = warning.other
+            end = self.tr("running") if other.is_open else time_text(other.end, zone)
+            span = (
+                f"{day_text(other.start, zone)}, {time_text(other.start, zone)} \N{EN DASH} {end}"
+            )
+            return self.tr("Overlaps another entry of this user: %1.").replace("%1", span)
+        assert isinstance(warning, ShortBreak)
+        text = (
+            self.tr(
+                "The day's breaks of %1 min are less than the %2 min the law asks for "
+                "%3 h of work that day (ArbZG §4)."
+            )
+            if warning.whole_day
+            else self.tr(
+                "A break of %1 min is less than the %2 min the law asks for %3 h of work "
+                "(ArbZG §4)."
+            )
+        )
+        return (
+            text.replace("%1", str(warning.breaks // timedelta(minutes=1)))
+            .replace("%2", str(warning.needed // timedelta(minutes=1)))
+            .replace("%3", hours_text(warning.worked))
+        )
 
     def _show_worked(self) -> None:
         try:
@@ -318,6 +433,7 @@ class EntryDialog(RememberingDialog):
                 manual=True,
             )
             self._set_saving(True)
+            self._base = None
             self._session.create_entry(draft, sent, failed, revising=self._change.revising)
             return
         entry = self._entry
@@ -337,6 +453,7 @@ class EntryDialog(RememberingDialog):
     def _send_update(self, entry: Attendance, change: AttendanceChange) -> None:
         """Send ``change`` of ``entry`` as shown; if TimeTrack no longer holds it so, the
         conflict comes back instead (nothing is sent)."""
+        self._base = entry
         self._session.update_entry(
             entry,
             change,
@@ -362,11 +479,21 @@ class EntryDialog(RememberingDialog):
         if reaction is Reaction.CLOSE:
             self._set_saving(False)
             self.saved.emit(sent.entry)
+            self._announce_done(sent.entry)
             self.accept()
         elif reaction is Reaction.SHOW_CONFLICT and sent.conflict is not None:
             self._conflicted(sent.conflict)
         elif sent.refusal is not None:
             self._failed(explain(sent.refusal))
+
+    def _announce_done(self, after: Attendance | None) -> None:
+        """Say what the save did, for Ctrl+Z (not for a fix of a held change: what it
+        takes back is not this dialog's to say)."""
+        if after is None or self._change.fixing:
+            return
+        before = self._base
+        action = Action.CREATE if before is None else Action.UPDATE
+        self.change_done.emit(Done(action, before, after, self._session.now()))
 
     def _failed(self, message: str) -> None:
         self._set_saving(False)
@@ -436,6 +563,7 @@ class EntryDialog(RememberingDialog):
             yours = conflict.yours()
             draft = replace(AttendanceDraft.of(yours), manual=True)
             self._set_saving(True)
+            self._base = None
             self._session.create_entry(
                 draft, self.while_open(self._sent), self.while_open(self._failed)
             )

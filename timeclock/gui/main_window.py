@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self._restore_window_state()
         self.open_entry_dialog: Callable[[Attendance | None], None] | None = None
         self.open_delete_dialog: Callable[[Attendance], None] | None = None
+        self.open_bulk_delete_dialog: Callable[[list[Attendance]], None] | None = None
         self.open_settings_dialog: Callable[[bool], None] | None = None
         self.open_outbox_dialog: Callable[[], None] | None = None
         self.open_attention_dialog: Callable[[], None] | None = None
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
         )
         footer_layout = self.footer.layout()
         assert isinstance(footer_layout, QHBoxLayout)
-        footer_layout.insertWidget(1, self.footer_balance.label)  # beside the worked total
+        footer_layout.insertWidget(1, self.footer_balance.label, 1)  # beside the worked total
         self.footer.outbox_requested.connect(self.show_outbox)
         self.totals_label = self.footer.totals_label
         self.waiting_label = self.footer.waiting_label
@@ -165,7 +166,8 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.DATE, Qt.SortOrder.DescendingOrder)  # newest on top
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows: deleted, or their break set, at once (gui/entry_actions.py).
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -378,15 +380,22 @@ class MainWindow(QMainWindow):
         entry = rows[0].data(ENTRY_ROLE)
         return entry if isinstance(entry, Attendance) else None
 
+    def selected_entries(self) -> list[Attendance]:
+        """The entries of the selected rows, top to bottom."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda index: index.row())
+        return [self.model.entry_at(index.row()) for index in rows]
+
     def _edit_selected(self) -> None:
         entry = self.selected_entry()
         if entry is not None and self.open_entry_dialog is not None:
             self.open_entry_dialog(entry)
 
     def _delete_selected(self) -> None:
-        entry = self.selected_entry()
-        if entry is not None and self.open_delete_dialog is not None:
-            self.open_delete_dialog(entry)
+        entries = self.selected_entries()
+        if len(entries) > 1 and self.open_bulk_delete_dialog is not None:
+            self.open_bulk_delete_dialog(entries)
+        elif entries and self.open_delete_dialog is not None:
+            self.open_delete_dialog(entries[0])
 
     def _open_settings(self) -> None:
         if self.open_settings_dialog is not None:

@@ -378,12 +378,18 @@ class ClockSession(QObject):
         on_failed: Callable[[str], None],
         *,
         revising: int | None = None,
+        reason: str = "",
     ) -> None:
         """Create an entry through the outbox; ``on_sent`` learns what became of it.
 
-        ``revising`` puts the draft into that held create instead of queueing a new one.
+        ``revising`` puts the draft into that held create instead of queueing a new one;
+        a ``reason`` (none is needed) is kept in the journal (an undone deletion says so).
         """
-        self._send(lambda: self._changes.create(draft, revising=revising), on_sent, on_failed)
+        self._send(
+            lambda: self._changes.create(draft, revising=revising, reason=reason),
+            on_sent,
+            on_failed,
+        )
 
     def update_entry(
         self,

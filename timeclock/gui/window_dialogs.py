@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.findings import Finding
-from timeclock.domain.ranges import DayRange
+from timeclock.domain.ranges import DayRange, default_day
 from timeclock.gui.balance_source import window_model
+from timeclock.gui.entry_actions import EntryActions, known_entries
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import held_entry_gone, held_note
 from timeclock.services.account import Account
@@ -69,6 +70,11 @@ class WindowDialogs(QObject):
         window.open_overview_dialog = self.open_overview
         window.open_export_dialog = self.open_export
         window.footer_balance.model_source = self.working_model
+        # Ctrl+Z, Set break… and History…; every dialog's change is recorded there.
+        self.entry_actions = EntryActions(window)
+        self.entry_actions.open_set_break = self.open_set_break
+        self.entry_actions.open_history = self.open_history
+        window.open_bulk_delete_dialog = self.open_bulk_delete
 
     def open_entry(self, entry: Attendance | None) -> None:
         """The dialog for a new entry (``None``) or for editing ``entry``."""
@@ -82,7 +88,8 @@ class WindowDialogs(QObject):
                 window.zone,
                 entry=entry,
                 user=listed_user,
-                day=window.filter_bar.day_range(window.today()).last if entry is None else None,
+                day=default_day(window.filter_bar.day_range(window.today()), window.today()),
+                known=lambda: known_entries(window),
                 window_state=window.window_state,
                 parent=window,
             )
@@ -189,6 +196,7 @@ class WindowDialogs(QObject):
                 window.session,
                 window.zone,
                 entry=finding.entries[0],
+                known=lambda: known_entries(window),
                 window_state=window.window_state,
                 parent=parent,
             )
@@ -292,8 +300,49 @@ class WindowDialogs(QObject):
     def _settings_closed(self) -> None:
         self.settings_dialog = None
 
-    @staticmethod
-    def _show(dialog: QDialog) -> None:
+    def open_bulk_delete(self, entries: list[Attendance]) -> None:
+        """Ask once whether to delete several entries, and delete them if so."""
+        from timeclock.gui.bulk_dialogs import BulkDeleteDialog  # noqa: PLC0415 - see above
+
+        window = self._window
+        self._show(
+            BulkDeleteDialog(
+                window.session,
+                window.zone,
+                entries,
+                window_state=window.window_state,
+                parent=window,
+            )
+        )
+
+    def open_set_break(self, entries: list[Attendance]) -> None:
+        """Set the break of one or several entries."""
+        from timeclock.gui.bulk_dialogs import BulkBreakDialog  # noqa: PLC0415 - see above
+
+        window = self._window
+        self._show(
+            BulkBreakDialog(
+                window.session,
+                window.zone,
+                entries,
+                window_state=window.window_state,
+                parent=window,
+            )
+        )
+
+    def open_history(self, entry: Attendance) -> None:
+        """The corrections of ``entry`` made from this desk."""
+        from timeclock.gui.history_dialog import HistoryDialog  # noqa: PLC0415 - see above
+
+        window = self._window
+        self._show(
+            HistoryDialog(
+                window.session, window.zone, entry, window_state=window.window_state, parent=window
+            )
+        )
+
+    def _show(self, dialog: QDialog) -> None:
+        self.entry_actions.watch(dialog)  # what it changes, Ctrl+Z can take back
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
