@@ -56,6 +56,7 @@ class FooterBalance(QObject):
         self.model_source: Callable[[], WorkingModel] = lambda: window_model(None)
         self.label = QLabel(parent)
         self.label.setObjectName("balance")
+        self.label.setContentsMargins(16, 0, 0, 0)  # apart from the worked total before it
         self.label.setAccessibleName(self.tr("Balance"))
         self.label.hide()
         session.entry_saved.connect(self.reload)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
@@ -102,6 +103,7 @@ class OverviewCanvas(QWidget):
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Worked time against target"))
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # white: weekends show grey on it
         self.setAutoFillBackground(True)
 
     # -- data ---------------------------------------------------------------------------
@@ -394,7 +396,8 @@ class OverviewCanvas(QWidget):
                 metrics.elidedText(row.name, Qt.TextElideMode.ElideRight, name_rect.width()),
             )
             for column, day in enumerate(row.days):
-                self._paint_cell(painter, row, day, self.cell_rect(row_index, column), shows_hours)
+                rect = self.cell_rect(row_index, column)
+                self._paint_cell(painter, row, day, rect, hours=shows_hours, today=overview.today)
             difference = row.employee.difference
             painter.setPen(QPen(OVER if difference >= timedelta() else SHORT_LINE))
             painter.drawText(
@@ -415,12 +418,21 @@ class OverviewCanvas(QWidget):
             draw_frame(painter, QRectF(x, MARGIN, layout.column, bottom - MARGIN), TODAY)
 
     def _paint_cell(
-        self, painter: QPainter, row: OverviewRow, day: DayBalance, rect: QRectF, hours: bool
+        self,
+        painter: QPainter,
+        row: OverviewRow,
+        day: DayBalance,
+        rect: QRectF,
+        *,
+        hours: bool,
+        today: date,
     ) -> None:
         inner = rect.adjusted(1, 1, 0, 0)
         worked = day.worked > timedelta()
         self._column_background(painter, inner, day)
-        if worked or (day.target > timedelta() and not day.upcoming):
+        # Today is not over: what is still due is no shortfall yet.
+        due = day.target > timedelta() and not day.upcoming
+        if (worked or due) and not (day.day == today and day.difference < timedelta()):
             painter.fillRect(inner, difference_colour(day.difference, day.target))
         label = ""
         colour = TEXT
