@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Collection, Mapping
 from datetime import datetime, timedelta
+from sys import intern
 from typing import Any
 
 from timeclock.api.errors import ServerMessage
@@ -29,6 +30,7 @@ from timeclock.domain.attendance import (
     whole_minutes,
     worked_time,
 )
+from timeclock.domain.foreground import paced
 from timeclock.domain.localtime import EARLIEST as _EARLIEST
 from timeclock.domain.localtime import LATEST as _LATEST
 from timeclock.domain.localtime import OutOfRangeError, check_instant
@@ -155,7 +157,8 @@ def _plain_attendance(record: dict[str, Any]) -> Attendance | None:
         worked = whole_minutes(worked_time(start, end, break_minutes))
     return Attendance(
         entry_id,
-        user if user.isascii() else _valid_unicode(user),
+        # One string per user name, not one per entry (5 MB less at 100,000 entries).
+        intern(user) if user.isascii() else _valid_unicode(user),
         start,
         end,
         break_minutes,
@@ -195,7 +198,9 @@ def parse_attendance_items(items: list[Any]) -> list[Attendance]:
     """Read the items of a list response (see :func:`attendance_items`), in their order."""
     entries: list[Attendance] = []
     append = entries.append
-    for item in items:  # the quick way first: a list of a year holds 100,000 items
+    # The quick way first: a list of a year holds 100,000 items. Read in a worker while
+    # the window may paint: pause points between slices (see domain.foreground).
+    for item in paced(items):
         quick = _plain_attendance(item) if type(item) is dict else None
         if quick is None:
             break
