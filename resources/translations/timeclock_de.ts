@@ -69,6 +69,118 @@
     </message>
 </context>
 <context>
+    <name>Batch</name>
+    <message>
+        <source>The entry was changed or deleted on TimeTrack meanwhile.</source>
+        <translation>Der Eintrag wurde inzwischen auf TimeTrack geändert oder gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>BulkBreakDialog</name>
+    <message>
+        <source>Set break</source>
+        <translation>Pause festlegen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Break in minutes</source>
+        <translation>Pause in Minuten</translation>
+    </message>
+    <message>
+        <source>&amp;Break:</source>
+        <translation>&amp;Pause:</translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation>Grund der Korrektur</translation>
+    </message>
+    <message>
+        <source>Why these entries of another employee change</source>
+        <translation>Warum diese Einträge einer anderen Person geändert werden</translation>
+    </message>
+    <message>
+        <source>Set the break of these %1 entries:</source>
+        <translation>Pause dieser %1 Einträge festlegen:</translation>
+    </message>
+    <message>
+        <source>The break must be shorter than the time from start to end; it is not for %1 of these entries.</source>
+        <translation>Die Pause muss kürzer sein als die Zeit von Beginn bis Ende; bei %1 dieser Einträge ist sie es nicht.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDeleteDialog</name>
+    <message>
+        <source>Delete entries</source>
+        <translation>Einträge löschen</translation>
+    </message>
+    <message>
+        <source>Reason for the deletion</source>
+        <translation>Grund des Löschens</translation>
+    </message>
+    <message>
+        <source>Why these entries of another employee go</source>
+        <translation>Warum diese Einträge einer anderen Person gelöscht werden</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the entries</source>
+        <translation>Die Einträge löschen</translation>
+    </message>
+    <message>
+        <source>Delete these %1 entries from TimeTrack?</source>
+        <translation>Diese %1 Einträge aus TimeTrack löschen?</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>und %1 weitere</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Give a reason: some of these entries belong to another employee.</source>
+        <translation>Bitte einen Grund angeben: Einige dieser Einträge gehören einer anderen Person.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries did not go through: %3</source>
+        <translation>%1 von %2 Einträgen wurden nicht übernommen: %3</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Entry deleted on TimeTrack</source>
@@ -404,6 +516,65 @@
     </message>
 </context>
 <context>
+    <name>EntryActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Set &amp;break…</source>
+        <translation>&amp;Pause festlegen…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Could not undo: %1</source>
+        <translation>Rückgängig machen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Undo of the new entry of %1</source>
+        <translation>Rückgängig: neuer Eintrag vom %1</translation>
+    </message>
+    <message>
+        <source>Undo of the deletion of %1</source>
+        <translation>Rückgängig: Löschung vom %1</translation>
+    </message>
+    <message>
+        <source>Undo of the correction of %1</source>
+        <translation>Rückgängig: Korrektur vom %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1 new entries</source>
+        <translation>&amp;Rückgängig: %1 neue Einträge</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the correction of %1 entries</source>
+        <translation>&amp;Rückgängig: Korrektur von %1 Einträgen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the deletion of %1 entries</source>
+        <translation>&amp;Rückgängig: Löschen von %1 Einträgen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the new entry of %1</source>
+        <translation>&amp;Rückgängig: neuer Eintrag %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the correction of %1</source>
+        <translation>&amp;Rückgängig: Korrektur des Eintrags %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the deletion of %1</source>
+        <translation>&amp;Rückgängig: Löschen des Eintrags %1</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
@@ -416,6 +587,10 @@
     <message>
         <source>Fix a change not yet on TimeTrack</source>
         <translation>Änderung korrigieren, die noch nicht bei TimeTrack ist</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>User</source>
@@ -536,6 +711,26 @@
     <message>
         <source>Give a reason: this entry belongs to another employee.</source>
         <translation>Bitte einen Grund angeben: Der Eintrag gehört einer anderen Person.</translation>
+    </message>
+    <message>
+        <source>This entry starts in the future (%1, %2).</source>
+        <translation>Dieser Eintrag beginnt in der Zukunft (%1, %2).</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Overlaps another entry of this user: %1.</source>
+        <translation>Überschneidet sich mit einem anderen Eintrag dieses Benutzers: %1.</translation>
+    </message>
+    <message>
+        <source>The day&apos;s breaks of %1 min are less than the %2 min the law asks for %3 h of work that day (ArbZG §4).</source>
+        <translation>Die Pausen des Tages von %1 Min. sind kürzer als die %2 Min., die das Gesetz für %3 h Arbeit an diesem Tag verlangt (ArbZG §4).</translation>
+    </message>
+    <message>
+        <source>A break of %1 min is less than the %2 min the law asks for %3 h of work (ArbZG §4).</source>
+        <translation>Eine Pause von %1 Min. ist kürzer als die %2 Min., die das Gesetz für %3 h Arbeit verlangt (ArbZG §4).</translation>
     </message>
     <message>
         <source>%1 h</source>
@@ -824,6 +1019,93 @@
     <message>
         <source>(computed here)</source>
         <translation>(hier berechnet)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the entry</source>
+        <translation>Verlauf des Eintrags</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Corrections of this entry</source>
+        <translation>Korrekturen dieses Eintrags</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von wem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>No corrections of this entry were made from this desk.</source>
+        <translation>An diesem Arbeitsplatz wurde dieser Eintrag nicht korrigiert.</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>break %1 h</source>
+        <translation>Pause %1 h</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,118 @@
     </message>
 </context>
 <context>
+    <name>Batch</name>
+    <message>
+        <source>The entry was changed or deleted on TimeTrack meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkBreakDialog</name>
+    <message>
+        <source>Set break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Break:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why these entries of another employee change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the break of these %1 entries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The break must be shorter than the time from start to end; it is not for %1 of these entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDeleteDialog</name>
+    <message>
+        <source>Delete entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why these entries of another employee go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete these %1 entries from TimeTrack?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give a reason: some of these entries belong to another employee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries did not go through: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Entry deleted on TimeTrack</source>
@@ -404,6 +516,65 @@
     </message>
 </context>
 <context>
+    <name>EntryActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;break…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not undo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo of the new entry of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo of the deletion of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo of the correction of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1 new entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo the correction of %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo the deletion of %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo the new entry of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo the correction of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo the deletion of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
         <source>Edit entry</source>
@@ -415,6 +586,10 @@
     </message>
     <message>
         <source>Fix a change not yet on TimeTrack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -535,6 +710,26 @@
     </message>
     <message>
         <source>Give a reason: this entry belongs to another employee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry starts in the future (%1, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlaps another entry of this user: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day&apos;s breaks of %1 min are less than the %2 min the law asks for %3 h of work that day (ArbZG §4).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A break of %1 min is less than the %2 min the law asks for %3 h of work (ArbZG §4).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -823,6 +1018,93 @@
     </message>
     <message>
         <source>(computed here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrections of this entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No corrections of this entry were made from this desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>break %1 h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
