@@ -348,3 +348,13 @@ def test_a_user_whose_rows_are_all_gone_has_no_subtotal() -> None:
     table = EntryTable(sample(), (), BERLIN, now=NOW)
     table.drop("id:1")
     assert [t.user for t in table.totals_by_user()] == ["Anna", "hansm"]
+
+
+def test_the_live_entries_are_those_not_dropped_in_row_order() -> None:
+    entries = sample()
+    table = EntryTable(entries, (), BERLIN, now=NOW)
+    table.drop(entries[1].ref)
+    added = entry(99, day(20), 2)
+    table.put(added, waiting=False)
+
+    assert table.live_entries() == [entries[0], *entries[2:], added]

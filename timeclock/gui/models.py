@@ -213,10 +213,7 @@ class AttendanceModel(QAbstractTableModel):
         a long list in the worker, as a new list is."""
         self._names = names
         if len(self._table):
-            self.set_entries(
-                [self._table.entry(row) for row in self._table.rows()],
-                self._table.waiting_refs(),
-            )
+            self.set_entries(self._table.live_entries(), self._table.waiting_refs())
 
     def sample_rows(self, count: int) -> list[int]:
         """A few rows to size the columns by: the first and last ``count``, and those with

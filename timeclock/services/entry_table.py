@@ -245,6 +245,10 @@ class EntryTable:
             if entry is not None
         ]
 
+    def live_entries(self) -> list[Attendance]:
+        """The live entries, in row order (a pass in C: the window's thread may ask)."""
+        return list(filter(None, self._entries))
+
     def waiting_refs(self) -> frozenset[str]:
         """The references of the entries marked as not yet on TimeTrack."""
         return frozenset(self._waiting)
