@@ -71,6 +71,7 @@ class BulkDialog(RememberingDialog):
         layout = QVBoxLayout(self)
         for widget in (self.question, self.listing, self.details, self.message, self.buttons):
             layout.addWidget(widget)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)
         self.reason_edit.textChanged.connect(self._validate)
 
     @property

@@ -165,6 +165,7 @@ class EntryDialog(RememberingDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.message)
         layout.addWidget(self.warning)
+        layout.addStretch(1)  # lines that come and go leave the form as it is
         layout.addWidget(self.buttons)
 
         if entry is None and values is not None:
