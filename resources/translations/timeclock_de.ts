@@ -404,8 +404,8 @@
         <translation>Eintrag löschen</translation>
     </message>
     <message>
-        <source>Delete this entry from TimeTrack? This cannot be undone.</source>
-        <translation>Diesen Eintrag endgültig aus TimeTrack löschen?</translation>
+        <source>Delete this entry from TimeTrack? Undo brings it back as a new entry.</source>
+        <translation>Diesen Eintrag aus TimeTrack löschen? „Rückgängig“ bringt ihn als neuen Eintrag zurück.</translation>
     </message>
     <message>
         <source>Question</source>

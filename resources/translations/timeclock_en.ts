@@ -404,7 +404,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete this entry from TimeTrack? This cannot be undone.</source>
+        <source>Delete this entry from TimeTrack? Undo brings it back as a new entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

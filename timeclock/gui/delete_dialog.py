@@ -56,7 +56,9 @@ class DeleteDialog(RememberingDialog):
         self.setWindowTitle(self.tr("Delete entry"))
         self.setAccessibleName(self.windowTitle())
 
-        question = QLabel(self.tr("Delete this entry from TimeTrack? This cannot be undone."), self)
+        question = QLabel(
+            self.tr("Delete this entry from TimeTrack? Undo brings it back as a new entry."), self
+        )
         question.setWordWrap(True)
         question.setAccessibleName(self.tr("Question"))
         details = QWidget(self)
