@@ -133,7 +133,16 @@ def test_xlsx_has_a_summary_and_a_sheet_per_employee(
     output = _report(run, tmp_path, "xlsx", "--all-users", "--language", "de")
 
     book = openpyxl.load_workbook(output)
-    assert book.sheetnames == ["Übersicht", "Lena Becker", "Hans Müller", "Ivan Petrov"]
+    assert book.sheetnames == [
+        "Übersicht",
+        "Lena Becker",
+        "Hans Müller",
+        "Ivan Petrov",
+        "Korrekturen",
+    ]
+    assert book["Korrekturen"]["A2"].value == (
+        "An diesem Computer wurden keine dieser Einträge korrigiert."
+    )
     summary = list(book["Übersicht"].iter_rows(min_row=5, values_only=True))
     # Worked, target and difference in hours. Targets from TimeTrack's reports: 23 weekdays
     # in May less three holidays (1, 9 and 20 May) and absences; lena works 20 h over
@@ -230,6 +239,16 @@ def test_the_file_is_private_and_replaced_whole(
         (("--month", "May"), "argument --month: 'May' is not a month like 2020-10"),
         (("--month", "2024-05", "--format", "doc"), "argument --format: invalid choice"),
         (("--month", "2024-05", "--all-users", "--user", "ivan"), "exclude each other"),
+        (("--month", "2024-05", "--from", "2024-05-01"), "--month and --from/--to exclude"),
+        (
+            (
+                "--from",
+                "2024-05-01",
+            ),
+            "give --month YYYY-MM, or --from DATE and --to DATE",
+        ),
+        (("--from", "2024-05-09", "--to", "2024-05-08"), "lies before the first"),
+        (("--from", "9 May", "--to", "2024-05-08"), "'9 May' is not a date like"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(
@@ -359,3 +378,194 @@ def test_pdf_has_a_signed_a4_page_per_employee(
     monday = next(line for line in text.splitlines() if "06" in line and "18:00" in line)
     figures = monday.split()[monday.split().index("09:00") :]
     assert figures == ["09:00", "18:00", "0:30", "8:30", "8:00", "0:30", "-15:30"]
+
+
+# -- corrections and ranges ---------------------------------------------------------------
+
+CORRECTED_AT = datetime(2024, 6, 1, 10, tzinfo=UTC)  # 12:00 in Berlin
+
+
+def _corrected(server: SandboxServer, run: Run) -> tuple[int, int]:
+    """ivan's 13 May, its break set from 0 to 45 min with a reason, and his 14 May, deleted:
+    the ids of both."""
+    kept = server.store.create(shift("ivan", 13, 8, break_minutes=0)).id
+    gone = server.store.create(shift("ivan", 14, 3)).id
+    edited = run("edit", str(kept), "--break", "45", "--reason", "Pause nachgetragen")
+    assert edited.status == 0, edited.err
+    deleted = run("delete", str(gone), "--yes", "--reason", "doppelt erfasst")
+    assert deleted.status == 0, deleted.err
+    return kept, gone
+
+
+def test_the_workbook_lists_the_corrections_made_here(
+    staff: SandboxServer, run: Run, tmp_path: Path
+) -> None:
+    kept, gone = _corrected(staff, run)
+
+    book = openpyxl.load_workbook(_report(run, tmp_path, "xlsx", "--all-users", "--language", "de"))
+
+    sheet = book["Korrekturen"]
+    assert book.sheetnames[-1] == "Korrekturen"
+    assert sheet["A1"].value == "Korrekturen Mai 2024"
+    assert next(sheet.iter_rows(min_row=4, max_row=4, values_only=True)) == (
+        "Zeitpunkt",
+        "Von",
+        "Mitarbeiter",
+        "Eintrag",
+        "Aktion",
+        "Änderung (vorher → nachher)",
+        "Grund",
+    )
+    rows = list(sheet.iter_rows(min_row=5, values_only=True))
+    assert rows == [
+        (
+            datetime(2024, 6, 1, 12, 0),
+            USER,
+            "ivan",
+            f"#{kept}",
+            "geändert",
+            "Pause 0 → 45 Min.",
+            "Pause nachgetragen",
+        ),
+        (
+            datetime(2024, 6, 1, 12, 0),
+            USER,
+            "ivan",
+            f"#{gone}",
+            "gelöscht",
+            "14.05.2024 09:00-12:00, Pause 30 Min.",
+            "doppelt erfasst",
+        ),
+    ]
+    assert sheet["A5"].number_format == "DD.MM.YYYY HH:MM"
+    # Not lena's report: her records have no corrections.
+    lena = tmp_path / "lena.xlsx"
+    assert (
+        run("report", *MAY, "--user", "lenab", "--format", "xlsx", "--output", str(lena)).status
+        == 0
+    )
+    assert list(openpyxl.load_workbook(lena)["Corrections"].iter_rows(min_row=5)) == []
+
+
+def test_the_csv_gets_its_corrections_in_a_second_private_file(
+    staff: SandboxServer, run: Run, tmp_path: Path
+) -> None:
+    kept, gone = _corrected(staff, run)
+    output = tmp_path / "may.csv"
+
+    result = run(
+        "report",
+        *MAY,
+        "--user",
+        "ivan",
+        "--format",
+        "csv",
+        "--output",
+        str(output),
+        "--language",
+        "en",
+    )
+
+    assert result.status == 0, result.err
+    journal = tmp_path / "may-corrections.csv"
+    assert f"With 2 corrections made from this computer in {journal}." in result.out
+    assert stat.S_IMODE(journal.stat().st_mode) == 0o600
+    data = journal.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows == [
+        ["Date", "Time", "By", "Employee", "Entry", "Action", "Change (before → after)", "Reason"],
+        [
+            "01.06.2024",
+            "12:00",
+            USER,
+            "ivan",
+            f"#{kept}",
+            "changed",
+            "Break 0 → 45 min",
+            "Pause nachgetragen",
+        ],
+        [
+            "01.06.2024",
+            "12:00",
+            USER,
+            "ivan",
+            f"#{gone}",
+            "deleted",
+            "2024-05-14 09:00-12:00, Break 30 min",
+            "doppelt erfasst",
+        ],
+    ]
+    # The report itself is the entries' table alone, the corrected break in it.
+    report = list(csv.reader(io.StringIO(output.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert ["13.05.2024", "09:00", "17:00", "0,75", "7,25"] in [row[3:8] for row in report]
+    # Without corrections there is no second file.
+    lena = tmp_path / "lena.csv"
+    quiet = run("report", *MAY, "--user", "lenab", "--format", "csv", "--output", str(lena))
+    assert quiet.status == 0 and "correction" not in quiet.out
+    assert not (tmp_path / "lena-corrections.csv").exists()
+
+
+def test_a_report_of_any_days_for_oneself_or_another(
+    staff: SandboxServer, run: Run, tmp_path: Path
+) -> None:
+    span = ("--from", "2024-05-06", "--to", "2024-05-08")
+    output = tmp_path / "ivan.xlsx"
+
+    result = run(
+        "report",
+        *span,
+        "--user",
+        "ivan",
+        "--format",
+        "xlsx",
+        "--output",
+        str(output),
+        "--language",
+        "de",
+    )
+
+    assert result.status == 0, result.err
+    assert "(XLSX, 2024-05-06 to 2024-05-08, 1 employee)" in result.out
+    assert stat.S_IMODE(output.stat().st_mode) == 0o600
+    book = openpyxl.load_workbook(output)
+    assert book.sheetnames == ["Übersicht", "Ivan Petrov", "Korrekturen"]
+    assert book["Übersicht"]["A1"].value == "Arbeitszeitnachweis 06.05.2024 - 08.05.2024"
+    # 8.5 h and 7 h worked; 8 h due on the 6th and 8th, none on the sick 7th.
+    assert list(book["Übersicht"].iter_rows(min_row=5, values_only=True)) == [
+        ("Ivan Petrov", "ivan", "A-17", 15.5, 16, -0.5)
+    ]
+    days = [row[0] for row in book["Ivan Petrov"].iter_rows(min_row=8, values_only=True)]
+    assert days == [datetime(2024, 5, 6), datetime(2024, 5, 7), datetime(2024, 5, 8), "Summe"]
+
+    # Without --user: one's own records only (hans, on vacation those days).
+    own = tmp_path / "own.csv"
+    mine = run("report", *span, "--format", "csv", "--output", str(own))
+    assert mine.status == 0, mine.err
+    assert "1 employee" in mine.out
+    assert stat.S_IMODE(own.stat().st_mode) == 0o600
+    assert own.read_text(encoding="utf-8-sig").splitlines()[1:] == []  # no entries of hans
+
+
+def test_the_pdf_has_a_page_of_corrections_after_the_employees_sheet(
+    staff: SandboxServer, run: Run, tmp_path: Path
+) -> None:
+    kept, gone = _corrected(staff, run)
+    pdf = tmp_path / "may.pdf"
+
+    _pdf_report(staff, pdf, "de")
+
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    pages = [page for page in pages if page.strip()]
+    assert len(pages) == 4  # lena, hans, ivan, ivan's corrections
+    assert "Arbeitszeitnachweis Mai 2024" in pages[2] and "Seite 3 von 4" in pages[2]
+    corrections = pages[3]
+    assert "Korrekturen Mai 2024" in corrections and "Seite 4 von 4" in corrections
+    assert "Mitarbeiter: Ivan Petrov (ivan)" in corrections
+    changed = next(line for line in corrections.splitlines() if f"#{kept}" in line)
+    assert "01.06.2024 12:00" in changed and "geändert" in changed
+    assert "Pause 0 → 45 Min." in changed and "Pause nachgetragen" in changed
+    deleted = next(line for line in corrections.splitlines() if f"#{gone}" in line)
+    assert "gelöscht" in deleted and "doppelt erfasst" in deleted

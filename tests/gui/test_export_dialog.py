@@ -104,7 +104,7 @@ def test_all_users_as_a_workbook(
     run_export(qtbot, dialog, "xlsx")
 
     workbook = load_workbook(target)
-    assert len(workbook.sheetnames) == 4  # the summary and one sheet per employee
+    assert len(workbook.sheetnames) == 5  # the summary, one sheet per employee, corrections
     assert "3 employee(s)" in window.message_bar.text
 
 

@@ -231,9 +231,13 @@ def _add_reason(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_report(parser: argparse.ArgumentParser) -> None:
-    """The ``report`` verb's options: the month, whose, the format and the file."""
+    """The ``report`` verb's options: the month (or the days), whose, the format and the file."""
+    parser.add_argument("--month", metavar="YYYY-MM", type=_month, help="the calendar month")
     parser.add_argument(
-        "--month", metavar="YYYY-MM", type=_month, required=True, help="the calendar month"
+        "--from", dest="first", metavar="DATE", type=_date, help="or from this local day"
+    )
+    parser.add_argument(
+        "--to", dest="last", metavar="DATE", type=_date, help="to this one (included)"
     )
     parser.add_argument("--all-users", action="store_true", help="every employee (not with --user)")
     parser.add_argument("--format", choices=["csv", "xlsx", "pdf"], required=True)

@@ -2,7 +2,12 @@
 
 The file is written only for this user to read (0600, as the other local files), in one
 step. An employee exports their own records with ``--user`` left at their own name; a
-manager exports anyone's, or everyone's with ``--all-users``.
+manager exports anyone's, or everyone's with ``--all-users``. ``--from``/``--to`` instead of
+``--month`` cover any span of days (an employee's copy of their records).
+
+The corrections made from this computer to the report's entries go with it (the
+correction journal): a sheet of the workbook, a page per employee in the PDF, and for CSV a
+second file next to the report, ``NAME-corrections.csv``, when there are any.
 """
 
 from __future__ import annotations
@@ -12,8 +17,15 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError, fail
-from timeclock.domain.ranges import month_of
-from timeclock.services.report import LANGUAGES, MonthReport, read_month_report
+from timeclock.domain.ranges import DayRange, month_of
+from timeclock.services.report import (
+    LANGUAGES,
+    MonthError,
+    MonthReport,
+    check_period,
+    read_month_report,
+)
+from timeclock.services.report_journal import with_corrections
 from timeclock.services.working_model import working_model
 from timeclock.store.private import write_private_file
 from timeclock.store.settings import load_settings
@@ -24,30 +36,47 @@ def run_report(context: Context, stack: ExitStack) -> int:
     options = context.options
     if options.all_users and options.user:
         raise UsageError("--user and --all-users exclude each other")
+    days = _days(options)
     output = Path(options.output).expanduser()
     if output.is_dir():
         raise UsageError(f"--output: {output} is a folder; give a file name")
     settings = load_settings()
     language = _language(options.language or settings.language)
-    user = None if options.all_users else context.account().user
+    account = context.account()
+    user = None if options.all_users else account.user
     report = read_month_report(
         context.client(stack),
-        month_of(options.month),
+        days,
         user=user,
         zone=context.zone,
         now=context.now,
         model=working_model(settings),
     )
-    data = _render(report, options.format, language)
-    try:
-        write_private_file(output, data)
-    except OSError as error:
-        return fail(f"cannot write {output}: {error.strerror or error}", EXIT_FAILED)
+    desk = context.desk()
+    report = with_corrections(report, desk.journal, desk.outbox, account.base_url)
+    files = _render(report, options.format, language, output)
+    for path, data in files:
+        try:
+            write_private_file(path, data)
+        except OSError as error:
+            return fail(f"cannot write {path}: {error.strerror or error}", EXIT_FAILED)
     people = len(report.employees)
+    span = (
+        f"{days.first:%Y-%m}"
+        if options.month is not None
+        else f"{days.first.isoformat()} to {days.last.isoformat()}"
+    )
     context.print(
-        f"Wrote {output} ({options.format.upper()}, {options.month:%Y-%m}, "
+        f"Wrote {output} ({options.format.upper()}, {span}, "
         f"{people} employee{'' if people == 1 else 's'})."
     )
+    corrections = len(report.corrections)
+    if corrections:
+        where = f" in {files[1][0]}" if len(files) > 1 else ""
+        context.print(
+            f"With {corrections} correction{'' if corrections == 1 else 's'} made from this "
+            f"computer{where}."
+        )
     if report.computed_here:
         context.print(
             "Targets, holidays and absences are computed here from the working model in the "
@@ -56,20 +85,44 @@ def run_report(context: Context, stack: ExitStack) -> int:
     return EXIT_OK
 
 
-def _render(report: MonthReport, kind: str, language: str) -> bytes:
-    """The file's bytes; each writer is loaded for its format only (Qt for the PDF)."""
-    if kind == "csv":
-        from timeclock.services.report_csv import csv_bytes  # noqa: PLC0415
+def _days(options: object) -> DayRange:
+    """``--month``, or ``--from`` and ``--to``: one of the two, and both of the pair."""
+    month, first, last = (getattr(options, name) for name in ("month", "first", "last"))
+    if month is not None:
+        if first is not None or last is not None:
+            raise UsageError("--month and --from/--to exclude each other")
+        return month_of(month)
+    if first is None or last is None:
+        raise UsageError("give --month YYYY-MM, or --from DATE and --to DATE")
+    try:
+        return check_period(first, last)
+    except MonthError as error:
+        raise UsageError(str(error)) from None
 
-        return csv_bytes(report, language)
+
+def _render(
+    report: MonthReport, kind: str, language: str, output: Path
+) -> list[tuple[Path, bytes]]:
+    """The files and their bytes; each writer is loaded for its format only (Qt for the PDF)."""
+    if kind == "csv":
+        from timeclock.services.report_csv import (  # noqa: PLC0415
+            corrections_csv_bytes,
+            corrections_path,
+            csv_bytes,
+        )
+
+        files = [(output, csv_bytes(report, language))]
+        if report.corrections:
+            files.append((corrections_path(output), corrections_csv_bytes(report, language)))
+        return files
     if kind == "xlsx":
         from timeclock.services.report_xlsx import xlsx_bytes  # noqa: PLC0415
 
-        return xlsx_bytes(report, language)
+        return [(output, xlsx_bytes(report, language))]
     from timeclock.gui.report_pdf import ensure_application, pdf_bytes  # noqa: PLC0415
 
     ensure_application()
-    return pdf_bytes(report, language)
+    return [(output, pdf_bytes(report, language))]
 
 
 def _language(chosen: str) -> str:

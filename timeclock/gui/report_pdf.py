@@ -2,7 +2,9 @@
 
 Every day of the month is a row (start, end, break, worked, target, difference, running
 balance, holidays and absences); weekends and public holidays are shaded; the totals row
-and signature lines for the employee and the manager close the page. Durations are
+and signature lines for the employee and the manager close the page. Where this desk's
+correction journal has corrections of the employee's entries, a page of them follows (more
+where they do not fit): when, by whom, which entry, what changed and why. Durations are
 ``H:MM`` as the window's footer writes them (:func:`timeclock.domain.totals.format_hours`),
 from the same figures as the CSV and the workbook.
 
@@ -28,9 +30,23 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from timeclock.domain.corrections import Correction
 from timeclock.domain.totals import format_hours
 from timeclock.services.balance import DayBalance, EmployeeBalance
-from timeclock.services.report import MonthReport, day_label, month_name, remarks, words
+from timeclock.services.report import (
+    MonthReport,
+    date_text,
+    day_label,
+    period_name,
+    remarks,
+    words,
+)
+from timeclock.services.report_journal import (
+    action_text,
+    change_text,
+    corrections_for,
+    entry_text,
+)
 
 RESOLUTION: Final = 300  # dots per inch of the PDF's coordinates
 MARGIN_MM: Final = 15.0
@@ -38,6 +54,11 @@ ROW_MM: Final = 5.6
 # Column widths in millimetres: date, start, end, break, worked, target, difference,
 # balance, remarks (the rest of the line).
 COLUMNS_MM: Final = (20.0, 14.0, 14.0, 14.0, 21.0, 16.0, 19.0, 18.0)
+# The corrections page's columns: when, by, entry, action, change; the reason the rest.
+CORRECTION_COLUMNS_MM: Final = (25.0, 18.0, 15.0, 16.0, 66.0)
+# Above a corrections page's table: title, employee, note, column heads; below: the footer.
+CORRECTIONS_TOP_MM: Final = 10 + 2.5 * ROW_MM + ROW_MM
+CORRECTIONS_BOTTOM_MM: Final = 2 * ROW_MM
 _SHADE: Final = QColor(236, 236, 236)
 _LINE: Final = QColor(150, 150, 150)
 
@@ -68,17 +89,28 @@ def pdf_bytes(report: MonthReport, language: str) -> bytes:
         )
     )
     text = words(language)
-    writer.setTitle(f"{text['title']} {month_name(report.month, language)}")
+    writer.setTitle(f"{text['title']} {period_name(report.month, language)}")
     writer.setCreator("TimeClock")
     painter = QPainter(writer)
     try:
         sheet = _Sheet(painter, report, language, writer.width())
         if not report.employees:
             sheet.empty()
-        for number, employee in enumerate(report.employees):
-            if number:
+        plan = [
+            (employee, sheet.correction_pages(corrections_for(report, employee)))
+            for employee in report.employees
+        ]
+        pages = sum(1 + len(extra) for _employee, extra in plan)
+        page = 0
+        for employee, extra in plan:
+            if page:
                 writer.newPage()
-            sheet.employee(employee, number + 1, len(report.employees))
+            page += 1
+            sheet.employee(employee, page, pages)
+            for rows in extra:
+                writer.newPage()
+                page += 1
+                sheet.corrections(employee, rows, page, pages)
     finally:
         painter.end()
     buffer.close()
@@ -157,9 +189,94 @@ class _Sheet:
         self._signatures()
         self._footer(page, pages)
 
+    # -- the corrections ----------------------------------------------------------------
+
+    def correction_pages(self, lines: list[Correction]) -> list[list[tuple[list[str], float]]]:
+        """The rows of ``lines`` (cells, height in mm) split into pages; none without any."""
+        if not lines:
+            return []
+        self._font(7)
+        usable = self.painter.device().height() / self.dots - CORRECTIONS_TOP_MM
+        usable -= CORRECTIONS_BOTTOM_MM
+        pages: list[list[tuple[list[str], float]]] = [[]]
+        room = usable
+        for line in lines:
+            cells = self._correction_cells(line)
+            height = self._height(cells)
+            if height > room and pages[-1]:
+                pages.append([])
+                room = usable
+            pages[-1].append((cells, height))
+            room -= height
+        return pages
+
+    def corrections(
+        self, employee: EmployeeBalance, rows: list[tuple[list[str], float]], page: int, pages: int
+    ) -> None:
+        """One page of an employee's corrections."""
+        t = self.text
+        self.y = 0.0
+        self._font(15, bold=True)
+        title = f"{t['corrections']} {period_name(self.report.month, self.language)}"
+        self._write(0, self.width_mm, title, height=9)
+        self.y += 10
+        self._font(10)
+        self._write(0, self.width_mm, f"{t['employee']}: {employee.name} ({employee.user})")
+        self.y += ROW_MM
+        self._font(8)
+        self._write(0, self.width_mm, t["corrections_note"])
+        self.y += ROW_MM * 1.5
+        spans = self._correction_columns()
+        self._font(7, bold=True)
+        heads = [t["when"], t["by"], t["entry"], t["action"], t["change"], t["reason"]]
+        for (x, width), head in zip(spans, heads, strict=True):
+            self._write(x, width, head)
+        self.y += ROW_MM
+        self._line(self.y)
+        self._font(7)
+        flags = int(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        )
+        for cells, height in rows:
+            for (x, width), value in zip(spans, cells, strict=True):
+                self.painter.drawText(
+                    self._rect(x + 1, self.y + 0.8, width - 2, height), flags, value
+                )
+            self.y += height
+            self._line(self.y)
+        self._footer(page, pages)
+
+    def _correction_columns(self) -> list[tuple[float, float]]:
+        x, spans = 0.0, []
+        for width in CORRECTION_COLUMNS_MM:
+            spans.append((x, width))
+            x += width
+        spans.append((x, self.width_mm - x))
+        return spans
+
+    def _correction_cells(self, line: Correction) -> list[str]:
+        when = self.report.local(line.recorded_at)
+        return [
+            f"{date_text(when.date(), self.language)} {when:%H:%M}",
+            line.author,
+            entry_text(line, self.language),
+            action_text(line, self.language),
+            change_text(line, self.report, self.language),
+            line.reason,
+        ]
+
+    def _height(self, cells: list[str]) -> float:
+        """The row's height in mm: its tallest cell, wrapped in its column (the font set)."""
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        tallest = 0.0
+        for (_x, width), value in zip(self._correction_columns(), cells, strict=True):
+            box = self.painter.boundingRect(self._rect(0, 0, width - 2, 1000), flags, value)
+            tallest = max(tallest, box.height() / self.dots)
+        return max(ROW_MM, tallest + 1.6)
+
     def _heading(self) -> None:
         self._font(15, bold=True)
-        title = f"{self.text['title']} {month_name(self.report.month, self.language)}"
+        title = f"{self.text['title']} {period_name(self.report.month, self.language)}"
         self._write(0, self.width_mm, title, height=9)
         self.y += 10
 

@@ -1,4 +1,4 @@
-"""The monthly report for payroll: every employee's days of one month, and its words.
+"""The report for payroll: every employee's days of one month (or of any range), and its words.
 
 One model (:class:`MonthReport`, read once by :func:`read_month_report`) feeds every
 writer: CSV and XLSX (:mod:`timeclock.services.report_csv`,
@@ -6,6 +6,12 @@ writer: CSV and XLSX (:mod:`timeclock.services.report_csv`,
 (:mod:`timeclock.gui.report_pdf`). All figures are the balance's
 (:mod:`timeclock.services.balance`), so the three agree with each other and with the
 window's totals for the month. Words are German or English (:func:`words`).
+
+A report of any span of days (``timeclock report --from --to``, an employee's own copy) is
+the same model: :attr:`MonthReport.month` is then that span, and :func:`period_name` names
+it. :attr:`MonthReport.corrections` are the lines of this desk's correction journal that
+concern the report's entries (:mod:`timeclock.services.report_journal` selects and words
+them); every writer shows them.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Final
 
 from timeclock.api.client import TimeTrackClient
+from timeclock.domain.corrections import Correction
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.localtime import OutOfRangeError, check_day
 from timeclock.domain.ranges import DayRange, month_of
@@ -33,12 +40,15 @@ class MonthError(TimeClockError, ValueError):
 
 @dataclass(frozen=True, slots=True)
 class MonthReport:
-    """The balances of one calendar month, and when and where (zone) they were made."""
+    """The balances of one calendar month (or of any span of days), and when and where
+    (zone) they were made; ``whose`` is the user asked for (None: everyone)."""
 
     month: DayRange
     balances: Balances
     zone: tzinfo
     created: datetime
+    whose: str | None = None
+    corrections: tuple[Correction, ...] = ()  # of the report's entries, oldest first
 
     @property
     def employees(self) -> tuple[EmployeeBalance, ...]:
@@ -75,10 +85,18 @@ def read_month_report(
     model: WorkingModel,
     shift: Shift | None = None,
 ) -> MonthReport:
-    """The report of ``month`` for ``user`` (None: everyone); blocks on the network, so the
-    window calls it in a worker thread."""
+    """The report of ``month`` (or any span of days) for ``user`` (None: everyone); blocks
+    on the network, so the window calls it in a worker thread."""
     balances = read_balances(client, month, user=user, zone=zone, now=now, model=model, shift=shift)
-    return MonthReport(month, balances, zone, now)
+    return MonthReport(month, balances, zone, now, user)
+
+
+def check_period(first: date, last: date) -> DayRange:
+    """The days from ``first`` to ``last`` (both included); :class:`MonthError` when
+    ``last`` lies before ``first``."""
+    if last < first:
+        raise MonthError(f"the last day ({last}) lies before the first ({first})")
+    return DayRange(first, last)
 
 
 # -- words ---------------------------------------------------------------------------------
@@ -117,6 +135,26 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "signature_employee": "Datum, Unterschrift Mitarbeiter/in",
         "signature_manager": "Datum, Unterschrift Vorgesetzte/r",
         "no_employees": "Keine Mitarbeiter in diesem Monat.",
+        "period": "Zeitraum",
+        "corrections": "Korrekturen",
+        "corrections_note": "Korrekturen an diesen Einträgen, die an diesem Computer gemacht "
+        "wurden (Korrekturjournal von TimeClock), älteste zuerst.",
+        "no_corrections": "An diesem Computer wurden keine dieser Einträge korrigiert.",
+        "when": "Zeitpunkt",
+        "time": "Uhrzeit",
+        "by": "Von",
+        "entry": "Eintrag",
+        "action": "Aktion",
+        "change": "Änderung (vorher → nachher)",
+        "reason": "Grund",
+        "create": "angelegt",
+        "update": "geändert",
+        "delete": "gelöscht",
+        "open": "offen",
+        "not_sent": "noch nicht gesendet",
+        "no_change": "keine Änderung",
+        "set": "gesetzt",
+        "minutes": "Min.",
     },
     "en": {
         "title": "Timesheet",
@@ -151,6 +189,26 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "signature_employee": "Date, employee's signature",
         "signature_manager": "Date, manager's signature",
         "no_employees": "No employees in this month.",
+        "period": "Period",
+        "corrections": "Corrections",
+        "corrections_note": "Corrections of these entries made from this computer "
+        "(TimeClock's correction journal), oldest first.",
+        "no_corrections": "None of these entries was corrected from this computer.",
+        "when": "When",
+        "time": "Time",
+        "by": "By",
+        "entry": "Entry",
+        "action": "Action",
+        "change": "Change (before → after)",
+        "reason": "Reason",
+        "create": "created",
+        "update": "changed",
+        "delete": "deleted",
+        "open": "open",
+        "not_sent": "not yet sent",
+        "no_change": "no change",
+        "set": "set",
+        "minutes": "min",
     },
 }
 
@@ -210,6 +268,21 @@ def month_name(month: DayRange, language: str) -> str:
     """``Oktober 2020`` / ``October 2020``."""
     names = _MONTHS[language if language in _MONTHS else "en"]
     return f"{names[month.first.month - 1]} {month.first.year}"
+
+
+def date_text(day: date, language: str) -> str:
+    """``06.05.2024`` / ``2024-05-06``."""
+    if language == "de":
+        return f"{day:%d.%m.}{day.year:04d}"
+    return f"{day.year:04d}-{day:%m-%d}"
+
+
+def period_name(days: DayRange, language: str) -> str:
+    """A whole calendar month by its name (``Oktober 2020``), any other span by its first
+    and last day (``05.10.2020 - 18.10.2020``)."""
+    if days.first.day == 1 and days.last == month_of(days.first).last:
+        return month_name(days, language)
+    return f"{date_text(days.first, language)} - {date_text(days.last, language)}"
 
 
 def remarks(day: DayBalance, language: str) -> str:

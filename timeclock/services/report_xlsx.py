@@ -1,4 +1,6 @@
-"""The month as an Excel workbook: a summary sheet, then one sheet per employee.
+"""The month as an Excel workbook: a summary sheet, one sheet per employee, and the
+corrections made from this desk to the report's entries ("Korrekturen"; a line saying there
+are none when there are none: the sheet is part of the record either way).
 
 Cells hold real values with formats, so Excel sorts, sums and charts them: dates as dates
 (``DD.MM.YYYY``), start and end as times (``HH:MM``), hours as numbers (``0.00``; a
@@ -21,16 +23,23 @@ from timeclock.services.balance import EmployeeBalance
 from timeclock.services.report import (
     MonthReport,
     hours,
-    month_name,
+    period_name,
     remarks,
     weekday_name,
     words,
+)
+from timeclock.services.report_journal import (
+    action_text,
+    change_text,
+    entry_text,
+    local_moment,
 )
 
 HOURS_FORMAT: Final = "0.00"
 SIGNED_FORMAT: Final = "+0.00;-0.00;0.00"
 TIME_FORMAT: Final = "HH:MM"
 DATE_FORMATS: Final = {"de": "DD.MM.YYYY", "en": "YYYY-MM-DD"}
+MOMENT_FORMATS: Final = {"de": "DD.MM.YYYY HH:MM", "en": "YYYY-MM-DD HH:MM"}
 SHEET_NAME_LENGTH: Final = 31  # Excel's limit
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 _BOLD = Font(bold=True)
@@ -46,6 +55,9 @@ def xlsx_bytes(report: MonthReport, language: str) -> bytes:
     for employee in report.employees:
         sheet = book.create_sheet(_sheet_name(employee, taken))
         _employee(sheet, employee, report, language)
+    _corrections(
+        book.create_sheet(_free_name(words(language)["corrections"], taken)), report, language
+    )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -54,7 +66,7 @@ def xlsx_bytes(report: MonthReport, language: str) -> bytes:
 def _summary(sheet: Worksheet, report: MonthReport, language: str) -> None:
     text = words(language)
     sheet.title = text["summary"]
-    _append(sheet, [f"{text['title']} {month_name(report.month, language)}"])
+    _append(sheet, [f"{text['title']} {period_name(report.month, language)}"])
     sheet["A1"].font = Font(bold=True, size=14)
     _append(sheet, [text["computed_here"] if report.computed_here else text["from_server"]])
     _append(sheet, [])
@@ -93,7 +105,7 @@ def _employee(
     sheet: Worksheet, employee: EmployeeBalance, report: MonthReport, language: str
 ) -> None:
     text = words(language)
-    _append(sheet, [f"{text['title']} {month_name(report.month, language)}"])
+    _append(sheet, [f"{text['title']} {period_name(report.month, language)}"])
     sheet["A1"].font = Font(bold=True, size=14)
     _append(sheet, [text["employee"], employee.name])
     _append(sheet, [text["user"], employee.user])
@@ -169,6 +181,45 @@ def _employee(
     _widths(sheet, [12, 6, 8, 8, 12, 14, 12, 14, 12, 30])
 
 
+def _corrections(sheet: Worksheet, report: MonthReport, language: str) -> None:
+    """The journal's lines of the report's entries, a row each, oldest first."""
+    text = words(language)
+    _append(sheet, [f"{text['corrections']} {period_name(report.month, language)}"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    _append(sheet, [text["corrections_note"] if report.corrections else text["no_corrections"]])
+    _append(sheet, [])
+    _append(
+        sheet,
+        [
+            text["when"],
+            text["by"],
+            text["employee"],
+            text["entry"],
+            text["action"],
+            text["change"],
+            text["reason"],
+        ],
+    )
+    _bold_row(sheet)
+    moment_format = MOMENT_FORMATS.get(language, MOMENT_FORMATS["en"])
+    for line in report.corrections:
+        _append(
+            sheet,
+            [
+                local_moment(line.recorded_at, report),
+                line.author,
+                line.owner or None,
+                entry_text(line, language),
+                action_text(line, language),
+                change_text(line, report, language) or None,
+                line.reason or None,
+            ],
+        )
+        _formats(sheet, {1: moment_format})
+    sheet.freeze_panes = "A5"
+    _widths(sheet, [17, 12, 12, 10, 10, 60, 40])
+
+
 def _clock(report: MonthReport, moment: datetime | None) -> time | None:
     return None if moment is None else report.local(moment).time().replace(microsecond=0)
 
@@ -201,7 +252,12 @@ def _append(sheet: Worksheet, values: list[Any]) -> None:
 
 def _sheet_name(employee: EmployeeBalance, taken: set[str]) -> str:
     """The employee's name as a sheet name Excel accepts, unique in the workbook."""
-    base = _NOT_IN_SHEET_NAMES.sub("_", employee.name).strip("'") or employee.user or "?"
+    return _free_name(employee.name, taken, employee.user)
+
+
+def _free_name(wanted: str, taken: set[str], fallback: str = "") -> str:
+    """``wanted`` as a sheet name Excel accepts, unique in the workbook."""
+    base = _NOT_IN_SHEET_NAMES.sub("_", wanted).strip("'") or fallback or "?"
     base = base[:SHEET_NAME_LENGTH]
     name, number = base, 1
     while name.casefold() in taken:
