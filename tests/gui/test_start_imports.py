@@ -1,5 +1,5 @@
-"""What opening the window imports before it shows: not the dialogs, the sandbox or the
-keyring, which wait until they are used (#9)."""
+"""What opening the window imports before it shows: not the dialogs, the sandbox, the
+keyring, the working-time rules or the reports, which wait until they are used (#9)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,14 @@ def test_the_window_s_start_leaves_dialogs_sandbox_and_keyring_for_later() -> No
         "timeclock.gui.delete_dialog",
         "timeclock.gui.outbox_dialog",
         "timeclock.gui.conflict_dialog",
+        "timeclock.gui.attention_dialog",
+        "timeclock.gui.overview_dialog",
+        "timeclock.gui.export_dialog",
+        "timeclock.gui.report_pdf",
+        "timeclock.services.attention",
+        "timeclock.services.balance",
+        "timeclock.domain.findings",
+        "openpyxl",
         "timeclock.sandbox",
         "starlette",
         "uvicorn",

@@ -14,7 +14,8 @@ from timeclock.domain.holidays import UnknownStateError
 from timeclock.domain.localtime import to_utc
 from timeclock.domain.ranges import DayRange
 from timeclock.sandbox import NewAttendance, SandboxServer
-from timeclock.services.attention import holiday_state, needs_attention, state_code
+from timeclock.services.attention import needs_attention
+from timeclock.services.working_model import holiday_state, state_code
 from timeclock.store.settings import Settings
 
 BERLIN = ZoneInfo("Europe/Berlin")

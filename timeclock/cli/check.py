@@ -16,7 +16,8 @@ from timeclock.cli.text import printable
 from timeclock.domain.findings import Finding
 from timeclock.domain.holidays import UnknownStateError
 from timeclock.domain.ranges import DayRange
-from timeclock.services.attention import holiday_state, needs_attention, state_code
+from timeclock.services.attention import needs_attention
+from timeclock.services.working_model import holiday_state, state_code
 from timeclock.store.settings import load_settings, settings_path
 
 

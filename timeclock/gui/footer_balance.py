@@ -14,20 +14,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from timeclock.api.client import TimeTrackClient
 from timeclock.domain.matching import same_user
 from timeclock.domain.ranges import DayRange
-from timeclock.gui.balance_source import own_client, window_model
 from timeclock.gui.formatting import hours_text
-from timeclock.gui.overview_text import computed_here_note, signed_hours
 from timeclock.gui.session import ClockSession
 from timeclock.gui.tasks import Failure, TaskRunner
-from timeclock.services.balance import Balances, EmployeeBalance, read_balances
-from timeclock.services.working_model import WorkingModel
+
+if TYPE_CHECKING:
+    from timeclock.api.client import TimeTrackClient
+    from timeclock.services.balance import Balances, EmployeeBalance
+    from timeclock.services.working_model import WorkingModel
+
+# The balance's own modules (the rules, holidays, the report's texts) are imported where
+# they are first used, in the worker or once figures arrive: not at the window's start.
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +57,7 @@ class FooterBalance(QObject):
         self.balance: EmployeeBalance | None = None
         self.computed_here = False
         # The working model, read in the worker (the window's dialogs set the demo's).
-        self.model_source: Callable[[], WorkingModel] = lambda: window_model(None)
+        self.model_source: Callable[[], WorkingModel] = _default_model
         self.label = QLabel(parent)
         self.label.setObjectName("balance")
         self.label.setContentsMargins(16, 0, 0, 0)  # apart from the worked total before it
@@ -86,6 +90,8 @@ class FooterBalance(QObject):
         def work() -> Balances | None:
             if token != self._latest:
                 return None  # a newer load follows: no request for this one
+            from timeclock.services.balance import read_balances  # noqa: PLC0415
+
             return read_balances(
                 client, days, user=user, zone=zone, now=now, model=model(), shift=shift
             )
@@ -99,6 +105,8 @@ class FooterBalance(QObject):
     def _arrived(self, token: int, balances: Balances | None) -> None:
         if token != self._latest or balances is None:
             return
+        from timeclock.gui.overview_text import computed_here_note  # noqa: PLC0415
+
         employee = balances.employees[0] if balances.employees else None
         self.balance = employee
         self.computed_here = balances.computed_here
@@ -115,6 +123,8 @@ class FooterBalance(QObject):
     def text(self, employee: EmployeeBalance, computed_here: bool) -> str:
         """``target: 40:00 h · difference: -1:30 h · balance: -1:30 h``; the balance is the
         running one at the end of the last day so far (today, or the range's last day)."""
+        from timeclock.gui.overview_text import signed_hours  # noqa: PLC0415
+
         today = self._session.now().astimezone(self._zone).date()
         so_far = [day for day in employee.days if day.day <= today]
         balance = so_far[-1].balance if so_far else employee.days[0].balance
@@ -145,6 +155,8 @@ class FooterBalance(QObject):
 
     def _own_client(self) -> TimeTrackClient:
         if self._client is None:
+            from timeclock.gui.balance_source import own_client  # noqa: PLC0415
+
             self._client = own_client(self._session.account)
         return self._client
 
@@ -157,3 +169,10 @@ class FooterBalance(QObject):
             self._runner.shutdown()
         if client is not None:
             client.close()
+
+
+def _default_model() -> WorkingModel:
+    """The working model of the settings (read in the worker)."""
+    from timeclock.gui.balance_source import window_model  # noqa: PLC0415
+
+    return window_model(None)

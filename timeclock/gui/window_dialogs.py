@@ -13,19 +13,18 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from timeclock.domain.attendance import Attendance
-from timeclock.domain.findings import Finding
 from timeclock.domain.ranges import DayRange, default_day
 from timeclock.gui.balance_source import window_model
 from timeclock.gui.entry_actions import EntryActions, known_entries
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import held_entry_gone, held_note
 from timeclock.services.account import Account
-from timeclock.services.attention import holiday_state
 from timeclock.services.desk import Hold, OutboxItem
-from timeclock.services.working_model import WorkingModel
+from timeclock.services.working_model import WorkingModel, holiday_state
 from timeclock.store.settings import load_settings
 
 if TYPE_CHECKING:
+    from timeclock.domain.findings import Finding
     from timeclock.gui.attention_dialog import NeedsAttentionDialog
     from timeclock.gui.entry_dialog import EntryDialog
     from timeclock.gui.export_dialog import ExportDialog, Exported

@@ -16,10 +16,8 @@ from datetime import datetime, timedelta, tzinfo
 
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.findings import Finding, find_all
-from timeclock.domain.holidays import STATES, UnknownStateError
 from timeclock.domain.localtime import FIRST_DAY
 from timeclock.domain.ranges import DayRange
-from timeclock.store.settings import Settings
 
 # Read this many days before the first one asked for: the rest before the first day
 # (§5 looks back 11 hours from its first start) and entries that run into it.
@@ -41,26 +39,3 @@ def needs_attention(
     since, until = earlier.utc_bounds(zone)
     entries = client.list_attendances(user=user, since=since, until=until)
     return find_all(entries, zone=zone, now=now, state=state, days=days)
-
-
-def state_code(text: str) -> str | None:
-    """A state as people write it (``by``, `` NW ``) as its code; None for an empty text.
-
-    Not one of :data:`~timeclock.domain.holidays.STATES`: :class:`UnknownStateError`.
-    """
-    code = text.strip().upper()
-    if not code:
-        return None
-    if code not in STATES:
-        raise UnknownStateError(
-            f"'{text.strip()}' is not a German state code (one of {', '.join(STATES)})"
-        )
-    return code
-
-
-def holiday_state(settings: Settings) -> str | None:
-    """The state whose public holidays count, from the settings; None when none is set."""
-    try:
-        return state_code(settings.state)
-    except UnknownStateError as error:
-        raise UnknownStateError(f"the state in the settings file: {error}") from None

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from timeclock.domain.errors import TimeClockError
-from timeclock.domain.holidays import Holiday, is_holiday
-from timeclock.services.attention import holiday_state
+from timeclock.domain.holidays import STATES, Holiday, UnknownStateError, is_holiday
 from timeclock.store.settings import Settings
 
 DEFAULT_HOURS: tuple[float, ...] = (8, 8, 8, 8, 8, 0, 0)
@@ -70,3 +69,26 @@ def working_model(settings: Settings) -> WorkingModel:
     except WorkingModelError as error:
         raise WorkingModelError(f"the work hours in the settings file: {error}") from None
     return WorkingModel(hours, holiday_state(settings))
+
+
+def state_code(text: str) -> str | None:
+    """A state as people write it (``by``, `` NW ``) as its code; None for an empty text.
+
+    Not one of :data:`~timeclock.domain.holidays.STATES`: :class:`UnknownStateError`.
+    """
+    code = text.strip().upper()
+    if not code:
+        return None
+    if code not in STATES:
+        raise UnknownStateError(
+            f"'{text.strip()}' is not a German state code (one of {', '.join(STATES)})"
+        )
+    return code
+
+
+def holiday_state(settings: Settings) -> str | None:
+    """The state whose public holidays count, from the settings; None when none is set."""
+    try:
+        return state_code(settings.state)
+    except UnknownStateError as error:
+        raise UnknownStateError(f"the state in the settings file: {error}") from None
