@@ -222,6 +222,7 @@ class TestOverlap:
         assert finding.detail_en == (
             "Entries #1 (08:00-11:00) and #2 (10:00-12:00) overlap by 1:00 h."
         )
+        assert finding.detail_de.endswith("um 1:00 Std.")  # one dot, not "Std.."
 
     def test_entries_that_only_touch_do_not_overlap(self) -> None:
         touching = entry(1, local(MON, 8), local(MON, 12)), entry(2, local(MON, 12), local(MON, 14))

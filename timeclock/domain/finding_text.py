@@ -98,7 +98,7 @@ def overlapping(
     )
     return Sentence(
         de=f"Einträge {_name_de(first)} ({de_spans[0]}) und {_name_de(second)} "
-        f"({de_spans[1]}) überschneiden sich um {_hours_de(shared)}.",
+        f"({de_spans[1]}) überschneiden sich um {_hours_de(shared)}",  # "Std." ends it
         en=f"Entries {_name_en(first)} ({en_spans[0]}) and {_name_en(second)} "
         f"({en_spans[1]}) overlap by {_hours_en(shared)}.",
     )
