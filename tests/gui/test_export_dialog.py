@@ -7,7 +7,7 @@ import csv
 import io
 import stat
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.api.staff import shift, staffed
 from tests.gui.helpers import WAIT, Sessions, SettableClock, account_of
+from timeclock.domain.attendance import AttendanceChange
+from timeclock.domain.ranges import DayRange
 from timeclock.gui.export_dialog import ExportDialog
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.window_dialogs import WindowDialogs
@@ -155,3 +157,68 @@ def test_a_cancelled_file_choice_exports_nothing(
     assert not dialog.working and dialog.isVisible()
     assert list(tmp_path.iterdir()) == []
     dialog.reject()
+
+
+def test_a_span_of_days_with_the_corrections_made_here(
+    qtbot: QtBot, window: MainWindow, dialogs: WindowDialogs, tmp_path: Path, staff: SandboxServer
+) -> None:
+    """An employee's copy of a range, the correction of ivan's 3 May beside it."""
+    with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
+        window.filter_bar.all_users.setChecked(True)
+    ivans = next(
+        window.model.entry_at(row)
+        for row in range(window.model.rowCount())
+        if window.model.entry_at(row).user == "ivan"
+    )
+    sent: list[object] = []
+    window.session.update_entry(
+        ivans, AttendanceChange(break_minutes=45), sent.append, sent.append, reason="vergessen"
+    )
+    qtbot.waitUntil(lambda: bool(sent), timeout=WAIT)
+    target = tmp_path / "ivan.csv"
+    dialog = export_dialog(window, dialogs, target)
+    assert not dialog.first.isEnabled()
+    dialog.set_span(date(2024, 5, 3), date(2024, 5, 2))  # the ends in either order
+    assert dialog.first.isEnabled() and not dialog.month.isEnabled()
+    assert dialog.chosen_month() == DayRange(date(2024, 5, 2), date(2024, 5, 3))
+
+    run_export(qtbot, dialog, "csv")
+
+    assert dialog.asked[0].endswith("timesheet-2024-05-02_2024-05-03-all.csv")  # type: ignore[attr-defined]
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert sorted(row[1] for row in rows[1:]) == ["hansm", "ivan", "lenab"]
+    journal = tmp_path / "ivan-corrections.csv"
+    assert stat.S_IMODE(journal.stat().st_mode) == 0o600
+    lines = list(csv.reader(io.StringIO(journal.read_text(encoding="utf-8-sig")), delimiter=";"))
+    assert len(lines) == 2
+    assert lines[1][2:8] == [
+        "hansm",
+        "ivan",
+        f"#{ivans.id}",
+        "changed",
+        "Break 30 → 45 min",
+        "vergessen",
+    ]
+    text = window.message_bar.text
+    assert "2024-05-02 \N{EN DASH} 2024-05-03" in text and "With 1 correction(s) made here." in text
+    assert str(journal) in text
+
+
+def test_ones_own_span_as_a_workbook_lists_no_one_elses_corrections(
+    qtbot: QtBot, window: MainWindow, dialogs: WindowDialogs, tmp_path: Path
+) -> None:
+    target = tmp_path / "mine.xlsx"
+    dialog = export_dialog(window, dialogs, target)
+    dialog.set_span(date(2024, 5, 1), date(2024, 5, 7))
+    assert dialog.chosen_user() == "hansm"
+
+    run_export(qtbot, dialog, "xlsx")
+
+    book = load_workbook(target)
+    assert book.sheetnames == ["Summary", "Hans Müller", "Corrections"]
+    assert book["Summary"]["A1"].value == "Timesheet 2024-05-01 - 2024-05-07"
+    assert [row[0] for row in book["Summary"].iter_rows(min_row=5, values_only=True)] == [
+        "Hans Müller"
+    ]
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert "correction" not in window.message_bar.text

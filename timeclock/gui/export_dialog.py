@@ -1,7 +1,10 @@
 """File > Export: the monthly report for payroll as CSV, XLSX or a PDF timesheet.
 
-The person picks the month, whose records (their own, the user the list shows, or
-everyone's) and the format, then the file (:attr:`ExportDialog.choose_file`, a save dialog).
+The person picks the month or any span of days (an employee's copy of their records), whose
+records (their own, the user the list shows, or everyone's) and the format, then the file
+(:attr:`ExportDialog.choose_file`, a save dialog). The corrections made from this desk to
+the report's entries go with it (:meth:`ClockSession.with_corrections`): a sheet of the
+workbook, a page per employee in the PDF, a second CSV file ``NAME-corrections.csv``.
 The report is read, rendered and written in the dialog's own worker thread with a client
 of its own (:func:`~timeclock.services.report.read_month_report`, the writers of
 ``timeclock report``), the file readable by its user only
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,6 +28,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
+    QLabel,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -58,16 +63,25 @@ class Exported:
 
     path: Path
     kind: str  # "csv", "xlsx" or "pdf"
-    month: DayRange
+    month: DayRange  # the month, or the span of days chosen
     employees: int
     computed_here: bool
+    corrections: int = 0  # of the report's entries, made from this desk
+    extra: tuple[Path, ...] = ()  # files written besides ``path`` (the CSV's corrections)
+
+
+def span_text(days: DayRange) -> str:
+    """``2024-05`` for a whole month, else the first and the last day."""
+    if days.first.day == 1 and days.last == month_of(days.first).last:
+        return f"{days.first:%Y-%m}"
+    return f"{days.first.isoformat()} \N{EN DASH} {days.last.isoformat()}"
 
 
 def export_notice(exported: Exported) -> str:
     """What the message bar says once the file is written."""
     text = (
         translate("ExportDialog", "Exported %1 (%2, %3 employee(s)) to %4.")
-        .replace("%1", f"{exported.month.first:%Y-%m}")
+        .replace("%1", span_text(exported.month))
         .replace("%2", exported.kind.upper())
         .replace("%3", str(exported.employees))
         .replace("%4", str(exported.path))
@@ -76,6 +90,14 @@ def export_notice(exported: Exported) -> str:
         text += " " + translate(
             "ExportDialog", "Targets, holidays and absences were computed here (working model)."
         )
+    if exported.corrections:
+        text += " " + translate(
+            "ExportDialog", "With %n correction(s) made here.", "", exported.corrections
+        )
+        if exported.extra:
+            text += " " + translate("ExportDialog", "They are in %1.").replace(
+                "%1", ", ".join(str(path) for path in exported.extra)
+            )
     return text
 
 
@@ -85,19 +107,27 @@ def save_file_name(parent: QWidget, caption: str, suggested: str, filters: str) 
     return path
 
 
-def render(report: MonthReport, kind: str, language: str) -> bytes:
-    """The file's bytes in ``kind`` (each writer as ``timeclock report`` uses it)."""
+def render(report: MonthReport, kind: str, language: str, path: Path) -> list[tuple[Path, bytes]]:
+    """The files and their bytes in ``kind`` (each writer as ``timeclock report`` uses it):
+    ``path``, and for CSV with corrections ``NAME-corrections.csv`` beside it."""
     if kind == "csv":
-        from timeclock.services.report_csv import csv_bytes  # noqa: PLC0415 - on demand
+        from timeclock.services.report_csv import (  # noqa: PLC0415 - on demand
+            corrections_csv_bytes,
+            corrections_path,
+            csv_bytes,
+        )
 
-        return csv_bytes(report, language)
+        files = [(path, csv_bytes(report, language))]
+        if report.corrections:
+            files.append((corrections_path(path), corrections_csv_bytes(report, language)))
+        return files
     if kind == "xlsx":
         from timeclock.services.report_xlsx import xlsx_bytes  # noqa: PLC0415 - on demand
 
-        return xlsx_bytes(report, language)
+        return [(path, xlsx_bytes(report, language))]
     from timeclock.gui.report_pdf import pdf_bytes  # noqa: PLC0415 - on demand
 
-    return pdf_bytes(report, language)
+    return [(path, pdf_bytes(report, language))]
 
 
 class ExportDialog(WorkingDialog):
@@ -131,6 +161,7 @@ class ExportDialog(WorkingDialog):
         self.month = QDateEdit(qdate(month), self)
         self.month.setDisplayFormat("MM/yyyy")
         self.month.setAccessibleName(self.tr("Month"))
+        period = self._build_period(month)
         self.mine = QRadioButton(self.tr("My records (%1)").replace("%1", session.user), self)
         self.shown = QRadioButton(self)
         self.everyone = QRadioButton(self.tr("All users"), self)
@@ -160,7 +191,7 @@ class ExportDialog(WorkingDialog):
         buttons.rejected.connect(self.reject)
         self.export_button.clicked.connect(self.export)
         form = QFormLayout()
-        add_row(form, self.tr("&Month:"), self.month)
+        form.addRow(self.tr("Period:"), period)
         whose = QVBoxLayout()
         for button in (self.mine, self.shown, self.everyone):
             whose.addWidget(button)
@@ -171,13 +202,54 @@ class ExportDialog(WorkingDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 
+    def _build_period(self, month: date) -> QGridLayout:
+        """The whole month, or any span of days (an employee's copy of their records)."""
+        self.whole_month = QRadioButton(self.tr("Whole &month"), self)
+        self.span = QRadioButton(self.tr("&Days from"), self)
+        self.period = QButtonGroup(self)
+        self.period.addButton(self.whole_month)
+        self.period.addButton(self.span)
+        self.whole_month.setChecked(True)
+        shown_month = month_of(month)
+        self.first = QDateEdit(qdate(shown_month.first), self)
+        self.last = QDateEdit(qdate(shown_month.last), self)
+        for edit, name in ((self.first, self.tr("First day")), (self.last, self.tr("Last day"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+        self.span.toggled.connect(self._period_chosen)
+        period = QGridLayout()
+        period.addWidget(self.whole_month, 0, 0)
+        period.addWidget(self.month, 0, 1)
+        period.addWidget(self.span, 1, 0)
+        period.addWidget(self.first, 1, 1)
+        period.addWidget(QLabel(self.tr("to"), self), 1, 2)
+        period.addWidget(self.last, 1, 3)
+        return period
+
     @property
     def working(self) -> bool:
         """Whether an export is under way."""
         return self._working
 
+    def _period_chosen(self, span: bool) -> None:
+        self.month.setEnabled(not span)
+        self.first.setEnabled(span)
+        self.last.setEnabled(span)
+
     def chosen_month(self) -> DayRange:
+        """The days to export: the month, or the span chosen (its ends in order)."""
+        if self.span.isChecked():
+            first, last = pydate(self.first.date()), pydate(self.last.date())
+            return DayRange(min(first, last), max(first, last))
         return month_of(pydate(self.month.date()))
+
+    def set_span(self, first: date, last: date) -> None:
+        """Export the days from ``first`` to ``last`` (instead of a month)."""
+        self.first.setDate(qdate(first))
+        self.last.setDate(qdate(last))
+        self.span.setChecked(True)
 
     def chosen_user(self) -> str | None:
         """Whose records (None: everyone's)."""
@@ -195,12 +267,14 @@ class ExportDialog(WorkingDialog):
         self.month.setDate(QDate(day.year, day.month, 1))
 
     def suggested_name(self) -> str:
-        """``timesheet-2024-05-hansm.pdf``, ``timesheet-2024-05-all.csv``."""
-        month = self.chosen_month().first
+        """``timesheet-2024-05-hansm.pdf``, ``timesheet-2024-05-all.csv``,
+        ``timesheet-2024-05-06_2024-05-08-hansm.xlsx``."""
+        days = self.chosen_month()
+        when = span_text(days).replace(" \N{EN DASH} ", "_")
         who = self.chosen_user() or "all"
         safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in who)
         stem = self.tr("timesheet")
-        return f"{stem}-{month:%Y-%m}-{safe}.{self.chosen_kind()}"
+        return f"{stem}-{when}-{safe}.{self.chosen_kind()}"
 
     def export(self) -> None:
         """Ask for the file, then read, render and write it in the worker."""
@@ -227,15 +301,26 @@ class ExportDialog(WorkingDialog):
         language = window_language()
         client = self._own_client()
         model = self._model
+        session = self._session
 
         def work() -> Exported:
             report = read_month_report(client, month, user=user, zone=zone, now=now, model=model())
-            data = render(report, kind, language)
-            try:
-                write_private_file(path, data)
-            except OSError as error:
-                raise ExportWriteError(path, error) from None
-            return Exported(path, kind, month, len(report.employees), report.computed_here)
+            report = session.with_corrections(report)
+            files = render(report, kind, language, path)
+            for where, data in files:
+                try:
+                    write_private_file(where, data)
+                except OSError as error:
+                    raise ExportWriteError(where, error) from None
+            return Exported(
+                path,
+                kind,
+                month,
+                len(report.employees),
+                report.computed_here,
+                len(report.corrections),
+                tuple(where for where, _data in files[1:]),
+            )
 
         self._working = True
         self.export_button.setEnabled(False)

@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -37,6 +37,9 @@ from timeclock.services.outbox_views import OutboxViews, View
 from timeclock.services.stamping import Status
 from timeclock.services.sync import DeliveryBusyError, Discarded, SyncReport
 from timeclock.store.outbox_watch import OutboxWatch
+
+if TYPE_CHECKING:  # the reports load with the export only
+    from timeclock.services.report import MonthReport
 
 Clock = Callable[[], datetime]
 
@@ -438,6 +441,14 @@ class ClockSession(QObject):
         """The correction journal of ``entry`` on this desk, oldest first (read in the
         worker: two files)."""
         self._run(lambda: self._changes.journal_of(entry), on_done)
+
+    def with_corrections(self, report: MonthReport) -> MonthReport:
+        """``report`` with this desk's corrections of its entries. For a worker thread (an
+        export's): it reads two local files."""
+        from timeclock.services.report_journal import with_corrections  # noqa: PLC0415
+
+        changes = self._changes
+        return with_corrections(report, changes.journal, changes.outbox, changes.base_url)
 
     def _send(
         self,
