@@ -35,6 +35,7 @@ from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, Column
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.stamp_panel import StampPanel
 from timeclock.gui.status_widgets import ConnectionHeader, StatusFooter
+from timeclock.gui.summary_balance import SummaryBalance
 from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.services.changes import Listing
 from timeclock.services.desk import OutboxItem
@@ -128,6 +129,18 @@ class MainWindow(QMainWindow):
         footer_layout = self.footer.layout()
         assert isinstance(footer_layout, QHBoxLayout)
         footer_layout.insertWidget(1, self.footer_balance.label, 1)  # beside the worked total
+        # Target, difference and balance per employee in the subtotals: one read per load.
+        self.summary_balance = SummaryBalance(
+            self.session,
+            self.zone,
+            scope=self.list_scope,
+            grouped=lambda: self.filter_bar.grouped,
+            summary=self.summary_model,
+            model_source=lambda: self.footer_balance.model_source(),  # noqa: PLW0108 - as set later
+            parent=self,
+        )
+        self.model.shown.connect(self.summary_balance.reload)
+        self.filter_bar.grouping_changed.connect(self.summary_balance.reload)
         self.footer.outbox_requested.connect(self.show_outbox)
         self.totals_label = self.footer.totals_label
         self.waiting_label = self.footer.waiting_label
@@ -618,6 +631,7 @@ class MainWindow(QMainWindow):
         self._tick.stop()
         self._list_runner.shutdown()
         self.footer_balance.stop()
+        self.summary_balance.stop()
         self.footer.stop()
         self.session.close()
         super().closeEvent(event)
