@@ -514,6 +514,22 @@
         <source>Breaks</source>
         <translation>Pausen</translation>
     </message>
+    <message>
+        <source>Target</source>
+        <translation>Soll</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>(computed here)</source>
+        <translation>(hier berechnet)</translation>
+    </message>
 </context>
 <context>
     <name>EntryActions</name>
@@ -752,6 +768,14 @@
         <translation>Soll, Feiertage und Abwesenheiten wurden hier berechnet (Arbeitszeitmodell).</translation>
     </message>
     <message>
+        <source>With %1 correction(s) made here.</source>
+        <translation>Mit %1 hier gemachten Korrektur(en).</translation>
+    </message>
+    <message>
+        <source>They are in %1.</source>
+        <translation>Sie stehen in %1.</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -804,8 +828,8 @@
         <translation>Datei wählen und exportieren</translation>
     </message>
     <message>
-        <source>&amp;Month:</source>
-        <translation>&amp;Monat:</translation>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
     </message>
     <message>
         <source>Records:</source>
@@ -814,6 +838,26 @@
     <message>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Whole &amp;month</source>
+        <translation>Ganzer &amp;Monat</translation>
+    </message>
+    <message>
+        <source>&amp;Days from</source>
+        <translation>&amp;Tage vom</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
     </message>
     <message>
         <source>timesheet</source>

@@ -514,6 +514,22 @@
         <source>Breaks</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(computed here)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EntryActions</name>
@@ -752,6 +768,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>With %1 correction(s) made here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,7 +828,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Month:</source>
+        <source>Period:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -813,6 +837,26 @@
     </message>
     <message>
         <source>&amp;Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole &amp;month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Days from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

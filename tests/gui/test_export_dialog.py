@@ -18,10 +18,12 @@ from tests.api.staff import shift, staffed
 from tests.gui.helpers import WAIT, Sessions, SettableClock, account_of
 from timeclock.domain.attendance import AttendanceChange
 from timeclock.domain.ranges import DayRange
+from timeclock.gui.attention_model import window_language
 from timeclock.gui.export_dialog import ExportDialog
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import SandboxServer
+from timeclock.services.report import period_name, words
 
 NOW = datetime(2024, 5, 8, 12, tzinfo=UTC)
 
@@ -191,12 +193,13 @@ def test_a_span_of_days_with_the_corrections_made_here(
     assert stat.S_IMODE(journal.stat().st_mode) == 0o600
     lines = list(csv.reader(io.StringIO(journal.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert len(lines) == 2
+    said = words(window_language())  # the report's words are the window's language
     assert lines[1][2:8] == [
         "hansm",
         "ivan",
         f"#{ivans.id}",
-        "changed",
-        "Break 30 → 45 min",
+        said["update"],
+        f"{said['break']} 30 → 45 {said['minutes']}",
         "vergessen",
     ]
     text = window.message_bar.text
@@ -215,10 +218,12 @@ def test_ones_own_span_as_a_workbook_lists_no_one_elses_corrections(
     run_export(qtbot, dialog, "xlsx")
 
     book = load_workbook(target)
-    assert book.sheetnames == ["Summary", "Hans Müller", "Corrections"]
-    assert book["Summary"]["A1"].value == "Timesheet 2024-05-01 - 2024-05-07"
-    assert [row[0] for row in book["Summary"].iter_rows(min_row=5, values_only=True)] == [
-        "Hans Müller"
-    ]
+    said = words(window_language())
+    assert book.sheetnames == [said["summary"], "Hans Müller", said["corrections"]]
+    summary = book[said["summary"]]
+    days = period_name(DayRange(date(2024, 5, 1), date(2024, 5, 7)), window_language())
+    assert days in {"2024-05-01 - 2024-05-07", "01.05.2024 - 07.05.2024"}
+    assert summary["A1"].value == f"{said['title']} {days}"
+    assert [row[0] for row in summary.iter_rows(min_row=5, values_only=True)] == ["Hans Müller"]
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "correction" not in window.message_bar.text

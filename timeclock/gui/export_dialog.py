@@ -91,8 +91,8 @@ def export_notice(exported: Exported) -> str:
             "ExportDialog", "Targets, holidays and absences were computed here (working model)."
         )
     if exported.corrections:
-        text += " " + translate(
-            "ExportDialog", "With %n correction(s) made here.", "", exported.corrections
+        text += " " + translate("ExportDialog", "With %1 correction(s) made here.").replace(
+            "%1", str(exported.corrections)
         )
         if exported.extra:
             text += " " + translate("ExportDialog", "They are in %1.").replace(
