@@ -20,7 +20,7 @@ import sqlite3
 import sys
 from typing import Any
 
-_result: dict[str, Any] = {"status": None, "connections": 0}
+_result: dict[str, Any] = {"status": None, "connections": 0, "files": []}
 
 
 def _write(result_file: str) -> None:
@@ -38,6 +38,9 @@ def _count_connections() -> None:
 
     def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
         _result["connections"] += 1
+        database = args[0] if args else kwargs.get("database")
+        if str(database) not in _result["files"]:
+            _result["files"].append(str(database))
         connection: sqlite3.Connection = real(*args, **kwargs)
         return connection
 
