@@ -99,8 +99,8 @@ def test_one_read_per_list_load(qtbot: QtBot, sessions: Sessions, staff: Sandbox
         return original(*args, **kwargs)  # type: ignore[arg-type]
 
     window.footer_balance._worker().run = counting  # type: ignore[method-assign]
-    with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
-        window.refresh()
+    with qtbot.waitSignal(window.footer_balance.shown, timeout=WAIT):
+        window.refresh()  # the balance is read after the list is shown
     balanced(qtbot, window)
     window._clock_moved()  # the minute tick adds up the rows again, reads nothing
 

@@ -54,6 +54,7 @@ class FooterBalance(QObject):
         self._runner: TaskRunner | None = None
         self._client: TimeTrackClient | None = None
         self._latest = 0
+        self._stopped = False
         self.balance: EmployeeBalance | None = None
         self.computed_here = False
         # The working model, read in the worker (the window's dialogs set the demo's).
@@ -72,6 +73,8 @@ class FooterBalance(QObject):
 
     def reload(self, *_args: object) -> None:
         """Read the balance of what the list shows now (hidden for All users)."""
+        if self._stopped:
+            return  # the window closes
         self._latest += 1
         token = self._latest
         days, user = self._scope()
@@ -162,6 +165,7 @@ class FooterBalance(QObject):
 
     def stop(self) -> None:
         """The window closes: the worker stops, a read under way ends now."""
+        self._stopped = True
         client, self._client = self._client, None
         if client is not None:
             client.stop()

@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
 # Columns are sized by this many rows from the top and from the bottom of the list.
 COLUMN_SAMPLE_ROWS = 25
+# How long after a list is shown the footer reads its balance (after the list's paint).
+BALANCE_AFTER_MS = 150
 
 
 class _Solved(enum.Enum):
@@ -540,7 +542,9 @@ class MainWindow(QMainWindow):
         self.message_bar.show_problem(failure.message, self.refresh)
 
     def _list_shown(self) -> None:
-        self.footer_balance.reload()  # one read of the balance per list load
+        # One read of the balance per list load, once the list is painted: the balance is
+        # a help, and its reading would slow the list's first paint.
+        QTimer.singleShot(BALANCE_AFTER_MS, self.footer_balance, self.footer_balance.reload)
         self._show_location_column()
         self.fit_columns()
         self._update_totals()
