@@ -17,7 +17,7 @@ from timeclock.api.client import TimeTrackClient
 from timeclock.domain.ranges import DayRange
 from timeclock.gui.employee_summary import SummaryColumn, signed_hours
 from timeclock.gui.formatting import hours_text
-from timeclock.gui.main_window import MainWindow
+from timeclock.gui.main_window import BALANCE_AFTER_MS, MainWindow
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.people_quirks import PeopleQuirks
 from timeclock.services.balance import Balances, read_balances
@@ -37,12 +37,13 @@ def staff(server: SandboxServer) -> Iterator[SandboxServer]:
 
 def grouped(qtbot: QtBot, sessions: Sessions, server: SandboxServer) -> MainWindow:
     """The window, All users, grouped by employee, the balances arrived."""
-    window = sessions.window(account_of(server), SettableClock(NOW))
-    qtbot.waitUntil(lambda: not window.footer_balance.loading, timeout=WAIT)
+    window = sessions.window(account_of(server), SettableClock(NOW), start=False)
+    with qtbot.waitSignal(window.footer_balance.shown, timeout=WAIT):
+        window.start()  # the own list, then (after its paint) its balance
     assert window.summary_balance.reads == 0  # one user's list: no subtotals to fill
-    with qtbot.waitSignal(window.summary_balance.shown, timeout=WAIT):
-        window.filter_bar.all_users.setChecked(True)
-        window.filter_bar.group.setChecked(True)
+    with qtbot.waitSignals([window.model.shown, window.summary_balance.shown], timeout=WAIT):
+        window.filter_bar.all_users.setChecked(True)  # everyone's list, shown...
+        window.filter_bar.group.setChecked(True)  # ...with its subtotals and their balance
     qtbot.waitUntil(lambda: not window.summary_balance.loading, timeout=WAIT)
     return window
 
@@ -100,9 +101,9 @@ def test_no_read_while_the_subtotals_are_not_shown(
     qtbot: QtBot, sessions: Sessions, staff: SandboxServer
 ) -> None:
     window = sessions.window(account_of(staff), SettableClock(NOW))
-    with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
+    with qtbot.waitSignal(window.model.shown, timeout=WAIT):
         window.filter_bar.all_users.setChecked(True)
-    qtbot.waitUntil(lambda: not window.footer_balance.loading, timeout=WAIT)
+    qtbot.wait(3 * BALANCE_AFTER_MS)  # the footer's balance would be read by now
 
     assert window.summary_balance.reads == 0
     assert window.summary_model.balance_of("hansm") is None
