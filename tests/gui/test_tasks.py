@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,13 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import native_threads
 from tests.gui.helpers import WAIT, emissions
 from timeclock.api.errors import AuthenticationError, NetworkError, ServerError, ValidationError
+from timeclock.domain.foreground import (
+    LONGEST_WAIT,
+    SLICE,
+    foreground_busy,
+    foreground_idle,
+    paced,
+)
 from timeclock.domain.shift import StampError, StampProblem
 from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.store.database import open_connections
@@ -230,3 +238,23 @@ def test_a_thread_left_running_closes_its_connection_after_its_last_task(
     assert runner.wait_stopped(WAIT / 1000)
     assert open_connections() == before
     outbox.close()
+
+
+def test_a_shutdown_lets_a_task_at_its_pause_points_go_on(runner: TaskRunner) -> None:
+    """The window's thread waits in a shutdown: a long task must not wait at each of its
+    pause points as if the window were working."""
+    started = threading.Event()
+
+    def work() -> int:
+        started.set()
+        return sum(1 for _ in paced(range(400 * SLICE)))  # 400 pause points
+
+    runner.run(work, lambda _result: None)
+    assert started.wait(5)
+    foreground_busy()  # as while the window handles the event that closes it
+    try:
+        began = time.monotonic()
+        assert runner.shutdown(wait_seconds=10)
+        assert time.monotonic() - began < 100 * LONGEST_WAIT  # 400 waits would be 20 s
+    finally:
+        foreground_idle()

@@ -90,10 +90,10 @@ class _GoFirst(QObject):
 
 def go_first(app: QApplication) -> None:
     """Let the window's thread go first: workers' long loops wait while it works."""
+    take_foreground()
     dispatcher = QAbstractEventDispatcher.instance()
     if dispatcher is None or app.findChild(_GoFirst) is not None:
         return
-    take_foreground()
     app.installEventFilter(_GoFirst(app))
     dispatcher.aboutToBlock.connect(foreground_idle)
 

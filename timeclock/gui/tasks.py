@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from timeclock.api.errors import AuthenticationError, NetworkError
 from timeclock.domain.errors import TimeClockError
+from timeclock.domain.foreground import foreground_idle
 from timeclock.store.database import close_thread_connections
 
 log = logging.getLogger(__name__)
@@ -176,6 +177,7 @@ class TaskRunner(QObject):
             return True
         self._thread.requestInterruption()
         self._thread.quit()
+        foreground_idle()  # this thread only waits now: the task's pause points go on
         if self._thread.wait(max(0, round(wait_seconds * 1000))):
             return True
         log.warning("a task still runs after %.1f s; not waiting for it", wait_seconds)
@@ -184,6 +186,7 @@ class TaskRunner(QObject):
 
     def wait_stopped(self, seconds: float) -> bool:
         """Wait up to ``seconds`` for a thread left running by :meth:`shutdown` to end."""
+        foreground_idle()
         return self._thread.wait(max(0, round(seconds * 1000)))
 
     @Slot(int, object)
