@@ -147,6 +147,20 @@ def test_python_s_own_bytecode_wins_where_it_exists(package: Path, finder: Cache
     assert not cached_path(finder.root, str(source)).exists()
 
 
+def test_a_stale_bytecode_of_python_s_own_gives_way_to_the_cache(
+    package: Path, finder: CacheFinder
+) -> None:
+    """An old ``__pycache__`` file (the source changed since) would be compiled at every
+    start and never written: the private cache takes over."""
+    source = package / "value.py"
+    own = Path(importlib.util.cache_from_source(str(source)))
+    py_compile.compile(str(source), cfile=str(own), doraise=True)
+    source.write_text("VALUE = 4444\n", encoding="utf-8")  # another size: stale now
+
+    assert _fresh_value() == 4444
+    assert cached_path(finder.root, str(source)).exists()
+
+
 def test_other_packages_are_left_to_python(package: Path, tmp_path: Path) -> None:
     other = CacheFinder(tmp_path / "cache", package="timeclock")
     assert other.find_spec("cachedpkg", None) is None

@@ -121,11 +121,11 @@ class _CachedLoader(importlib.machinery.SourceFileLoader):
 
     def get_code(self, fullname: str) -> CodeType:
         source = self.get_filename(fullname)
-        if os.path.exists(importlib.util.cache_from_source(source)):  # noqa: PTH110
+        header = _header(os.stat(source))  # noqa: PTH116
+        if _still_current(importlib.util.cache_from_source(source), header):
             code = super().get_code(fullname)  # Python's own, e.g. compiled at install
             assert code is not None  # a source loader always has code
             return code
-        header = _header(os.stat(source))  # noqa: PTH116
         target = _cached_name(self.root, source)
         code = _read(target, header)
         if code is None:
@@ -138,6 +138,21 @@ def _header(info: os.stat_result) -> bytes:
     """A timestamp-based ``.pyc`` header (PEP 552): magic, flags 0, mtime, size."""
     fields = (0, int(info.st_mtime) & 0xFFFFFFFF, info.st_size & 0xFFFFFFFF)
     return importlib.util.MAGIC_NUMBER + b"".join(value.to_bytes(4, "little") for value in fields)
+
+
+def _still_current(path: str, header: bytes) -> bool:
+    """Whether Python's own ``.pyc`` at ``path`` is there and fits the source as it is now
+    (a hash-based one Python checks itself). A stale one, left from before the source
+    changed, would be compiled again at every start and never written (the point of
+    PYTHONDONTWRITEBYTECODE): the private cache does better.
+    """
+    try:
+        with open(path, "rb") as file:  # noqa: PTH123 - sixteen bytes, plainly
+            own = file.read(len(header))
+    except OSError:
+        return False
+    flags = own[4:8]
+    return own == header or (len(own) == len(header) and flags != bytes(4))
 
 
 def _read(path: str, header: bytes) -> CodeType | None:
