@@ -41,10 +41,18 @@ def grouped(qtbot: QtBot, sessions: Sessions, server: SandboxServer) -> MainWind
     with qtbot.waitSignal(window.footer_balance.shown, timeout=WAIT):
         window.start()  # the own list, then (after its paint) its balance
     assert window.summary_balance.reads == 0  # one user's list: no subtotals to fill
-    with qtbot.waitSignals([window.model.shown, window.summary_balance.shown], timeout=WAIT):
-        window.filter_bar.all_users.setChecked(True)  # everyone's list, shown...
-        window.filter_bar.group.setChecked(True)  # ...with its subtotals and their balance
-    qtbot.waitUntil(lambda: not window.summary_balance.loading, timeout=WAIT)
+    window.filter_bar.all_users.setChecked(True)  # everyone's list, shown...
+    window.filter_bar.group.setChecked(True)  # ...with its subtotals and their balance
+    # The list, the names (which arrange the list shown again) and the balance come in
+    # any order: wait for all of them.
+    qtbot.waitUntil(
+        lambda: (
+            sorted(totals.user for totals in window.summary_model.totals()) == ["hansm", "ivan"]
+            and not window.summary_balance.loading
+            and window.summary_model.balance_of("ivan") is not None
+        ),
+        timeout=WAIT,
+    )
     return window
 
 
