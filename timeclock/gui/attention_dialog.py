@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeclock.api.client import TimeTrackClient
 from timeclock.domain.findings import Finding
 from timeclock.domain.ranges import DayRange
 from timeclock.gui.attention_model import FINDING_ROLE, FindingColumn, FindingsModel
+from timeclock.gui.balance_source import OwnClient
 from timeclock.gui.dialog_base import InlineMessage, MessageKind, WorkingDialog
 from timeclock.gui.formatting import day_text
 from timeclock.gui.session import ClockSession
@@ -78,7 +78,7 @@ class NeedsAttentionDialog(WorkingDialog):
         self._zone = zone
         self._scope = scope
         self._state = state
-        self._client: TimeTrackClient | None = None
+        self._client = OwnClient(lambda: session.account)
         self._looking = False
         self._look_again = False
         self.setWindowTitle(self.tr("Needs attention"))
@@ -165,7 +165,7 @@ class NeedsAttentionDialog(WorkingDialog):
             return
         days, user = self._scope()
         now = self._session.now()
-        client = self._own_client()
+        client = self._client.get()
         state_source = self._state
 
         def work() -> Look:
@@ -177,13 +177,6 @@ class NeedsAttentionDialog(WorkingDialog):
         self.refresh_button.setEnabled(False)
         self.message.show_message(self.tr("Looking for what needs attention…"), MessageKind.INFO)
         self.worker().run(work, self.while_open(self._arrived), self.while_open(self._failed))
-
-    def _own_client(self) -> TimeTrackClient:
-        """A client of the dialog's own, for its worker alone (closed with the dialog)."""
-        if self._client is None:
-            account = self._session.account
-            self._client = TimeTrackClient(account.base_url, account.credentials)
-        return self._client
 
     def _arrived(self, look: Look) -> None:
         self._looked()
@@ -254,9 +247,6 @@ class NeedsAttentionDialog(WorkingDialog):
     # -- closing ------------------------------------------------------------------------
 
     def done(self, result: int) -> None:
-        client, self._client = self._client, None
-        if client is not None:
-            client.stop()  # a look under way ends now: closing waits for no server
+        self._client.stop()  # a read under way ends now: closing waits for no server
         super().done(result)  # stops the worker
-        if client is not None:
-            client.close()
+        self._client.close()

@@ -36,11 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeclock.api.client import TimeTrackClient
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.ranges import DayRange, month_of
 from timeclock.gui.attention_model import window_language
-from timeclock.gui.balance_source import own_client
+from timeclock.gui.balance_source import OwnClient
 from timeclock.gui.dialog_base import InlineMessage, MessageKind, WorkingDialog, add_row
 from timeclock.gui.formatting import pydate, qdate
 from timeclock.gui.messages import explain
@@ -153,7 +152,7 @@ class ExportDialog(WorkingDialog):
         self._zone = zone
         self._model = model
         self._folder = folder or Path.home()
-        self._client: TimeTrackClient | None = None
+        self._client = OwnClient(lambda: session.account)
         self._working = False
         self.choose_file: FileChooser = save_file_name
         self.setWindowTitle(self.tr("Export"))
@@ -299,7 +298,7 @@ class ExportDialog(WorkingDialog):
         month, user, zone = self.chosen_month(), self.chosen_user(), self._zone
         now = self._session.now()
         language = window_language()
-        client = self._own_client()
+        client = self._client.get()
         model = self._model
         session = self._session
 
@@ -327,11 +326,6 @@ class ExportDialog(WorkingDialog):
         self.message.show_message(self.tr("Exporting…"), MessageKind.INFO)
         self.worker().run(work, self.while_open(self._done), self.while_open(self._failed))
 
-    def _own_client(self) -> TimeTrackClient:
-        if self._client is None:
-            self._client = own_client(self._session.account)
-        return self._client
-
     def _done(self, exported: Exported) -> None:
         self._working = False
         self.exported.emit(exported)
@@ -353,12 +347,9 @@ class ExportDialog(WorkingDialog):
         self.failed.emit(text)
 
     def done(self, result: int) -> None:
-        client, self._client = self._client, None
-        if client is not None:
-            client.stop()
+        self._client.stop()  # a read under way ends now: closing waits for no server
         super().done(result)
-        if client is not None:
-            client.close()
+        self._client.close()
 
 
 def problem_text(failure: Failure) -> str:

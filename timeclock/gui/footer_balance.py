@@ -21,12 +21,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from timeclock.domain.matching import same_user
 from timeclock.domain.ranges import DayRange
+from timeclock.gui.balance_source import OwnClient
 from timeclock.gui.formatting import hours_text
 from timeclock.gui.session import ClockSession
 from timeclock.gui.tasks import Failure, TaskRunner
 
 if TYPE_CHECKING:
-    from timeclock.api.client import TimeTrackClient
     from timeclock.services.balance import Balances, EmployeeBalance
     from timeclock.services.working_model import WorkingModel
 
@@ -52,7 +52,7 @@ class FooterBalance(QObject):
         self._zone = zone
         self._scope = scope
         self._runner: TaskRunner | None = None
-        self._client: TimeTrackClient | None = None
+        self._client = OwnClient(lambda: session.account)
         self._latest = 0
         self._stopped = False
         self.balance: EmployeeBalance | None = None
@@ -87,7 +87,7 @@ class FooterBalance(QObject):
         now = session.now()
         status = session.status
         shift = status.shift if status is not None and same_user(user, session.user) else None
-        client = self._own_client()
+        client = self._client.get()
         model = self.model_source
 
         def work() -> Balances | None:
@@ -156,23 +156,13 @@ class FooterBalance(QObject):
             self._runner = TaskRunner(self, name="timeclock-balance")
         return self._runner
 
-    def _own_client(self) -> TimeTrackClient:
-        if self._client is None:
-            from timeclock.gui.balance_source import own_client  # noqa: PLC0415
-
-            self._client = own_client(self._session.account)
-        return self._client
-
     def stop(self) -> None:
         """The window closes: the worker stops, a read under way ends now."""
         self._stopped = True
-        client, self._client = self._client, None
-        if client is not None:
-            client.stop()
+        self._client.stop()  # a read under way ends now: closing waits for no server
         if self._runner is not None:
             self._runner.shutdown()
-        if client is not None:
-            client.close()
+        self._client.close()
 
 
 def _default_model() -> WorkingModel:

@@ -27,10 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from timeclock.api.client import TimeTrackClient
 from timeclock.domain.matching import same_user
 from timeclock.domain.ranges import DayRange
-from timeclock.gui.balance_source import own_client
+from timeclock.gui.balance_source import OwnClient
 from timeclock.gui.dialog_base import InlineMessage, MessageKind, WorkingDialog
 from timeclock.gui.formatting import date_format, hours_text, qdate
 from timeclock.gui.overview_canvas import OverviewCanvas
@@ -67,7 +66,7 @@ class OverviewDialog(WorkingDialog):
         self._user = user
         self._anchor = anchor
         self._period = period
-        self._client: TimeTrackClient | None = None
+        self._client = OwnClient(lambda: session.account)
         self._loading = False
         self._load_again = False
         self._names: dict[str, str] = {}  # casefolded user: the name shown in the picker
@@ -253,7 +252,7 @@ class OverviewDialog(WorkingDialog):
             if status is not None and user is not None and same_user(user, session.user)
             else None
         )
-        client = self._own_client()
+        client = self._client.get()
         model = self._model
 
         def work() -> Overview:
@@ -264,11 +263,6 @@ class OverviewDialog(WorkingDialog):
         self._loading = True
         self.message.show_message(self.tr("Reading the figures…"), MessageKind.INFO)
         self.worker().run(work, self.while_open(self._arrived), self.while_open(self._failed))
-
-    def _own_client(self) -> TimeTrackClient:
-        if self._client is None:
-            self._client = own_client(self._session.account)
-        return self._client
 
     def _arrived(self, overview: Overview) -> None:
         self._loaded()
@@ -355,9 +349,6 @@ class OverviewDialog(WorkingDialog):
     # -- closing ------------------------------------------------------------------------
 
     def done(self, result: int) -> None:
-        client, self._client = self._client, None
-        if client is not None:
-            client.stop()  # a read under way ends now: closing waits for no server
+        self._client.stop()  # a read under way ends now: closing waits for no server
         super().done(result)  # stops the worker
-        if client is not None:
-            client.close()
+        self._client.close()

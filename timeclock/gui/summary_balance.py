@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from timeclock.api.client import TimeTrackClient
 from timeclock.domain.ranges import DayRange
-from timeclock.gui.balance_source import own_client
+from timeclock.gui.balance_source import OwnClient
 from timeclock.gui.employee_summary import EmployeeSummaryModel
 from timeclock.gui.session import ClockSession
 from timeclock.gui.tasks import Failure, TaskRunner
@@ -58,7 +57,7 @@ class SummaryBalance(QObject):
         self._summary = summary
         self._model_source = model_source
         self._runner: TaskRunner | None = None
-        self._client: TimeTrackClient | None = None
+        self._client = OwnClient(lambda: session.account)
         self._latest = 0
         self._days: DayRange | None = None  # of the figures shown
         self.reads = 0  # read_balances calls made (a stale load makes none)
@@ -79,7 +78,7 @@ class SummaryBalance(QObject):
         if days != self._days:  # another range: the old figures are not this one's
             self._days = None
             self._summary.set_balances(None, self._today())
-        client = self._own_client()
+        client = self._client.get()
         now, zone, model = self._session.now(), self._zone, self._model_source
 
         def work() -> Balances | None:
@@ -121,17 +120,9 @@ class SummaryBalance(QObject):
             self._runner = TaskRunner(self, name="timeclock-summary-balance")
         return self._runner
 
-    def _own_client(self) -> TimeTrackClient:
-        if self._client is None:
-            self._client = own_client(self._session.account)
-        return self._client
-
     def stop(self) -> None:
         """The window closes: the worker stops, a read under way ends now."""
-        client, self._client = self._client, None
-        if client is not None:
-            client.stop()
+        self._client.stop()  # a read under way ends now: closing waits for no server
         if self._runner is not None:
             self._runner.shutdown()
-        if client is not None:
-            client.close()
+        self._client.close()
