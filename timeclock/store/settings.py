@@ -56,6 +56,20 @@ class Settings:
     # model for targets and balances where TimeTrack offers no work_reports; "" is 8 h on
     # Monday to Friday (timeclock.services.balance.working_model).
     work_hours: str = ""
+    # At the desk (issue #11). Values are text like the rest of the file; the services that
+    # use them parse them and treat what they cannot read as the default.
+    # "on": closing the window keeps TimeClock in the tray where a tray exists; "off" quits.
+    close_to_tray: str = "on"
+    # Reminders, only on working days (work_hours > 0) within remind_within ("07:00-20:00").
+    remind_after_hours: str = "10"  # still stamped in after this many hours; "" is off
+    remind_end_of_day: str = ""  # "17:30": not stamped out by then; "" is off
+    remind_open_at_start: str = "on"  # an entry still open from an earlier day at start
+    remind_no_break: str = "on"  # 6 h worked without a break
+    remind_within: str = "06:00-22:00"
+    remind_snooze_minutes: str = "15"
+    # A locked session of at least this many minutes while stamped in may be recorded as a
+    # break (asked on unlock); "" is off, the default.
+    lock_break_minutes: str = ""
 
     def updated(self, **changes: str) -> Settings:
         """A copy with some values changed."""
