@@ -64,6 +64,14 @@ def test_the_file_is_a_json_object_with_the_version_and_every_setting() -> None:
         "language": "de",
         "state": "",
         "work_hours": "",
+        "close_to_tray": "on",
+        "remind_after_hours": "10",
+        "remind_end_of_day": "",
+        "remind_open_at_start": "on",
+        "remind_no_break": "on",
+        "remind_within": "06:00-22:00",
+        "remind_snooze_minutes": "15",
+        "lock_break_minutes": "",
     }
 
 
