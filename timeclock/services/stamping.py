@@ -255,6 +255,18 @@ class TimeClock:
             self.breaks.save(self.base_url, log, user=self.user)
         return log
 
+    def record_break(self, start: datetime, end: datetime) -> BreakLog:
+        """Add a break from ``start`` to ``end`` that is over already (a locked screen the
+        person called a break), as the break button would have logged it; time before the
+        open entry's start does not count. Refused like :meth:`start_break` when not
+        stamped in or on a break (a running break counts that time already)."""
+        with self._deciding():
+            shift = self.shift(end)
+            begin = start if shift.entry is None else max(start, shift.entry.start)
+            log = shift.start_break(min(begin, end)).ended(end)
+            self.breaks.save(self.base_url, log, user=self.user)
+        return log
+
     def _note(
         self,
         action: Action,
