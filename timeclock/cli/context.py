@@ -22,6 +22,10 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+# Standard output's reader closed it early (``timeclock list | head``): what a program that
+# SIGPIPE ended reports in a shell (128 + 13), so ``set -o pipefail`` sees the output cut
+# short as it does for cat, grep or seq; no message, since the reader asked for no more.
+EXIT_BROKEN_PIPE = 141
 
 
 class UsageError(TimeClockError):

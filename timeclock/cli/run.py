@@ -16,6 +16,7 @@ from contextlib import ExitStack
 
 from timeclock import __version__
 from timeclock.cli.context import (
+    EXIT_BROKEN_PIPE,
     EXIT_INTERRUPTED,
     EXIT_USAGE,
     Context,
@@ -55,7 +56,39 @@ _EXPECTED_ERRORS = (TimeClockError,)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    A reader that stops reading (``timeclock list | head``) ends the command quietly with
+    :data:`EXIT_BROKEN_PIPE`, as a program killed by ``SIGPIPE`` would.
+    """
+    try:
+        try:
+            return _parsed_and_run(argv)
+        finally:
+            sys.stdout.flush()  # here, not at the interpreter's exit, where it cannot be caught
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """Standard output's reader went away: nothing more to say, to anyone.
+
+    Standard output is pointed at the null device, so what is still buffered for it (and
+    the interpreter's last flush) goes nowhere instead of raising again at exit.
+    """
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a file (a test's capture)
+        return EXIT_BROKEN_PIPE
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, descriptor)
+    finally:
+        os.close(null)
+    return EXIT_BROKEN_PIPE
+
+
+def _parsed_and_run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     options = parser.parse_args(argv)
     if options.command != "sandbox":  # a test server logs on its own, not into the log file
@@ -83,6 +116,9 @@ def _main(options: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         log.info("interrupted")
         return fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenPipeError:  # the reader is gone: not a bug (see main)
+        log.info("standard output was closed by its reader; stopped")
+        raise
     except Exception as error:  # a bug: one line here, the details in the log file
         log.error("unexpected error", exc_info=True)
         where = current_log()
