@@ -156,6 +156,12 @@ def _list(context: Context, stack: ExitStack) -> int:
     # For people: as the window shows it, with what waits on this computer applied.
     listing = _changes(context, stack).listing(user, since, until)
     entries = listing.entries
+    if listing.offline is not None and listing.seen_at is not None:
+        seen = listing.seen_at.astimezone(context.zone)
+        sys.stderr.write(
+            f"timeclock: TimeTrack cannot be reached ({listing.offline}); these are the entries"
+            f" as last seen on {seen:%Y-%m-%d} at {seen:%H:%M}\n"
+        )
     if entries:
         context.print(
             cli_text.entry_table(

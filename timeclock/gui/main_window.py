@@ -30,7 +30,7 @@ from timeclock.gui.employee_summary import USER_ROLE, EmployeeSummaryModel, Summ
 from timeclock.gui.filter_bar import FilterBar
 from timeclock.gui.footer_balance import FooterBalance
 from timeclock.gui.message_bar import MessageBar
-from timeclock.gui.messages import also_open_message, held_message
+from timeclock.gui.messages import also_open_message, explain, held_message, seen_list_note
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, Column
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.stamp_panel import StampPanel
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._tick.timeout.connect(self._clock_moved)
         self._tick.start()
         self._offline = False
+        self._list_offline = False  # the list shows what was seen before, not TimeTrack's
         # The other open entries whose warning the person closed: not shown again for them.
         self._also_open_dismissed: frozenset[str] = frozenset()
         self._also_open_warned: frozenset[str] = frozenset()
@@ -544,6 +545,10 @@ class MainWindow(QMainWindow):
     def _list_shown(self) -> None:
         # One read of the balance per list load, once the list is painted: the balance is
         # a help, and its reading would slow the list's first paint.
+        self._list_offline = listing.offline is not None
+        if listing.offline is not None and listing.seen_at is not None:
+            seen = seen_list_note(listing.seen_at, self.zone)
+            self.message_bar.show_problem(f"{explain(listing.offline)} {seen}", self.refresh)
         QTimer.singleShot(BALANCE_AFTER_MS, self.footer_balance, self.footer_balance.reload)
         self._show_location_column()
         self.fit_columns()
@@ -605,6 +610,8 @@ class MainWindow(QMainWindow):
         self._update_totals()
         if self.session.status is not None:
             self._status_arrived(self.session.status)
+            if self._list_offline:  # the rows are as last seen: TimeTrack's now
+                self.reload_entries()
 
     def today(self) -> date:
         """Today on the local clock."""
