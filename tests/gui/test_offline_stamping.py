@@ -18,6 +18,7 @@ from timeclock.domain.backoff import Backoff
 from timeclock.domain.refs import server_ref
 from timeclock.gui.entry_dialog import EntryDialog, wall_qdatetime
 from timeclock.gui.main_window import MainWindow
+from timeclock.gui.messages import seen_list_note
 from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.window_dialogs import WindowDialogs
@@ -304,3 +305,47 @@ def test_a_failure_here_after_the_stamp_was_saved_says_it_is_saved(
     monkeypatch.setattr(Deliverer, "deliver", working)
     window.session.deliver()
     qtbot.waitUntil(lambda: len(office.store.all()) == 1, timeout=WAIT)
+
+
+def test_after_a_restart_offline_the_list_shows_the_entries_seen_before(
+    qtbot: QtBot, office: Office, clock: SettableClock, tmp_path: Path
+) -> None:
+    def open_window() -> MainWindow:
+        outbox = Outbox(tmp_path / "outbox.sqlite3")
+        desk = Desk(outbox=outbox, breaks=BreakStore(tmp_path / "state.sqlite3"))
+        session = ClockSession(office.account(), desk, backoff=QUICK, clock=clock)
+        ini = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+        shown = MainWindow(session, BERLIN, ini)
+        shown.show()
+        shown.start()
+        return shown
+
+    office.up()
+    yesterday = MORNING - timedelta(days=1)
+    office.store.create(
+        NewAttendance(user="hansm", start=yesterday, end=yesterday + timedelta(hours=8))
+    )
+    first = open_window()
+    qtbot.waitUntil(lambda: first.model.rowCount() == 1, timeout=WAIT)
+    first.close()
+    first.deleteLater()
+
+    office.down()
+    clock.advance(hours=2)
+    window = open_window()
+    try:
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
+        # When the list was last read (08:00 Berlin), not when the entry was made.
+        assert seen_list_note(MORNING, BERLIN) in window.message_bar.text
+        assert "at 08:00" in window.message_bar.text
+        window.stamp_panel.stamp_button.click()  # offline: waits here, shows at once
+        qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=WAIT)
+
+        office.up()  # back: the rows are TimeTrack's again, the offline note goes
+        qtbot.waitUntil(lambda: len(office.store.all()) == 2, timeout=WAIT)
+        qtbot.waitUntil(lambda: "last seen" not in window.message_bar.text, timeout=WAIT)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=WAIT)
+        wait_idle(qtbot, window.session)
+    finally:
+        window.close()
+        window.deleteLater()

@@ -7,7 +7,7 @@ said is shown as it came (TimeTrack answers in its own language).
 
 from __future__ import annotations
 
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
@@ -277,6 +277,18 @@ def queued_message(deletion: bool) -> str:
     return translate(
         "Messages",
         "Saved on this computer. TimeTrack gets the change as soon as it can be reached.",
+    )
+
+
+def seen_list_note(seen_at: datetime, zone: tzinfo) -> str:
+    """Under a list read while offline: which entries the rows are."""
+    return (
+        translate(
+            "Messages",
+            "The list shows the entries as last seen on %1 at %2, with the changes waiting here.",
+        )
+        .replace("%1", day_text(seen_at, zone))
+        .replace("%2", time_text(seen_at, zone))
     )
 
 

@@ -372,6 +372,7 @@ class ClockSession(QObject):
             work,
             arrived,
             lambda: self.load_entries(user, since, until),
+            offline_in=lambda listing: listing.offline,
         )
 
     def create_entry(
@@ -490,9 +491,17 @@ class ClockSession(QObject):
         retry: Callable[[], None] | None = None,
         *,
         after_failure: Callable[[], None] | None = None,
+        offline_in: Callable[[Any], TimeClockError | None] | None = None,
     ) -> None:
+        """Run ``work`` in the worker. ``offline_in`` tells of a result that was made
+        from this desk's data because TimeTrack could not be reached (why, or None)."""
+
         def done(result: Any) -> None:
-            self._set_state(ConnectionState.ONLINE)
+            offline = None if offline_in is None else offline_in(result)
+            if offline is None:
+                self._set_state(ConnectionState.ONLINE)
+            else:
+                self._note_failure(describe(offline))
             on_done(result)
 
         def failed(failure: Failure) -> None:

@@ -31,6 +31,7 @@ from timeclock.domain.refs import local_ref, server_ref
 from timeclock.domain.timestamps import utc_now
 from timeclock.services.journal import corrections_of
 from timeclock.services.local_view import lost_create, overlay, pending_entry, ref_of
+from timeclock.services.stamping import server_unavailable
 from timeclock.services.sync import Deliverer, Discarded, JustRead, SyncReport
 from timeclock.store.journal import CorrectionJournal
 from timeclock.store.outbox import Kind, Outbox, OutboxItem
@@ -71,10 +72,16 @@ class Sent:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """Entries as this desk sees them, and which of them show changes not yet sent."""
+    """Entries as this desk sees them, and which of them show changes not yet sent.
+
+    ``offline`` is why TimeTrack could not be asked; the entries are then those this desk
+    last saw in a list of the user (read at ``seen_at``), with the waiting changes applied.
+    """
 
     entries: list[Attendance]
     waiting: frozenset[str]  # refs of the entries with a change that still waits
+    offline: TimeTrackError | None = None
+    seen_at: datetime | None = None
 
 
 class EntryChanges:
@@ -284,15 +291,36 @@ class EntryChanges:
 
     def listing(self, user: str | None, since: datetime, until: datetime) -> Listing:
         """The entries starting in ``[since, until)`` of ``user`` (None: everyone's), as the
-        server has them with the waiting changes applied."""
-        entries = self.client.list_attendances(user=user, since=since, until=until)
+        server has them with the waiting changes applied.
+
+        A list of one user that TimeTrack answered is kept on this desk; when TimeTrack
+        cannot be reached, the one kept is shown instead (marked ``offline``), so a
+        restart without a network still shows what was seen. Without one kept, the
+        error is raised as it came.
+        """
+        offline: TimeTrackError | None = None
+        seen_at: datetime | None = None
+        try:
+            entries = self.client.list_attendances(user=user, since=since, until=until)
+        except TimeTrackError as error:
+            kept = None
+            if user is not None and server_unavailable(error):
+                kept = self.outbox.seen.recall(self.base_url, user, since, until)
+            if kept is None:
+                raise
+            (entries, seen_at), offline = kept, error
+        else:
+            if user is not None:
+                self.outbox.seen.remember(
+                    self.base_url, user, since, until, entries, fetched_at=self.clock()
+                )
         items = [item for item in self.outbox.items(self.base_url) if not item.stuck]
         shown = [
             entry
             for entry in paced(overlay(entries, items, self.outbox, self.base_url))
             if (user is None or same_user(entry.user, user)) and since <= entry.start < until
         ]
-        return Listing(shown, self.waiting_among(shown, items))
+        return Listing(shown, self.waiting_among(shown, items), offline, seen_at)
 
     def as_shown(self, entry: Attendance) -> Attendance:
         """The server's ``entry`` with the changes that wait for it applied: what this desk

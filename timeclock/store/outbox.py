@@ -28,7 +28,7 @@ from timeclock.domain.attendance import Attendance, AttendanceChange, Attendance
 from timeclock.domain.errors import ErrorKind
 from timeclock.domain.refs import entry_id_of, local_ref, server_ref
 from timeclock.domain.timestamps import format_timestamp, parse_timestamp
-from timeclock.store import created, recent, sync_state
+from timeclock.store import created, recent, seen, sync_state
 from timeclock.store.codec import (
     attendance_from_json,
     attendance_json,
@@ -42,6 +42,7 @@ from timeclock.store.database import Database, DatabaseError
 from timeclock.store.locks import FileLock
 from timeclock.store.paths import OUTBOX_FILE, data_dir
 from timeclock.store.recent import RecentEntries
+from timeclock.store.seen import SeenEntries
 from timeclock.store.sync_state import SyncState
 
 log = logging.getLogger(__name__)
@@ -128,9 +129,9 @@ class Outbox:
 
     The same file keeps what a delivery needs beside the queue, each in a module of its
     own: which server entry each create made (:attr:`created`), the entries last seen on
-    the server, for offline use (:attr:`recent`), and when a delivery last went through
-    (:attr:`sync_state`). A delivered change leaves the queue and updates those in one
-    transaction.
+    the server, for offline use (:attr:`recent` for stamps, :attr:`seen` for lists), and
+    when a delivery last went through (:attr:`sync_state`). A delivered change leaves the
+    queue and updates those in one transaction.
     """
 
     def __init__(self, path: Path | str | None = None) -> None:
@@ -144,10 +145,13 @@ class Outbox:
         )
         self.created = CreatedEntries(self._database)
         self.recent = RecentEntries(self._database)
+        self.seen = SeenEntries(self._database)
         self.sync_state = SyncState(self._database)
 
     def _prepare(self, connection: sqlite3.Connection) -> None:
-        connection.executescript(_SCHEMA + created.SCHEMA + recent.SCHEMA + sync_state.SCHEMA)
+        connection.executescript(
+            _SCHEMA + created.SCHEMA + recent.SCHEMA + seen.SCHEMA + sync_state.SCHEMA
+        )
         self.schema_version = _migrate(connection)
 
     def close(self) -> None:
@@ -290,6 +294,11 @@ class Outbox:
                 recent.apply_delivered(
                     connection, base_url, kind, ref, payload, created_id=created_id
                 )
+                entry_id = created_id if kind == "create" else entry_id_of(ref)
+                if entry_id is None and kind != "create":
+                    entry_id = created.lookup(connection, base_url, ref)
+                if entry_id is not None:
+                    seen.apply_delivered(connection, base_url, kind, entry_id, payload)
             connection.execute("DELETE FROM outbox WHERE seq = ?", (seq,))
             sync_state.record_success(connection, base_url)
 
