@@ -111,10 +111,48 @@ def test_json_is_an_array_of_the_records_with_numbers_as_numbers() -> None:
 
 
 def test_json_without_worked_minutes_has_null() -> None:
-    data = json.loads(to_json([OPEN]))
+    data = json.loads(to_json([OPEN, ODD]))
 
-    assert data[0]["workedMinutes"] is None
+    assert [item["workedMinutes"] for item in data] == [None, None]
     assert data[0]["breakMinutes"] == 0
+
+
+# -- a running entry (issue #11): no end, the minutes worked so far ----------------------
+
+RUNNING = Attendance(
+    id=20, user="hansm", start=START, end=START, break_minutes=15, worked_minutes=0
+)  # as the server sends it: to = from, 0 worked minutes
+LATER = START + timedelta(hours=2, minutes=30, seconds=59)
+
+
+def test_a_running_entry_in_json_has_no_end_and_the_minutes_worked_so_far() -> None:
+    (record,) = json.loads(to_json([RUNNING], now=LATER))
+
+    assert record["from"] == "2020-10-20T07:00:05.123Z"
+    assert record["to"] is None
+    assert record["workedMinutes"] == 135  # 2:30 less the 15 min break, whole minutes
+    assert record == entry_record(RUNNING, LATER)
+
+
+def test_a_running_entry_in_csv_has_an_empty_end_as_the_payroll_report() -> None:
+    _, rows = read_csv(to_csv([RUNNING, PLAIN], now=LATER))
+
+    assert (rows[0]["from"], rows[0]["to"], rows[0]["workedMinutes"]) == (
+        "2020-10-20T07:00:05.123Z",
+        "",
+        "135",
+    )
+    assert (rows[1]["to"], rows[1]["workedMinutes"]) == ("2020-10-20T15:30:00.000Z", "479")
+
+
+def test_a_finished_entry_keeps_the_servers_minutes_whatever_the_moment() -> None:
+    manual_zero = Attendance(
+        id=21, user="hansm", start=START, end=START, manual=True, worked_minutes=0
+    )  # typed in by hand as nothing: not running
+
+    assert entry_record(PLAIN, LATER)["workedMinutes"] == 479
+    assert entry_record(manual_zero, LATER)["to"] == "2020-10-20T07:00:05.123Z"
+    assert entry_record(manual_zero, LATER)["workedMinutes"] == 0
 
 
 def test_json_of_no_entries_is_an_empty_array() -> None:
@@ -172,7 +210,7 @@ def test_csv_rows_hold_the_values_and_empty_columns_where_unknown() -> None:
         151.2093,
     ]
     assert rows[2]["user"] == "jürgen"
-    assert rows[2]["workedMinutes"] == ""
+    assert (rows[2]["to"], rows[2]["workedMinutes"]) == ("", "")  # running; no moment given
     assert (rows[2]["latitudeStart"], rows[2]["latitudeEnd"]) == ("52.520008", "")
 
 
@@ -238,11 +276,14 @@ ODD = Attendance(
 WAITING = Attendance(id=None, user="hansm", start=START, end=END, local_ref="local:abc")
 
 
-@pytest.mark.parametrize("entry", [PLAIN, LOCATED, OPEN, ODD, WAITING], ids=repr)
-def test_an_object_is_written_as_json_dumps_writes_its_record(entry: Attendance) -> None:
-    expected = json.dumps(entry_record(entry), ensure_ascii=False)
+@pytest.mark.parametrize("entry", [PLAIN, LOCATED, OPEN, ODD, WAITING, RUNNING], ids=repr)
+@pytest.mark.parametrize("now", [None, LATER])
+def test_an_object_is_written_as_json_dumps_writes_its_record(
+    entry: Attendance, now: datetime | None
+) -> None:
+    expected = json.dumps(entry_record(entry, now), ensure_ascii=False)
 
-    assert _json_object(entry) == expected
+    assert _json_object(entry, now) == expected
 
 
 def test_json_is_one_object_a_line_and_ends_with_a_newline() -> None:

@@ -151,7 +151,7 @@ def _list(context: Context, stack: ExitStack) -> int:
         with collection_paused():
             entries = context.client(stack).list_attendances(user=user, since=since, until=until)
         write = export.write_json if options.format == "json" else export.write_csv
-        write(entries, context.out)
+        write(entries, context.out, now=context.now)  # a running entry: worked so far
         return EXIT_OK
     # For people: as the window shows it, with what waits on this computer applied.
     listing = _changes(context, stack).listing(user, since, until)
@@ -198,7 +198,8 @@ def _report(context: Context, stack: ExitStack) -> int:
 def _show(context: Context, stack: ExitStack) -> int:
     entry = context.client(stack).get_attendance(context.options.id)
     if context.options.format == "json":
-        context.print(json.dumps(export.entry_record(entry), indent=2, ensure_ascii=False))
+        record = export.entry_record(entry, context.now)
+        context.print(json.dumps(record, indent=2, ensure_ascii=False))
     else:
         context.print(cli_text.entry_details(entry, context.zone, context.now))
     return EXIT_OK
