@@ -340,3 +340,46 @@ def session_on(server: SandboxServer) -> Iterator[ClockSession]:
         yield clock_session
     finally:
         clock_session.close()
+
+
+# -- the keyboard (#11) -------------------------------------------------------------------
+
+
+def test_a_whole_date_typed_over_the_end_moves_it_to_that_day(
+    qtbot: QtBot, session: ClockSession
+) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, day=date(2021, 3, 22)))
+    dialog.activateWindow()
+    dialog.end_edit.setFocus()
+    qtbot.waitUntil(dialog.end_edit.hasFocus)
+    qtbot.keyClick(dialog.end_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    typed = dialog.end_edit.displayFormat()
+    text = wall_qdatetime(datetime(2021, 3, 23, 17, 0)).toString(typed)
+    qtbot.keyClicks(dialog.end_edit, text)
+    assert dialog.end_edit.dateTime() == wall_qdatetime(datetime(2021, 3, 23, 17, 0))
+    assert dialog.worked_label.text().startswith("32:30 h")  # 08:00 on the 22nd to 17:00
+
+
+def test_ctrl_return_saves_from_the_notes(
+    qtbot: QtBot, session: ClockSession, server: SandboxServer
+) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, day=date(2021, 3, 22)))
+    dialog.activateWindow()
+    dialog.notes_edit.setFocus()
+    qtbot.waitUntil(dialog.notes_edit.hasFocus)
+    qtbot.keyClicks(dialog.notes_edit, "Inventur")
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        qtbot.keyClick(dialog.notes_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert [entry.notes for entry in server.store.all()] == ["Inventur"]
+
+
+def test_tab_visits_each_date_once(qtbot: QtBot, session: ClockSession) -> None:
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, day=date(2021, 3, 22)))
+    dialog.activateWindow()
+    dialog.user_edit.setFocus()
+    qtbot.waitUntil(dialog.user_edit.hasFocus)
+    visited = []
+    for _ in range(4):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(dialog.focusWidget())
+    assert visited[:3] == [dialog.start_edit, dialog.end_edit, dialog.break_spin]

@@ -130,6 +130,7 @@ class NeedsAttentionDialog(WorkingDialog):
         table = QTableView(self)
         table.setObjectName("findingsTable")
         table.setAccessibleName(self.tr("Findings"))
+        table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         table.setModel(self.model)
         table.setSortingEnabled(True)
         table.sortByColumn(FindingColumn.DATE, Qt.SortOrder.AscendingOrder)

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -165,7 +165,8 @@ def save_cancel_buttons(
 ) -> tuple[QDialogButtonBox, QPushButton]:
     """Save (the default button, calling ``on_save``, not ``accept``) and Cancel (rejects).
 
-    Save only starts the work; the dialog accepts itself once the work succeeded.
+    Save only starts the work; the dialog accepts itself once the work succeeded. Ctrl+Return
+    saves from any field, the multi-line notes too (where Return starts a new line).
     """
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, dialog
@@ -174,6 +175,8 @@ def save_cancel_buttons(
     save.setDefault(True)
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog).activated.connect(save.click)  # not if disabled
     return buttons, save
 
 

@@ -50,6 +50,7 @@ from timeclock.domain.localtime import FIRST_DAY, LAST_DAY, LocalTimeError, loca
 from timeclock.domain.matching import same_user
 from timeclock.domain.rules import EntryProblem, entry_problems
 from timeclock.gui.conflict_dialog import ConflictDialog, Resolution
+from timeclock.gui.date_fields import DateTimeField
 from timeclock.gui.dialog_base import (
     InlineMessage,
     MessageKind,
@@ -228,8 +229,8 @@ class EntryDialog(RememberingDialog):
         add_row(form, self.tr("&Reason:"), self.reason_edit)
         form.setRowVisible(self.reason_edit, self.reason_needed)
 
-    def _datetime_editor(self, name: str) -> QDateTimeEdit:
-        editor = QDateTimeEdit(self.form)
+    def _datetime_editor(self, name: str) -> DateTimeField:
+        editor = DateTimeField(self.form)
         editor.setTimeZone(_UTC)
         editor.setCalendarPopup(True)
         editor.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))  # the days TimeClock computes with

@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSettings, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -40,6 +39,7 @@ from timeclock.domain.errors import TimeClockError
 from timeclock.domain.ranges import DayRange, month_of
 from timeclock.gui.attention_model import window_language
 from timeclock.gui.balance_source import OwnClient
+from timeclock.gui.date_fields import DateField
 from timeclock.gui.dialog_base import InlineMessage, MessageKind, WorkingDialog, add_row
 from timeclock.gui.formatting import pydate, qdate
 from timeclock.gui.messages import explain
@@ -157,7 +157,7 @@ class ExportDialog(WorkingDialog):
         self.choose_file: FileChooser = save_file_name
         self.setWindowTitle(self.tr("Export"))
         self.setAccessibleName(self.tr("Export the monthly report"))
-        self.month = QDateEdit(qdate(month), self)
+        self.month = DateField(qdate(month), self)
         self.month.setDisplayFormat("MM/yyyy")
         self.month.setAccessibleName(self.tr("Month"))
         period = self._build_period(month)
@@ -210,8 +210,8 @@ class ExportDialog(WorkingDialog):
         self.period.addButton(self.span)
         self.whole_month.setChecked(True)
         shown_month = month_of(month)
-        self.first = QDateEdit(qdate(shown_month.first), self)
-        self.last = QDateEdit(qdate(shown_month.last), self)
+        self.first = DateField(qdate(shown_month.first), self)
+        self.last = DateField(qdate(shown_month.last), self)
         for edit, name in ((self.first, self.tr("First day")), (self.last, self.tr("Last day"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))

@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from timeclock.domain.localtime import FIRST_DAY, LAST_DAY
 from timeclock.domain.ranges import DayRange, Preset
+from timeclock.gui.date_fields import DateField
 from timeclock.gui.employee_picker import PickerModel, UserCompleter
 from timeclock.gui.formatting import date_format, pydate, qdate
 from timeclock.services.directory import DirectoryUnavailable, EmployeeDirectory, picker_text
@@ -189,8 +189,8 @@ class FilterBar(QWidget):
         self._set_dates(days)
         self.changed.emit()
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit(self)
+    def _date_edit(self, name: str) -> DateField:
+        edit = DateField(self)
         edit.setCalendarPopup(True)
         edit.setDateRange(qdate(FIRST_DAY), qdate(LAST_DAY))  # the days TimeClock computes with
         edit.setDisplayFormat(date_format(QLocale()))

@@ -53,6 +53,7 @@ class HistoryDialog(RememberingDialog):
         self.table = QTableWidget(0, COLUMNS, self)
         self.table.setObjectName("entryHistory")
         self.table.setAccessibleName(self.tr("Corrections of this entry"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("By"), self.tr("What"), self.tr("Changes"), self.tr("Reason")]
         )

@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         # Several rows: deleted, or their break set, at once (gui/entry_actions.py).
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the list; the arrows move in it
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         self.summary.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.summary.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary.setTabKeyNavigation(False)
         self.summary.setAlternatingRowColors(True)
         self.summary.verticalHeader().hide()
         self.summary.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -256,6 +258,13 @@ class MainWindow(QMainWindow):
         )
         self.settings_action = action(
             self.tr("Settings…"), QKeySequence.StandardKey.Preferences, self._open_settings
+        )
+        # Preferences is empty on Linux and Windows: Ctrl+, there too (Cmd+, on macOS).
+        self.settings_action.setShortcuts(
+            [
+                *QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences),
+                QKeySequence("Ctrl+,"),
+            ]
         )
         self.quit_action = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
         menu = self.menuBar().addMenu(self.tr("&Clock"))
