@@ -89,14 +89,23 @@ def build_parser() -> argparse.ArgumentParser:
     verb("logout", "remove the saved API key and secret from the OS keyring")
     verb("status", "show whether you are stamped in, and the time worked so far")
     stamp = verb("stamp", "stamp in (start work) or out (end work)")
-    stamp.add_argument("direction", choices=["in", "out"])
+    stamp.add_argument(
+        "direction", choices=["in", "out"], help="in: start work now; out: end work now"
+    )
     pause = verb("break", "start or end a break")
-    pause.add_argument("action", choices=["start", "end"])
+    pause.add_argument(
+        "action", choices=["start", "end"], help="start: begin a break now; end: end it now"
+    )
 
     listing = verb("list", "list entries of local calendar days (default: this month)")
     _add_day_range(listing)
     listing.add_argument("--all-users", action="store_true", help="entries of every user")
-    listing.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    listing.add_argument(
+        "--format",
+        choices=["table", "json", "csv"],
+        default="table",
+        help="table for people (default); json or csv with TimeTrack's field names",
+    )
 
     check = verb(
         "check",
@@ -114,7 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="German state whose public holidays count, e.g. BY or NW (else the settings' "
         "state; with none, holidays are not checked)",
     )
-    check.add_argument("--format", choices=["table", "json"], default="table")
+    check.add_argument(
+        "--format", choices=["table", "json"], default="table", help="table (default) or json"
+    )
 
     _add_report(
         verb(
@@ -125,22 +136,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     show = verb("show", "show one entry")
-    show.add_argument("id", type=_entry_id)
-    show.add_argument("--format", choices=["table", "json"], default="table")
+    show.add_argument("id", type=_entry_id, help="the entry's id (see 'timeclock list')")
+    show.add_argument(
+        "--format", choices=["table", "json"], default="table", help="table (default) or json"
+    )
 
-    add = verb("add", "add an entry by hand (T: ISO date-time, local unless it has an offset)")
-    add.add_argument("--from", dest="start", metavar="T", type=_moment, required=True)
-    add.add_argument("--to", dest="end", metavar="T", type=_moment, required=True)
-    add.add_argument("--break", dest="break_minutes", metavar="MIN", type=_minutes, default=0)
-    add.add_argument("--notes", default="")
-
-    edit = verb("edit", "change an entry (only the given fields)")
-    edit.add_argument("id", type=_entry_id)
-    edit.add_argument("--from", dest="start", metavar="T", type=_moment)
-    edit.add_argument("--to", dest="end", metavar="T", type=_moment)
-    edit.add_argument("--break", dest="break_minutes", metavar="MIN", type=_minutes)
-    edit.add_argument("--notes")
-    _add_reason(edit)
+    _add_add(verb("add", "add an entry by hand (T: ISO date-time, local unless it has an offset)"))
+    _add_edit(verb("edit", "change an entry (only the given fields)"))
 
     _add_delete(verb("delete", "delete an entry"))
 
@@ -160,9 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=0.0,
         help="keep trying this long while TimeTrack cannot be reached",
     )
-    outbox = verb("outbox", "list the changes waiting on this computer; retry or discard one")
-    outbox.add_argument("action", nargs="?", choices=["retry", "discard"])
-    outbox.add_argument("item", nargs="?", type=_entry_id, metavar="ID")
+    _add_outbox(verb("outbox", "list the changes waiting on this computer; retry or discard one"))
 
     verbs.add_parser(
         "sandbox",
@@ -193,9 +193,57 @@ def _add_day_range(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_add(parser: argparse.ArgumentParser) -> None:
+    """The ``add`` verb's options: the new entry's fields."""
+    parser.add_argument(
+        "--from", dest="start", metavar="T", type=_moment, required=True, help="the start"
+    )
+    parser.add_argument(
+        "--to", dest="end", metavar="T", type=_moment, required=True, help="the end"
+    )
+    parser.add_argument(
+        "--break",
+        dest="break_minutes",
+        metavar="MIN",
+        type=_minutes,
+        default=0,
+        help="the break in whole minutes (default 0)",
+    )
+    parser.add_argument("--notes", metavar="TEXT", default="", help="a note on the entry")
+
+
+def _add_edit(parser: argparse.ArgumentParser) -> None:
+    """The ``edit`` verb's arguments: which entry, and the fields to change."""
+    parser.add_argument("id", type=_entry_id, help="the entry's id (see 'timeclock list')")
+    parser.add_argument("--from", dest="start", metavar="T", type=_moment, help="the new start")
+    parser.add_argument("--to", dest="end", metavar="T", type=_moment, help="the new end")
+    parser.add_argument(
+        "--break",
+        dest="break_minutes",
+        metavar="MIN",
+        type=_minutes,
+        help="the new break in whole minutes",
+    )
+    parser.add_argument("--notes", metavar="TEXT", help="the new note ('' removes it)")
+    _add_reason(parser)
+
+
+def _add_outbox(parser: argparse.ArgumentParser) -> None:
+    """The ``outbox`` verb's arguments: what to do with which waiting change."""
+    parser.add_argument(
+        "action",
+        nargs="?",
+        choices=["retry", "discard"],
+        help="retry: send a held change again; discard: drop it (without: list what waits)",
+    )
+    parser.add_argument(
+        "item", nargs="?", type=_entry_id, metavar="ID", help="the change's number in the list"
+    )
+
+
 def _add_delete(parser: argparse.ArgumentParser) -> None:
     """The ``delete`` verb's arguments."""
-    parser.add_argument("id", type=_entry_id)
+    parser.add_argument("id", type=_entry_id, help="the entry's id (see 'timeclock list')")
     parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     _add_reason(parser)
 
@@ -217,7 +265,9 @@ def _add_journal(parser: argparse.ArgumentParser) -> None:
         type=_date,
         help="made on or before this local day, YYYY-MM-DD (included)",
     )
-    parser.add_argument("--format", choices=["table", "json"], default="table")
+    parser.add_argument(
+        "--format", choices=["table", "json"], default="table", help="table (default) or json"
+    )
 
 
 def _add_reason(parser: argparse.ArgumentParser) -> None:
@@ -240,7 +290,12 @@ def _add_report(parser: argparse.ArgumentParser) -> None:
         "--to", dest="last", metavar="DATE", type=_date, help="to this one (included)"
     )
     parser.add_argument("--all-users", action="store_true", help="every employee (not with --user)")
-    parser.add_argument("--format", choices=["csv", "xlsx", "pdf"], required=True)
+    parser.add_argument(
+        "--format",
+        choices=["csv", "xlsx", "pdf"],
+        required=True,
+        help="csv (for German Excel), xlsx (a workbook) or pdf (a timesheet to sign)",
+    )
     parser.add_argument(
         "--output", metavar="FILE", required=True, help="the file to write (readable by you only)"
     )
