@@ -161,11 +161,11 @@ def test_leaving_needs_the_administrators_pin() -> None:
     machine = terminal()
     machine.leave(0.0)
     assert machine.phase is Phase.ADMIN_PIN
-    machine.enter_admin_pin("1234", 1.0)
+    assert not machine.enter_admin_pin("1234", 1.0)
     assert (machine.phase, machine.wrong_pin) == (Phase.ADMIN_PIN, True)
-    machine.enter_admin_pin("9999", 1.5)  # too soon after the wrong one
+    assert not machine.enter_admin_pin("9999", 1.5)  # too soon after the wrong one
     assert machine.phase is Phase.ADMIN_PIN
-    machine.enter_admin_pin("9999", 2.0)
+    assert machine.enter_admin_pin("9999", 2.0)
     assert machine.phase is Phase.LEFT
     assert not machine.tick(1000.0)  # stays left
 

@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         "TIMECLOCK_API_KEY and TIMECLOCK_API_SECRET.",
     )
     _add_connection_options(parser, defaults=True)
+    parser.add_argument(
+        "--terminal",
+        action="store_true",
+        help="open the shared terminal: full screen, employees stamp by name, personal number "
+        "or badge (needs an administrator PIN, see 'timeclock terminal-pin')",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     verbs = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -163,6 +169,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep trying this long while TimeTrack cannot be reached",
     )
     _add_outbox(verb("outbox", "list the changes waiting on this computer; retry or discard one"))
+
+    verbs.add_parser(
+        "terminal-pin",
+        help="set the shared terminal's PINs (administrator, employees) and whether employees "
+        "need one",
+        description="The PINs of the shared terminal (timeclock --terminal), kept on this "
+        "computer as salted hashes only.",
+        late_arguments=_terminal_pin_arguments,
+    )
 
     verbs.add_parser(
         "sandbox",
@@ -304,6 +319,13 @@ def _add_report(parser: argparse.ArgumentParser) -> None:
         choices=["de", "en"],
         help="the words of the report (else the settings' language, else the system's)",
     )
+
+
+def _terminal_pin_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``terminal-pin`` verb's actions."""
+    from timeclock.cli.terminal_pin import add_terminal_pin_arguments  # noqa: PLC0415
+
+    add_terminal_pin_arguments(parser)
 
 
 def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:

@@ -25,6 +25,7 @@ from timeclock.cli.context import (
     fail,
 )
 from timeclock.cli.deadline import command_seconds, request_seconds
+from timeclock.cli.display import unreachable_display
 from timeclock.cli.parser import build_parser
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.gc_pause import end_of_start
@@ -132,16 +133,41 @@ def _open_window(options: argparse.Namespace) -> int:
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
         return fail("no display to open the window on; use a command (see --help)")
+    display = unreachable_display(os.environ)
+    if display is not None:  # Qt would abort (exit 134) with a hint about plugins
+        demo = "--demo " if options.demo else ""
+        return fail(
+            f"cannot open the display {display} (no X server?); "
+            f"run 'timeclock {demo}list' for the terminal"
+        )
+    if options.terminal and not _terminal_ready():
+        return fail(
+            "the terminal mode needs an administrator PIN to leave it; set one with "
+            "'timeclock terminal-pin set --admin'"
+        )
     if options.demo:
         import_sandbox()  # before Qt, which makes every later import cost more
     try:
         from timeclock.gui.app import run_gui  # noqa: PLC0415 - keeps Qt out of the CLI
     except ImportError as error:
         return fail(f"the window cannot start here ({error}); use a command")
-    return run_gui(demo=options.demo)
+    return run_gui(demo=options.demo, terminal=options.terminal)
+
+
+def _terminal_ready() -> bool:
+    """Whether an administrator PIN is set (an unreadable PIN file is an error)."""
+    from timeclock.store.terminal_pins import TerminalPins  # noqa: PLC0415
+
+    return TerminalPins().has_admin_pin
 
 
 def _run(options: argparse.Namespace) -> int:
+    if options.terminal:
+        raise UsageError("--terminal opens the shared terminal and takes no command")
+    if options.command == "terminal-pin":  # this computer's PINs: no account, no desk
+        from timeclock.cli.terminal_pin import terminal_pin_command  # noqa: PLC0415
+
+        return terminal_pin_command(options, sys.stdout)
     if options.command == "sandbox":
         from timeclock.sandbox.command import run_sandbox  # noqa: PLC0415
 

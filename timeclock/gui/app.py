@@ -48,8 +48,9 @@ def window_state() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-def run_gui(*, demo: bool = False) -> int:
-    """Open the main window and run until it closes; the exit status."""
+def run_gui(*, demo: bool = False, terminal: bool = False) -> int:
+    """Open the main window (or the shared terminal) and run until it closes; the exit
+    status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("TimeClock")
@@ -57,6 +58,10 @@ def run_gui(*, demo: bool = False) -> int:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(QIcon(str(resources.files("timeclock.gui") / "icons" / "timeclock.svg")))
     go_first(app)
+    if terminal:
+        from timeclock.gui.terminal_app import run_terminal  # noqa: PLC0415 - only for it
+
+        return run_terminal(app, demo=demo)
     instance = SingleInstance("demo" if demo else "app")
     if not instance.claim():
         sys.stderr.write("TimeClock is already running; its window was brought to the front.\n")

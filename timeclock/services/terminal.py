@@ -287,15 +287,17 @@ class Terminal:
         self._idle()
         self._enter(Phase.ADMIN_PIN, now, PIN_SECONDS)
 
-    def enter_admin_pin(self, pin: str, now: float) -> None:
-        """The administrator's PIN: right ends the terminal mode (:attr:`Phase.LEFT`)."""
+    def enter_admin_pin(self, pin: str, now: float) -> bool:
+        """The administrator's PIN: right ends the terminal mode (:attr:`Phase.LEFT`);
+        whether it did."""
         if self.phase is not Phase.ADMIN_PIN or self.pin_delay(now) > 0:
-            return
+            return False
         if self._checked(ADMIN, pin, now):
             self.phase = Phase.LEFT
             self.deadline = None
-        else:
-            self.deadline = now + PIN_SECONDS
+            return True
+        self.deadline = now + PIN_SECONDS
+        return False
 
     def _checked(self, who: str, pin: str, now: float) -> bool:
         right = self.pins.check_admin(pin) if who == ADMIN else self.pins.check(who, pin)

@@ -75,3 +75,7 @@ class TerminalClock:
         status: Status = clock.status_after(report, now)
         worked = worked_on(local_date(now, self.zone), status.recent, status.shift, now, self.zone)
         return Stamped(action, at, worked)
+
+    def deliver(self) -> SyncReport:
+        """Send whatever still waits in the outbox for this account (any employee's)."""
+        return self.desk.deliverer(self.client).deliver()
