@@ -16,6 +16,7 @@ from timeclock.api.endpoint import EndpointError
 from timeclock.domain.foreground import foreground_busy, foreground_idle, take_foreground
 from timeclock.domain.gc_pause import end_of_start
 from timeclock.gui.crash import CrashReporter
+from timeclock.gui.desk_setup import attach_desk
 from timeclock.gui.i18n import install_translators, language_for, remove_translators
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import explain
@@ -161,16 +162,29 @@ class Launcher:
             state=DEMO_STATE if self.demo else None,
         )
         window.set_language_choice(self.language)
+        self._attach_desk(window)
         window.language_requested.connect(self.choose_language)
         self.window = window
         if previous is not None:
             window.restoreGeometry(previous.saveGeometry())
-            previous.close()
+            previous.close_for_good()
             previous.deleteLater()
         window.show()
         window.start()
         self._tell_zone_problem(window)
         self._tell_settings_problem(window)
+
+    def _attach_desk(self, window: MainWindow) -> None:
+        """The tray icon and the reminders. With a tray, closing the window may only hide
+        it: TimeClock then quits when its window closes for good, not when none is shown."""
+        settings, _problem = read_settings()  # told once at the start, if there was one
+        tray, _reminders = attach_desk(window, settings, state=DEMO_STATE if self.demo else None)
+        self.app.setQuitOnLastWindowClosed(tray is None)
+        window.closed.connect(lambda: self._window_closed(window))
+
+    def _window_closed(self, window: MainWindow) -> None:
+        if window is self.window:  # not one a new window took the place of
+            self.app.quit()
 
     def set_up(self, failure: Failure) -> None:
         """No usable account (not set up, a bad URL, no keyring): open the settings first."""

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
     """
 
     language_requested = Signal(str)  # "" (the system's), "de" or "en"
+    closed = Signal()  # closed for good (not hidden to the tray): workers stopped
 
     def __init__(
         self,
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
         self.open_attention_dialog: Callable[[], None] | None = None
         self.open_overview_dialog: Callable[[], None] | None = None
         self.open_export_dialog: Callable[[], None] | None = None
+        # Set by the tray (gui/tray.py): whether closing the window only hides it.
+        self.keep_in_tray: Callable[[], bool] | None = None
+        self._closing_for_good = False
 
     # -- building -----------------------------------------------------------------------
 
@@ -266,7 +270,9 @@ class MainWindow(QMainWindow):
                 QKeySequence("Ctrl+,"),
             ]
         )
-        self.quit_action = action(self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = action(
+            self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close_for_good
+        )
         menu = self.menuBar().addMenu(self.tr("&Clock"))
         for item in (self.stamp_action, self.break_action, self.refresh_action):
             menu.addAction(item)
@@ -641,8 +647,19 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(default_size(self.screen().availableGeometry().size()))
 
+    def close_for_good(self) -> None:
+        """Close the window and stop its workers, even where closing keeps it in the tray
+        (Quit, or a new window taking its place)."""
+        self._closing_for_good = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Stop the clock and the worker before the window goes."""
+        """Stop the clock and the worker before the window goes; only hide it while the
+        tray keeps TimeClock running."""
+        if not self._closing_for_good and self.keep_in_tray is not None and self.keep_in_tray():
+            event.ignore()
+            self.hide()
+            return
         self.window_state.setValue("geometry", self.saveGeometry())
         # The user field loses the focus as the window goes: that asks for no new list.
         self.filter_bar.blockSignals(True)
@@ -655,6 +672,7 @@ class MainWindow(QMainWindow):
         self.footer.stop()
         self.session.close()
         super().closeEvent(event)
+        self.closed.emit()
 
 
 def _call(hook: Callable[[], None] | None) -> None:

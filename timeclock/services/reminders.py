@@ -157,6 +157,7 @@ class Reminder:
     occasion: str
     entry: Attendance
     since: datetime
+    worked: timedelta = timedelta()  # worked in the entry when it came due (breaks out)
 
 
 class ReminderEngine:
@@ -262,7 +263,10 @@ class ReminderEngine:
             and shift.worked_time(now) >= NO_BREAK_AFTER
             and shift.break_time(now) < SHORTEST_BREAK
         ):
-            found.append(Reminder(Kind.NO_BREAK, _occasion(Kind.NO_BREAK, entry), entry, now))
+            worked = shift.worked_time(now)
+            found.append(
+                Reminder(Kind.NO_BREAK, _occasion(Kind.NO_BREAK, entry), entry, now, worked)
+            )
         return found
 
     def _end_of_day(self, now: datetime) -> datetime | None:
