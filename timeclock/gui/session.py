@@ -224,6 +224,18 @@ class ClockSession(QObject):
 
         self._run(work, self._status_arrived, after_failure=self.refresh_status)
 
+    def record_break(self, spans: list[tuple[datetime, datetime]]) -> None:
+        """Add breaks that are over already (a locked screen the person called a break),
+        each from start to end, to the break log as the break button does."""
+        now = self.now()
+
+        def work() -> Status:
+            for start, end in spans:
+                self._time_clock.record_break(start, end)
+            return self._status(now)
+
+        self._run(work, self._status_arrived, after_failure=self.refresh_status)
+
     def deliver(self) -> None:
         """Send what waits in the outbox now (the timer calls this after a failure)."""
         self._delivery_timer.stop()
