@@ -18,6 +18,7 @@ from timeclock.domain.gc_pause import end_of_start
 from timeclock.gui.crash import CrashReporter
 from timeclock.gui.desk_setup import attach_desk
 from timeclock.gui.i18n import install_translators, language_for, remove_translators
+from timeclock.gui.lock_break_prompt import watch_screen_lock
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import explain
 from timeclock.gui.session import ClockSession
@@ -163,6 +164,7 @@ class Launcher:
         )
         window.set_language_choice(self.language)
         self._attach_desk(window)
+        watch_screen_lock(window)  # a locked screen as a possible break, when set
         window.language_requested.connect(self.choose_language)
         self.window = window
         if previous is not None:
