@@ -20,6 +20,7 @@ _INTERNAL = {
     "timeclock.domain.posixtz.PosixTZError",  # -> a warning and UTC in services.localzone
     "timeclock.domain.matching.AmbiguousMatchError",  # -> a held change in services.sync
     "timeclock.store.locks.LockTimeoutError",
+    "timeclock.domain.foreground.Abandoned",  # -> None from EntryTable.compute_order
 }
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from timeclock.domain import foreground
 from timeclock.domain.foreground import (
+    Abandoned,
     foreground_busy,
     foreground_idle,
     paced,
@@ -120,3 +121,22 @@ def test_a_paced_sort_of_a_sorted_list_joins_its_slices_without_merging(
 
     assert sorted_paced(items, key=lambda item: item) == items
     assert merged == []
+
+
+@pytest.mark.parametrize("order", ["shuffled", "sorted"])
+def test_a_paced_sort_stops_at_a_pause_point_once_it_is_no_longer_wanted(
+    order: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(foreground, "SORT_SLICE", 10)
+    items = list(range(100)) if order == "sorted" else list(range(100, 0, -1))
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(len(asked))
+        return len(asked) > 3  # wanted for three slices, then not
+
+    with pytest.raises(Abandoned):
+        sorted_paced(items, key=lambda item: item, stop=stop)
+    assert len(asked) == 4  # stopped at the first pause point after it was told
+    # Never told: the sort is whole.
+    assert sorted_paced(items, key=lambda item: item, stop=lambda: False) == sorted(items)

@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import BERLIN, SettableClock, emissions, entry, utc
 from timeclock.domain.attendance import Attendance, Location
+from timeclock.domain.foreground import SORT_SLICE as FOREGROUND_SORT_SLICE
 from timeclock.domain.shift import BreakLog, Shift
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, Column
+from timeclock.services.entry_table import SortSpec
 
 NOW = utc(2026, 3, 3, 10, 0)  # Tuesday 11:00 in Berlin
 BERLIN_GATE = Location(52.516275, 13.377704)
@@ -194,7 +196,7 @@ def test_a_running_entry_is_marked_and_grows_with_the_clock(
     model.set_entries([closed_day(), running(), manual_one()])
     assert text(model, 2, Column.END) == "running"
     end = model.index(row(model, 2), Column.END)
-    assert end.data(Qt.ItemDataRole.ToolTipRole) == "Stamped in, not yet stamped out"
+    assert end.data(Qt.ItemDataRole.ToolTipRole) == "Clocked in, not yet clocked out"
     for column in Column:
         font = model.index(row(model, 2), column).data(Qt.ItemDataRole.FontRole)
         assert isinstance(font, QFont)
@@ -373,6 +375,70 @@ def test_a_big_list_is_built_and_sorted_by_the_worker_and_shown_when_ready(
         model.sort(column, Qt.SortOrder.DescendingOrder)  # made: at once
         assert worker.queued == []
     assert ids_in_order(model) == [3, 2, 1]
+
+
+def many_days(count: int) -> list[Attendance]:
+    """``count`` closed entries whose worked time and notes run against their dates."""
+    first = utc(2020, 1, 1, 7, 0)
+    return [
+        entry(
+            number,
+            first + timedelta(days=number),
+            first + timedelta(days=number, minutes=60 + (count - number) % 600),
+            notes=f"{(count - number) % 997:03d}",
+        )
+        for number in range(1, count + 1)
+    ]
+
+
+def test_a_click_does_not_wait_for_another_columns_order_made_ahead(
+    qtbot: QtBot, clock: SettableClock
+) -> None:
+    """A long list's orders are made ahead, one at a time; a click on a column whose order
+    is not made yet stops the one being made (it is made again after), so the person waits
+    for their column's order only."""
+    worker = FakeWorker()
+    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
+    model.sync_rows = 10
+    entries = many_days(FOREGROUND_SORT_SLICE + 500)  # sorted in slices, with pause points
+    model.set_entries(entries)
+    worker.run_next()  # the list is shown; the first order ahead is queued
+    ((ahead_work, ahead_done),) = worker.queued
+    assert model.order_ahead not in (None, Column.WORKED)
+
+    model.sort(Column.WORKED, Qt.SortOrder.AscendingOrder)
+    abandoned = ahead_work()
+    assert abandoned is None  # stopped at its first pause point
+    ahead_done(abandoned)
+    worker.queued.pop(0)
+    worker.run_next()  # the clicked column's order
+
+    worked = [e.end - e.start for e in entries]
+    assert model.sort_spec == SortSpec(Column.WORKED, descending=False)
+    assert [worked[i - 1] for i in ids_in_order(model) if i is not None] == sorted(worked)
+    made = worker.run_all()  # then the orders ahead go on, the stopped one again
+    assert made == len(Column) - 3  # all but the date's (the start's) and the worked
+    for column in Column:
+        model.sort(column, Qt.SortOrder.DescendingOrder)
+        assert worker.queued == []  # every order made: at once
+
+
+def test_a_click_on_the_column_being_made_ahead_waits_for_that_one(
+    qtbot: QtBot, clock: SettableClock
+) -> None:
+    worker = FakeWorker()
+    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
+    model.sync_rows = 10
+    model.set_entries(many_days(50))
+    worker.run_next()
+    assert len(worker.queued) == 1  # the first order ahead
+    being_made = model.order_ahead
+    assert being_made is not None
+
+    model.sort(being_made, Qt.SortOrder.DescendingOrder)
+    assert len(worker.queued) == 1  # not made twice
+    worker.run_next()
+    assert model.sort_spec == SortSpec(being_made, descending=True)
 
 
 def test_a_shift_that_comes_while_the_list_is_built_is_the_one_shown(

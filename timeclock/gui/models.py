@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime, tzinfo
 from typing import Any
@@ -30,6 +31,7 @@ from timeclock.services.entry_table import (
     UserTotals,
     arrange,
     one_line,
+    order_field,
 )
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the Attendance of a row
@@ -112,9 +114,23 @@ class AttendanceModel(QAbstractTableModel):
         self._generation = 0  # a new list or sort makes older work's results stale
         self._wanted = self._spec  # the sort asked for last (maybe still being made)
         self._texts: dict[tuple[int, Field], str] = {}  # by table row: a sort keeps them
+        # The column whose order the worker makes ahead (one at a time), and how to make it
+        # give way to an order a person asked for.
+        self._ahead: Field | None = None
+        self._stop_ahead = threading.Event()
         self._names: Mapping[str, str] = {}  # employees' names by case-folded user name
 
     # -- reading ------------------------------------------------------------------------
+
+    @property
+    def sort_spec(self) -> SortSpec:
+        """The order the rows are shown in now (a click's may still be being made)."""
+        return self._spec
+
+    @property
+    def order_ahead(self) -> Field | None:
+        """The column whose order the worker is making ahead, if any."""
+        return self._ahead
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self._ascending)
@@ -267,6 +283,9 @@ class AttendanceModel(QAbstractTableModel):
         if kept is not None or len(self._table) <= self.sync_rows or self._offload is None:
             self._reorder(spec, self._table.order_of(spec.field))
             return
+        if self._ahead is not None and self._ahead == order_field(spec.field):
+            return  # being made ahead already: shown when it is made (_made_ahead)
+        self._stop_ahead.set()  # another column's order ahead gives way to this one
         table, field = self._table, spec.field
         self._offload(
             lambda: table.compute_order(field), lambda made: self._sorted(table, spec, made)
@@ -345,6 +364,8 @@ class AttendanceModel(QAbstractTableModel):
             self._show(arranged)
 
     def _show(self, arranged: ArrangedTable) -> None:
+        self._stop_ahead.set()  # the old list's orders are not needed any more
+        self._ahead = None
         self.beginResetModel()
         self._texts.clear()
         shift = self._table.shift  # the latest: it may have come while the list was built
@@ -360,28 +381,48 @@ class AttendanceModel(QAbstractTableModel):
 
     def _make_orders_ahead(self) -> None:
         """Make the other columns' orders of a long list in the worker, one at a time, so
-        that a click on any header later sorts at once."""
+        that a click on any header later sorts at once.
+
+        A click on a column whose order is not made yet must not wait for another
+        column's: the one being made ahead then stops at its next pause point (and is made
+        again later), while one being made for the clicked column is shown once made.
+        """
         table = self._table
         missing = table.missing_orders()
         if self._offload is None or len(table) <= self.sync_rows or not missing:
             return
-        field = missing[0]
+        if self._ahead is not None:
+            return  # one at a time
+        field, stop = missing[0], threading.Event()
+        self._ahead, self._stop_ahead = field, stop
 
-        def made(result: tuple[int, list[int]]) -> None:
-            if table is self._table:  # else a new list came meanwhile
-                table.install_order(field, *result)
+        def made(result: tuple[int, list[int]] | None) -> None:
+            if self._stop_ahead is stop:
+                self._ahead = None
+            if table is not self._table:
+                return  # a new list came meanwhile
+            if result is not None and table.install_order(field, *result):
+                wanted = self._wanted
+                if wanted != self._spec and order_field(wanted.field) == field:
+                    self._reorder(wanted, table.order_of(field))  # clicked while made
+            elif self._wanted != self._spec and order_field(self._wanted.field) == field:
+                self.sort(self._wanted.field, _qt_order(self._wanted))  # rows changed
+            if not stop.is_set():  # a stopped one goes on once the clicked order is made
                 self._make_orders_ahead()
 
-        self._offload(lambda: table.compute_order(field), made)
+        self._offload(lambda: table.compute_order(field, stop.is_set), made)
 
-    def _sorted(self, table: EntryTable, spec: SortSpec, made: tuple[int, list[int]]) -> None:
-        if table is not self._table or spec != self._wanted:
+    def _sorted(
+        self, table: EntryTable, spec: SortSpec, made: tuple[int, list[int]] | None
+    ) -> None:
+        if table is not self._table or spec != self._wanted or made is None:
             return  # another list, or another sort asked for since
         version, order = made
         if not table.install_order(spec.field, version, order):
             self.sort(spec.field, _qt_order(spec))  # rows changed meanwhile: again
             return
         self._reorder(spec, order)
+        self._make_orders_ahead()  # where it gave way to this one
 
     def _reorder(self, spec: SortSpec, ascending: list[int]) -> None:
         def switch() -> None:
@@ -464,7 +505,7 @@ class AttendanceModel(QAbstractTableModel):
         if column == Column.NAME:
             return entry.user
         if column == Column.END and entry.is_open:
-            return translate("AttendanceModel", "Stamped in, not yet stamped out")
+            return translate("AttendanceModel", "Clocked in, not yet clocked out")
         return None
 
 

@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from timeclock.domain.attendance import Attendance, Location
-from timeclock.domain.foreground import paced, sorted_paced
+from timeclock.domain.foreground import Abandoned, paced, sorted_paced
 from timeclock.domain.localtime import local_date
 from timeclock.domain.refs import entry_id_of
 from timeclock.domain.shift import Shift
@@ -89,10 +89,18 @@ def location_key(entry: Attendance) -> tuple[float, ...]:
     return tuple(value for p in places if p is not None for value in (p.latitude, p.longitude))
 
 
-def sorted_rows(rows: Sequence[int], key: Callable[[int], Any]) -> list[int]:
+def sorted_rows(
+    rows: Sequence[int], key: Callable[[int], Any], stop: Callable[[], bool] | None = None
+) -> list[int]:
     """``rows`` sorted by ``key``, stable, never holding the interpreter lock for long (a
-    worker's sort would freeze the window: see :mod:`timeclock.domain.foreground`)."""
-    return sorted_paced(rows, key)
+    worker's sort would freeze the window: see :mod:`timeclock.domain.foreground`); ``stop``
+    abandons it (:class:`~timeclock.domain.foreground.Abandoned`)."""
+    return sorted_paced(rows, key, stop)
+
+
+def order_field(field: Field) -> Field:
+    """The column whose order ``field`` sorts by (the start sorts as the date does)."""
+    return _SAME_ORDER.get(field, field)
 
 
 @dataclass(slots=True)
@@ -401,12 +409,18 @@ class EntryTable:
         table keeps this very list right as rows change)."""
         return self._orders.get(_SAME_ORDER.get(field, field))
 
-    def compute_order(self, field: Field) -> tuple[int, list[int]]:
+    def compute_order(
+        self, field: Field, stop: Callable[[], bool] | None = None
+    ) -> tuple[int, list[int]] | None:
         """The ascending order of ``field`` and the keys' version it was made from; only
-        reads, so a worker thread may run it (see :meth:`install_order`)."""
+        reads, so a worker thread may run it (see :meth:`install_order`). None if ``stop``
+        said so before it was made."""
         field = _SAME_ORDER.get(field, field)
         version = self._versions[field]
-        return version, sorted_rows(self.rows(), self._key_list(field).__getitem__)
+        try:
+            return version, sorted_rows(self.rows(), self._key_list(field).__getitem__, stop)
+        except Abandoned:
+            return None
 
     def install_order(self, field: Field, version: int, order: list[int]) -> bool:
         """Keep ``order`` (from :meth:`compute_order`) unless the keys changed since."""
@@ -426,7 +440,9 @@ class EntryTable:
         field = _SAME_ORDER.get(field, field)
         order = self._orders.get(field)
         if order is None:
-            version, order = self.compute_order(field)
+            made = self.compute_order(field)
+            assert made is not None  # nothing can stop it
+            version, order = made
             self.install_order(field, version, order)
         return order
 
