@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from timeclock.api.credentials import Credentials
 from timeclock.api.endpoint import EndpointError, resolve_base_url
 from timeclock.domain.rules import EntryProblem
 from timeclock.domain.timestamps import utc_now
+from timeclock.gui.desk_settings import DeskSettingsPage
 from timeclock.gui.dialog_base import (
     InlineMessage,
     MessageKind,
@@ -124,9 +126,19 @@ class SettingsDialog(WorkingDialog):
         test_row.addWidget(self.test_result, 1)
         self.problem = InlineMessage(self.tr("Problem"), self)
         self.buttons, self.save_button = save_cancel_buttons(self, self._save)
+        # The tray and the reminders on a page of their own (gui/desk_settings.py).
+        self.desk = DeskSettingsPage(self)
+        self.desk.changed.connect(self._validate)
+        connection = QWidget(self)
+        connection_layout = QVBoxLayout(connection)
+        connection_layout.addWidget(self.form)
+        connection_layout.addLayout(test_row)
+        connection_layout.addStretch(1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(connection, self.tr("C&onnection"))
+        self.tabs.addTab(self.desk, self.tr("At the &desk"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addLayout(test_row)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         set_tab_order(
@@ -236,6 +248,7 @@ class SettingsDialog(WorkingDialog):
             self.secret_edit.setText(loaded.credentials.api_secret)
         index = self.language_combo.findData(loaded.settings.language)
         self.language_combo.setCurrentIndex(max(index, 0))
+        self.desk.set_settings(loaded.settings)
         self._loaded = True
         self._set_busy(False)
         if loaded.keyring_reason is not None:
@@ -284,11 +297,14 @@ class SettingsDialog(WorkingDialog):
         if self.busy:
             return
         account, reason = self._checked()
-        self.save_button.setEnabled(account is not None)
+        desk_problem = self.desk.problem()  # shown under its field too
+        if account is not None and desk_problem:
+            reason = self.tr("At the desk: %1").replace("%1", desk_problem)
+        self.save_button.setEnabled(account is not None and not desk_problem)
         self.test_button.setEnabled(account is not None)
         self.save_button.setToolTip(reason)
         self.test_result.clear_message()
-        if account is None:
+        if reason:
             self.problem.show_message(reason, MessageKind.ERROR)
         else:
             self.problem.clear_message()
@@ -296,6 +312,7 @@ class SettingsDialog(WorkingDialog):
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
         self.form.setEnabled(not busy)
+        self.desk.setEnabled(not busy)
         if busy:
             self.save_button.setEnabled(False)
             self.test_button.setEnabled(False)
@@ -327,12 +344,13 @@ class SettingsDialog(WorkingDialog):
 
     def _save(self) -> None:
         account, _ = self._checked()
-        if account is None or self.busy:
+        if account is None or self.busy or self.desk.problem():
             return
         settings = self._settings.updated(
             account=self.account_edit.text().strip(),
             user=account.user,
             language=str(self.language_combo.currentData()),
+            **self.desk.values(),
         )
         self._set_busy(True, self.tr("Saving…"))
 
