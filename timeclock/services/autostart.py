@@ -42,9 +42,15 @@ X-GNOME-Autostart-enabled=true
 
 
 class AutostartError(TimeClockError):
-    """The autostart entry cannot be read or written; the text says which and why."""
+    """The autostart entry cannot be written; ``reason`` is the system's why."""
 
     kind = ErrorKind.SETUP
+
+    def __init__(self, enabled: bool, reason: str) -> None:
+        what = "turn on" if enabled else "turn off"
+        super().__init__(f"cannot {what} starting with the session: {reason}")
+        self.enabled = enabled
+        self.reason = reason
 
 
 def launch_command() -> list[str]:
@@ -77,9 +83,8 @@ def set_autostart(enabled: bool) -> None:
         else:
             _set_xdg(enabled)
     except OSError as error:
-        what = "turn on" if enabled else "turn off"
         reason = error.strerror or str(error) or type(error).__name__
-        raise AutostartError(f"cannot {what} starting with the session: {reason}") from None
+        raise AutostartError(enabled, reason) from None
 
 
 # -- Linux and other free desktops ---------------------------------------------------------
