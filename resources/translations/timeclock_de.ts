@@ -2118,6 +2118,184 @@
     </message>
 </context>
 <context>
+    <name>TerminalText</name>
+    <message>
+        <source>Good morning</source>
+        <translation>Guten Morgen</translation>
+    </message>
+    <message>
+        <source>Good day</source>
+        <translation>Guten Tag</translation>
+    </message>
+    <message>
+        <source>Good evening</source>
+        <translation>Guten Abend</translation>
+    </message>
+    <message>
+        <source>Worked today: %1 h</source>
+        <translation>Heute gearbeitet: %1 Std.</translation>
+    </message>
+    <message>
+        <source>%1, %2 — clocked in %3</source>
+        <translation>%1, %2 — eingestempelt %3</translation>
+    </message>
+    <message>
+        <source>Goodbye, %1 — clocked out %2</source>
+        <translation>Auf Wiedersehen, %1 — ausgestempelt %2</translation>
+    </message>
+    <message>
+        <source>Enjoy your break, %1 — break from %2</source>
+        <translation>Schöne Pause, %1 — Pause ab %2</translation>
+    </message>
+    <message>
+        <source>Welcome back, %1 — break ended %2</source>
+        <translation>Willkommen zurück, %1 — Pause beendet %2</translation>
+    </message>
+    <message>
+        <source>On a break (clocked in since %1)</source>
+        <translation>In der Pause (eingestempelt seit %1)</translation>
+    </message>
+    <message>
+        <source>Clocked in since %1</source>
+        <translation>Eingestempelt seit %1</translation>
+    </message>
+    <message>
+        <source>Clock out</source>
+        <translation>Gehen</translation>
+    </message>
+    <message>
+        <source>Start break</source>
+        <translation>Pause beginnen</translation>
+    </message>
+    <message>
+        <source>End break</source>
+        <translation>Pause beenden</translation>
+    </message>
+    <message>
+        <source>Clock in</source>
+        <translation>Kommen</translation>
+    </message>
+    <message>
+        <source>This badge or personal number is not known: %1. Nothing was stamped.</source>
+        <translation>Dieser Ausweis bzw. diese Personalnummer ist unbekannt: %1. Es wurde nichts gestempelt.</translation>
+    </message>
+    <message>
+        <source>No employee is named “%1”. Nothing was stamped.</source>
+        <translation>Niemand heißt „%1“. Es wurde nichts gestempelt.</translation>
+    </message>
+    <message>
+        <source>No PIN is set for you on this terminal. Please ask your administrator.</source>
+        <translation>Für Sie ist an diesem Terminal keine PIN hinterlegt. Bitte wenden Sie sich an Ihren Administrator.</translation>
+    </message>
+    <message>
+        <source>Nothing was stamped: %1</source>
+        <translation>Es wurde nichts gestempelt: %1</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Please try again.</source>
+        <translation>Falsche PIN. Bitte noch einmal versuchen.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Please wait %1 s.</source>
+        <translation>Falsche PIN. Bitte %1 s warten.</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWindow</name>
+    <message>
+        <source>End terminal</source>
+        <translation>Terminal beenden</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Name or personal number</source>
+        <translation>Name oder Personalnummer</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Whose PIN</source>
+        <translation>PIN-Abfrage</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN message</source>
+        <translation>PIN-Hinweis</translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>Letzte Ziffer löschen</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation>Bitte warten</translation>
+    </message>
+    <message>
+        <source>One moment, please …</source>
+        <translation>Einen Moment bitte …</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Stamped</source>
+        <translation>Gestempelt</translation>
+    </message>
+    <message>
+        <source>Worked today</source>
+        <translation>Heute gearbeitet</translation>
+    </message>
+    <message>
+        <source>Nothing was stamped</source>
+        <translation>Nichts gestempelt</translation>
+    </message>
+    <message>
+        <source>Pick your name or scan your badge</source>
+        <translation>Namen wählen oder Ausweis scannen</translation>
+    </message>
+    <message>
+        <source>Type your user name and press Enter</source>
+        <translation>Benutzernamen eingeben und Enter drücken</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Administrator PIN to end the terminal</source>
+        <translation>Administrator-PIN zum Beenden des Terminals</translation>
+    </message>
+    <message>
+        <source>%1, please type your PIN</source>
+        <translation>%1, bitte PIN eingeben</translation>
+    </message>
+</context>
+<context>
     <name>WindowDialogs</name>
     <message>
         <source>Connect TimeClock to TimeTrack</source>

@@ -2118,6 +2118,184 @@
     </message>
 </context>
 <context>
+    <name>TerminalText</name>
+    <message>
+        <source>Good morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good evening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked today: %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 — clocked in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goodbye, %1 — clocked out %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enjoy your break, %1 — break from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome back, %1 — break ended %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a break (clocked in since %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocked in since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This badge or personal number is not known: %1. Nothing was stamped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No employee is named “%1”. Nothing was stamped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No PIN is set for you on this terminal. Please ask your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was stamped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Please wait %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWindow</name>
+    <message>
+        <source>End terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or personal number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the last digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One moment, please …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was stamped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick your name or scan your badge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your user name and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator PIN to end the terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, please type your PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WindowDialogs</name>
     <message>
         <source>Connect TimeClock to TimeTrack</source>

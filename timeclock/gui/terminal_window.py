@@ -105,6 +105,7 @@ class TerminalWindow(QWidget):
         self._monotonic = monotonic
         self._shown: list[Person] = []
         self._scanned = ""  # digits typed while a choice is shown (the same badge again)
+        self.people_read = False  # TimeTrack's employees were asked for (known or not)
         self._runner = TaskRunner(self, name="timeclock-terminal")
         self.pages = QStackedWidget(self)
         self._build_idle()
@@ -283,11 +284,13 @@ class TerminalWindow(QWidget):
 
     def _people_read(self, people: People) -> None:
         self.terminal.people = people
+        self.people_read = True
         self.show_phase()
 
     def _people_failed(self, failure: Failure) -> None:
         # Without the names, user names are typed (the list says why it is empty).
         self.terminal.people = People(None)
+        self.people_read = True
         self.hint_label.setToolTip(failure.message)
         self.show_phase()
 
@@ -476,7 +479,7 @@ class TerminalWindow(QWidget):
         self._show_clock()
 
     def _show_idle(self) -> None:
-        known = self.terminal.people.known
+        known = self.terminal.people.known or not self.people_read
         self.hint_label.setText(
             self.tr("Pick your name or scan your badge")
             if known
