@@ -203,7 +203,7 @@ def test_settings_open_with_ctrl_comma_on_every_platform(window: MainWindow) -> 
 
 def test_the_accessible_tree_walk_finds_an_unnamed_button(qtbot: QtBot) -> None:
     """The walk itself fails where it should: a button with neither text nor name."""
-    from PySide6.QtWidgets import QPushButton, QVBoxLayout  # noqa: PLC0415
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
     widget = QWidget()
     qtbot.addWidget(widget)

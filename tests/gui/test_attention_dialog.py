@@ -109,7 +109,7 @@ def test_the_view_lists_the_demo_s_findings_of_everyone_over_the_shown_days(
     model = dialog.model
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Date"
     assert model.index(0, FindingColumn.DATE).data() == shown_day(date(2026, 10, 3))
-    assert model.index(5, FindingColumn.RULE).data() == "Not stamped out"
+    assert model.index(5, FindingColumn.RULE).data() == "Not clocked out"
     assert model.index(5, FindingColumn.DETAIL).data() == (
         "Open since Wed 2026-12-02 08:04: not stamped out."
     )

@@ -297,3 +297,23 @@ def test_the_history_of_an_entry_never_corrected_says_so(
     assert history.message.text() == "No corrections of this entry were made from this desk."
     assert history.table.rowCount() == 0
     history.reject()
+
+
+def test_edit_and_delete_wait_for_a_selected_row(
+    qtbot: QtBot, window: MainWindow, actions: EntryActions, server: SandboxServer
+) -> None:
+    seed(server, MONDAY, MONDAY + timedelta(hours=8))
+    seed(server, MONDAY + timedelta(hours=9), MONDAY + timedelta(hours=10))
+    reload(qtbot, window)
+    window.table.clearSelection()
+    assert not window.edit_action.isEnabled()
+    assert not window.delete_action.isEnabled()
+    assert not actions.break_action.isEnabled()
+    window.table.selectRow(0)
+    assert window.edit_action.isEnabled() and window.delete_action.isEnabled()
+    window.table.selectAll()
+    assert not window.edit_action.isEnabled()  # which one? Edit opens one entry
+    assert window.delete_action.isEnabled() and actions.break_action.isEnabled()
+    window.table.clearSelection()
+    window.edit_action.trigger()  # as Return would: nothing opens
+    assert window.findChild(EntryDialog) is None

@@ -383,3 +383,39 @@ def test_tab_visits_each_date_once(qtbot: QtBot, session: ClockSession) -> None:
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
         visited.append(dialog.focusWidget())
     assert visited[:3] == [dialog.start_edit, dialog.end_edit, dialog.break_spin]
+
+
+def test_the_user_of_an_entry_shows_as_text_not_as_a_field(
+    qtbot: QtBot, session: ClockSession
+) -> None:
+    entry = Attendance(5, "hansm", NOW - timedelta(hours=4), NOW, 0, "", manual=True)
+    dialog = opened(qtbot, EntryDialog(session, BERLIN, entry=entry))
+    assert dialog.user_edit.isReadOnly()
+    assert not dialog.user_edit.hasFrame()
+    assert not dialog.user_edit.focusPolicy() & Qt.FocusPolicy.TabFocus
+    new = opened(qtbot, EntryDialog(session, BERLIN))
+    assert new.user_edit.hasFrame() and new.user_edit.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_a_new_entry_and_an_edit_remember_their_sizes_apart(
+    qtbot: QtBot, session: ClockSession, tmp_path
+) -> None:
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
+
+    state = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    entry = Attendance(5, "hansm", NOW - timedelta(hours=4), NOW, 0, "", manual=True)
+    new = opened(qtbot, EntryDialog(session, BERLIN, window_state=state))
+    new.resize(new.width() + 200, new.height() + 150)
+    new_size = new.size()
+    new.reject()
+    edit = opened(qtbot, EntryDialog(session, BERLIN, entry=entry, window_state=state))
+    assert edit.size() != new_size
+    edit.resize(edit.width() + 40, edit.height() + 40)
+    edit_size = edit.size()
+    edit.reject()
+    again = opened(qtbot, EntryDialog(session, BERLIN, window_state=state))
+    assert again.size() == new_size
+    again.reject()
+    edit_again = opened(qtbot, EntryDialog(session, BERLIN, entry=entry, window_state=state))
+    assert edit_again.size() == edit_size
+    edit_again.reject()

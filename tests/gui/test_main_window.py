@@ -126,7 +126,7 @@ def test_start_shows_clock_in_and_who_is_signed_in(
     assert panel.stamp_button.isEnabled()
     assert panel.break_button.text() == "Start break"
     assert not panel.break_button.isEnabled()  # no break before stamping in
-    assert panel.status_label.text() == "Not stamped in."
+    assert panel.status_label.text() == "Not clocked in."
     assert panel.today_label.text() == "Today: 0:00 h worked"
     assert window.identity.text() == f"hansm at 127.0.0.1:{server.port}"
     assert "Online" in window.connection.text()
@@ -162,19 +162,19 @@ def test_clock_in_break_and_clock_out_by_clicking(
     assert len(inserted) == 1
     assert resets == []
     assert cell(window, open_entry.id, Column.END) == "running"
-    assert panel.status_label.text() == "Stamped in since 08:00 · worked 0:00 h · break 0:00 h"
+    assert panel.status_label.text() == "Clocked in since 08:00 · worked 0:00 h · break 0:00 h"
     assert panel.today_label.text() == "Today: 2:00 h worked"
 
     clock.advance(hours=2)
     after_status(qtbot, window, lambda: click(qtbot, panel.break_button))
     assert panel.break_button.text() == "End break"
     assert panel.status_label.text() == (
-        "Stamped in since 08:00 · worked 2:00 h · break 0:00 h · on a break since 10:00"
+        "Clocked in since 08:00 · worked 2:00 h · break 0:00 h · on a break since 10:00"
     )
     clock.advance(minutes=15)
     after_status(qtbot, window, lambda: click(qtbot, panel.break_button))
     assert panel.break_button.text() == "Start break"
-    assert panel.status_label.text() == "Stamped in since 08:00 · worked 2:00 h · break 0:15 h"
+    assert panel.status_label.text() == "Clocked in since 08:00 · worked 2:00 h · break 0:15 h"
     assert panel.today_label.text() == "Today: 4:00 h worked"
     # The running row counts the break taken at this desk, as the status line does.
     assert cell(window, open_entry.id, Column.BREAK) == "0:15"
@@ -188,7 +188,7 @@ def test_clock_in_break_and_clock_out_by_clicking(
     assert closed.break_minutes == 15
     assert panel.stamp_button.text() == "Clock in"
     assert not panel.break_button.isEnabled()
-    assert panel.status_label.text() == "Not stamped in."
+    assert panel.status_label.text() == "Not clocked in."
     assert panel.today_label.text() == "Today: 5:45 h worked"
     row = window.model.row_of(server_ref(open_entry.id))
     assert [(top.row(), bottom.row()) for top, bottom, *_ in changed] == [(row, row)]
@@ -222,14 +222,14 @@ def test_clock_in_and_out_against_servers_that_keep_data_their_own_way(
     assert panel.stamp_button.text() == "Clock out"
     after_load(qtbot, window, window.refresh)
     assert shown_ids(window) == [opened.id]
-    assert panel.status_label.text().startswith("Stamped in since 08:00")
+    assert panel.status_label.text().startswith("Clocked in since 08:00")
 
     clock.advance(hours=8)
     after_status(qtbot, window, lambda: click(qtbot, panel.stamp_button))
     (closed,) = quirky.store.all()
     assert closed.end == MORNING + timedelta(hours=8)
     assert panel.stamp_button.text() == "Clock in"
-    assert panel.status_label.text() == "Not stamped in."
+    assert panel.status_label.text() == "Not clocked in."
 
 
 def test_the_status_line_and_the_list_count_on_each_minute(
@@ -245,7 +245,7 @@ def test_the_status_line_and_the_list_count_on_each_minute(
     clock.advance(minutes=61)
     ticker.timeout.emit()
     panel = window.stamp_panel
-    assert panel.status_label.text() == "Stamped in since 08:00 · worked 1:01 h · break 0:00 h"
+    assert panel.status_label.text() == "Clocked in since 08:00 · worked 1:01 h · break 0:00 h"
     assert panel.today_label.text() == "Today: 1:01 h worked"
     assert cell(window, entry_id, Column.WORKED) == "1:01"
     assert "worked: 1:01 h" in window.totals_label.text()

@@ -234,7 +234,7 @@ def test_a_refused_stamp_says_why_and_leaves_the_state_alone(
     problems = emissions(session.problem)
     # The last known status says "out", so this stamps in; the status is asked for again.
     status = status_after(qtbot, session, session.stamp)
-    assert problems == [("You are already stamped in.", None)]
+    assert problems == [("You are already clocked in.", None)]
     assert session.state is ConnectionState.ONLINE
     assert server.store.count() == 1
     assert status.shift.stamped_in  # so the next stamp is the right one: out

@@ -377,7 +377,7 @@ def test_another_open_entry_is_shown_with_a_way_to_close_it(qtbot: QtBot, desk: 
     assert window.stamp_panel.stamp_button.text() == "Clock out"  # today's shift
     since = f"{day_text(monday, BERLIN)} {time_text(monday, BERLIN)}"
     assert window.message_bar.text == (
-        f"You are also stamped in since {since} (entry #{other}), probably at another desk. "
+        f"You are also clocked in since {since} (entry #{other}), probably at another desk. "
         "Open the entry to set its end, or delete it in the list."
     )
     action = window.message_bar.action_button
@@ -403,7 +403,7 @@ def test_the_warning_of_another_open_entry_gives_way_and_comes_back_until_closed
     seed(desk.server, MORNING - timedelta(days=1), manual=False)
     seed(desk.server, MORNING, manual=False)
     start(qtbot, window)
-    assert window.message_bar.text.startswith("You are also stamped in since ")
+    assert window.message_bar.text.startswith("You are also clocked in since ")
 
     desk.server.faults = FaultPlan({"503": 1.0})
     with qtbot.waitSignal(window.session.status_changed, timeout=WAIT):
@@ -412,7 +412,7 @@ def test_the_warning_of_another_open_entry_gives_way_and_comes_back_until_closed
     desk.server.faults = None
     with qtbot.waitSignal(window.session.status_changed, timeout=WAIT):
         window.session.refresh_status()
-    assert window.message_bar.text.startswith("You are also stamped in since ")
+    assert window.message_bar.text.startswith("You are also clocked in since ")
 
     (close,) = [
         button

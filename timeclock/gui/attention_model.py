@@ -66,7 +66,7 @@ class FindingsModel(QAbstractTableModel):
     def rule_name(self, rule: Rule) -> str:
         """The rule as the window names it (short, in the window's language)."""
         names: dict[Rule, Callable[[], str]] = {
-            Rule.OPEN: lambda: self.tr("Not stamped out"),
+            Rule.OPEN: lambda: self.tr("Not clocked out"),
             Rule.OVERLAP: lambda: self.tr("Overlap"),
             Rule.FUTURE: lambda: self.tr("In the future"),
             Rule.MAX_HOURS: lambda: self.tr("Over 10 hours"),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QSettings
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from timeclock.gui.tasks import TaskRunner
+from timeclock.gui.tones import Tone, follows_palette, text_colour
 
-# Red-ish, amber and green-ish that stay readable on light and dark palettes.
-_COLOURS = {"error": "#c62828", "warning": "#b45309", "success": "#2e7d32"}
 T = TypeVar("T")
 
 
@@ -41,6 +40,13 @@ class MessageKind(enum.Enum):
     WARNING = "warning"
     INFO = "info"
     SUCCESS = "success"
+
+
+_TONES = {
+    MessageKind.ERROR: Tone.ERROR,
+    MessageKind.WARNING: Tone.WARNING,
+    MessageKind.SUCCESS: Tone.SUCCESS,
+}
 
 
 class InlineMessage(QLabel):
@@ -62,9 +68,20 @@ class InlineMessage(QLabel):
         self.kind = kind
         self.setText(text)
         self.setAccessibleDescription(text)
-        colour = _COLOURS.get(kind.value)
-        self.setStyleSheet(f"color: {colour};" if colour else "")
+        self._colour()
         self.setVisible(bool(text))
+
+    def _colour(self) -> None:
+        """Red, amber or green as the palette (light, dark, high contrast) reads them."""
+        tone = _TONES.get(self.kind)
+        sheet = f"color: {text_colour(tone)};" if tone is not None else ""
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if follows_palette(event):
+            self._colour()
+        super().changeEvent(event)
 
     def clear_message(self) -> None:
         """Hide the line."""

@@ -162,7 +162,10 @@ class EntryActions(QObject):
     # -- several entries, one entry -------------------------------------------------------
 
     def _selection_changed(self, *_args: object) -> None:
+        """What the selection allows: nothing selected, no Edit, Delete, Set break."""
         count = len(self._window.selected_entries())
+        self._window.edit_action.setEnabled(count == 1)
+        self._window.delete_action.setEnabled(count > 0)
         self.break_action.setEnabled(count > 0)
         self.history_action.setEnabled(count == 1)
 

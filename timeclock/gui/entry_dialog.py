@@ -245,9 +245,19 @@ class EntryDialog(RememberingDialog):
         self.break_spin.setValue(DEFAULT_BREAK_MINUTES)
         (self.start_edit if user else self.user_edit).setFocus()
 
+    def _geometry_key(self) -> str:
+        """A new entry and an edit are remembered apart: the edit has more rows."""
+        kind = "New" if self._entry is None else "Edit"
+        return f"dialogs/{type(self).__name__}{kind}/geometry"
+
     def _fill_edit(self, entry: Attendance, values: Attendance) -> None:
         self.user_edit.setText(entry.user)
+        # An entry's user cannot change: shown as text, not as a field to type in (no
+        # frame, no field background, no Tab stop); screen readers still read it.
         self.user_edit.setReadOnly(True)
+        self.user_edit.setFrame(False)
+        self.user_edit.setStyleSheet("QLineEdit { background: transparent; }")
+        self.user_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.source_label = QLabel(self.form)
         self.source_label.setAccessibleName(self.tr("Source"))
         self._form_layout.addRow(self.tr("Source:"), self.source_label)

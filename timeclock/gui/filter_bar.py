@@ -26,6 +26,7 @@ from timeclock.domain.ranges import DayRange, Preset
 from timeclock.gui.date_fields import DateField
 from timeclock.gui.employee_picker import PickerModel, UserCompleter
 from timeclock.gui.formatting import date_format, pydate, qdate
+from timeclock.gui.tones import Tone, text_colour
 from timeclock.services.directory import DirectoryUnavailable, EmployeeDirectory, picker_text
 
 CUSTOM = "custom"
@@ -113,7 +114,7 @@ class FilterBar(QWidget):
         self.group.setVisible(False)  # with All users only
         self.user_note = QLabel(self)
         self.user_note.setObjectName("userNote")
-        self.user_note.setStyleSheet("color: #611a15;")  # the message bar's problem colour
+        self.user_note.setStyleSheet(f"color: {text_colour(Tone.ERROR)};")
         self.user_note.setAccessibleName(self.tr("About the user name"))
         self.user_note.setWordWrap(True)
         self.user_note.hide()

@@ -35,12 +35,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     )
     QLocale.setDefault(locale)
     installed: list[QTranslator] = []
-    if language == SOURCE_LANGUAGE:
-        return installed
-    ours = QTranslator(app)
+    ours = QTranslator(app)  # in English too: its plural forms ("1 change", "2 changes")
     if ours.load(qm_path(language)):
         app.installTranslator(ours)
         installed.append(ours)
+    if language == SOURCE_LANGUAGE:
+        return installed
     qt_own = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(locale, "qtbase", "_", qt_folder):

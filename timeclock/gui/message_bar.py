@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from timeclock.gui.tones import Tone, bar_colours, follows_palette
 
 
 class MessageBar(QFrame):
@@ -18,13 +20,7 @@ class MessageBar(QFrame):
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        # A problem is red; a notice (a change saved here while offline) is blue.
-        self.setStyleSheet(
-            "#messageBar { background: #fdecea; border: 1px solid #f5c2c0; border-radius: 4px; }"
-            "#messageBar QLabel { color: #611a15; }"
-            "#messageBar[notice=true] { background: #e8f1fb; border-color: #b6d2f0; }"
-            "#messageBar[notice=true] QLabel { color: #0b3a66; }"
-        )
+        self._colour()
         self.setAccessibleName(self.tr("Message"))
         self._label = QLabel(self)
         self._label.setWordWrap(True)
@@ -42,6 +38,26 @@ class MessageBar(QFrame):
         self._retry_button.clicked.connect(self._on_retry)
         self._close_button.clicked.connect(self._on_close)
         self.hide()
+
+    def _colour(self) -> None:
+        """A problem is red; a notice (a change saved here while offline) is blue; both in
+        the variant the palette (light, dark, high contrast) reads well."""
+        problem, notice = bar_colours(Tone.ERROR), bar_colours(Tone.NOTICE)
+        sheet = (
+            f"#messageBar {{ background: {problem.background}; "
+            f"border: 1px solid {problem.border}; border-radius: 4px; }}"
+            f"#messageBar QLabel {{ color: {problem.text}; }}"
+            f"#messageBar[notice=true] {{ background: {notice.background}; "
+            f"border-color: {notice.border}; }}"
+            f"#messageBar[notice=true] QLabel {{ color: {notice.text}; }}"
+        )
+        if self.styleSheet() != sheet:
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if follows_palette(event):
+            self._colour()
+        super().changeEvent(event)
 
     @property
     def text(self) -> str:

@@ -124,8 +124,8 @@ def explain(error: BaseException) -> str:  # noqa: PLR0912 - one case per error 
 def stamp_problem(problem: StampProblem) -> str:
     """Why a stamp does not fit the current state."""
     texts = {
-        StampProblem.ALREADY_IN: translate("Messages", "You are already stamped in."),
-        StampProblem.NOT_IN: translate("Messages", "You are not stamped in."),
+        StampProblem.ALREADY_IN: translate("Messages", "You are already clocked in."),
+        StampProblem.NOT_IN: translate("Messages", "You are not clocked in."),
         StampProblem.ON_BREAK: translate("Messages", "A break is already running."),
         StampProblem.NOT_ON_BREAK: translate("Messages", "No break is running."),
     }
@@ -254,13 +254,13 @@ def also_open_message(entry: Attendance, zone: tzinfo) -> str:
     if entry.id is not None:
         text = translate(
             "Messages",
-            "You are also stamped in since %1 (entry #%2), probably at another desk. Open "
+            "You are also clocked in since %1 (entry #%2), probably at another desk. Open "
             "the entry to set its end, or delete it in the list.",
         ).replace("%2", str(entry.id))
     else:
         text = translate(
             "Messages",
-            "You are also stamped in since %1 (an entry not yet on TimeTrack). Open the "
+            "You are also clocked in since %1 (an entry not yet on TimeTrack). Open the "
             "entry to set its end, or delete it in the list.",
         )
     return text.replace("%1", since)

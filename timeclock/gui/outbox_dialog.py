@@ -184,9 +184,9 @@ class OutboxDialog(RememberingDialog):
             self.summary.setText(self.tr("Everything is on TimeTrack."))
         else:
             self.summary.setText(
-                self.tr("%1 change(s) wait, %2 of them held until you decide.")
-                .replace("%1", str(len(items)))
-                .replace("%2", str(held))
+                self.tr(
+                    "%n change(s) wait, %1 of them held until you decide.", "", len(items)
+                ).replace("%1", str(held))
             )
         self._selection_changed()
 

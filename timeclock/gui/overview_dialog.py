@@ -37,6 +37,7 @@ from timeclock.gui.overview_legend import OverviewLegend
 from timeclock.gui.overview_text import computed_here_note, row_summary, signed_hours
 from timeclock.gui.session import ClockSession
 from timeclock.gui.tasks import Failure
+from timeclock.gui.tones import Tone, text_colour
 from timeclock.services.overview import Overview, Period, period_of, read_overview, step_period
 from timeclock.services.working_model import WorkingModel
 
@@ -127,7 +128,7 @@ class OverviewDialog(WorkingDialog):
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setAccessibleName(self.tr("Where the targets come from"))
-        self.note.setStyleSheet("color: #8a5a00;")
+        self.note.setStyleSheet(f"color: {text_colour(Tone.WARNING)};")
         self.note.hide()
         self.canvas = OverviewCanvas(self._zone, self)
         self.scroll_area = QScrollArea(self)

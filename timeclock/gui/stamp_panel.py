@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from timeclock.gui.formatting import hours_text, time_text
+from timeclock.gui.tones import Tone, focus_ring_colour, follows_palette, text_colour
 from timeclock.services.stamping import Status
 
 # Green to come, amber to go; disabled buttons keep the platform's grey.
@@ -23,15 +24,21 @@ CLOCK_IN_COLOUR = "#2e7d32"
 CLOCK_OUT_COLOUR = "#e65100"
 
 
-def _button_style(colour: str, hover: str) -> str:
+FOCUS_RING_WIDTH = 3  # px: the focused stamp button is seen from across the room
+
+
+def button_style(stamped_in: bool, palette: QPalette | None = None) -> str:
+    """The stamp button's look: white on green or amber (the same in light and dark
+    palettes, as the button paints its own background), and when it has the focus a ring
+    in the palette's text colour, with the button's own colour as a gap inside it."""
+    colour, hover = (CLOCK_OUT_COLOUR, "#ef6c00") if stamped_in else (CLOCK_IN_COLOUR, "#388e3c")
+    ring = focus_ring_colour(palette)
     return (
-        f"QPushButton:enabled {{ background: {colour}; color: white; border-radius: 6px; }}"
+        f"QPushButton:enabled {{ background: {colour}; color: white; border-radius: 6px;"
+        f" border: {FOCUS_RING_WIDTH}px solid {colour}; }}"
         f"QPushButton:enabled:hover {{ background: {hover}; }}"
+        f"QPushButton:enabled:focus {{ border: {FOCUS_RING_WIDTH}px solid {ring}; }}"
     )
-
-
-_CLOCK_IN_STYLE = _button_style(CLOCK_IN_COLOUR, "#388e3c")
-_CLOCK_OUT_STYLE = _button_style(CLOCK_OUT_COLOUR, "#ef6c00")
 
 
 class StampPanel(QWidget):
@@ -54,6 +61,9 @@ class StampPanel(QWidget):
         self.break_button = QPushButton(self)
         self.break_button.setObjectName("breakButton")
         self.break_button.setMinimumHeight(64)
+        # The names say what a click does (they change with it); the shortcuts are told too.
+        self.stamp_button.setAccessibleDescription(self.tr("Records the time now (Ctrl+Return)"))
+        self.break_button.setAccessibleDescription(self.tr("Ctrl+B"))
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLine")
         self.status_label.setAccessibleName(self.tr("Status"))
@@ -67,7 +77,8 @@ class StampPanel(QWidget):
         self.list_owner_label.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
-        self.list_owner_label.setStyleSheet("font-weight: bold; color: #0b3a66;")
+        self._stamped_in = False
+        self._colour()
         layout = QGridLayout(self)
         layout.addWidget(self.stamp_button, 0, 0)
         layout.addWidget(self.break_button, 0, 1)
@@ -82,6 +93,20 @@ class StampPanel(QWidget):
         self.stamp_button.clicked.connect(self.stamp_requested)
         self.break_button.clicked.connect(self.break_requested)
         self.show_status(None, None, timedelta())
+
+    def _colour(self) -> None:
+        """The button's colours and the list owner's blue, for the palette shown."""
+        sheet = button_style(self._stamped_in)
+        if self.stamp_button.styleSheet() != sheet:
+            self.stamp_button.setStyleSheet(sheet)
+        owner = f"font-weight: bold; color: {text_colour(Tone.NOTICE)};"
+        if self.list_owner_label.styleSheet() != owner:
+            self.list_owner_label.setStyleSheet(owner)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if follows_palette(event):
+            self._colour()
+        super().changeEvent(event)
 
     def show_list_owner(self, name: str | None) -> None:
         """Say whose entries the list shows: ``None`` one's own (nothing is said), ``""``
@@ -104,9 +129,11 @@ class StampPanel(QWidget):
         label = self.tr("Clock out") if stamped_in else self.tr("Clock in")
         self.stamp_button.setText(label)
         self.stamp_button.setProperty("stampedIn", stamped_in)
-        self.stamp_button.setStyleSheet(_CLOCK_OUT_STYLE if stamped_in else _CLOCK_IN_STYLE)
+        self._stamped_in = stamped_in
+        self._colour()
         self.stamp_button.setAccessibleName(label)
         self.break_button.setText(self.tr("End break") if on_break else self.tr("Start break"))
+        self.break_button.setAccessibleName(self.break_button.text())
         self.stamp_button.setEnabled(known)
         self.break_button.setEnabled(known and stamped_in)
         if not known or shift is None or now is None:
@@ -114,10 +141,10 @@ class StampPanel(QWidget):
             self.today_label.clear()
             return
         if shift.entry is None:
-            self.status_label.setText(self.tr("Not stamped in."))
+            self.status_label.setText(self.tr("Not clocked in."))
         else:
             text = (
-                self.tr("Stamped in since %1 · worked %2 h · break %3 h")
+                self.tr("Clocked in since %1 · worked %2 h · break %3 h")
                 .replace("%1", time_text(shift.entry.start, self._zone))
                 .replace("%2", hours_text(shift.worked_time(now)))
                 .replace("%3", hours_text(shift.break_time(now)))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from timeclock.domain.totals import Totals
 from timeclock.gui.formatting import hours_text, time_text
 from timeclock.gui.session import ConnectionState
+from timeclock.gui.tones import Tone, follows_palette, text_colour
 
 BUSY_DELAY_MILLISECONDS = 200  # quicker work shows no busy indicator at all
 
@@ -30,6 +31,13 @@ class ConnectionHeader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.identity, 1)
         layout.addWidget(self.connection)
+        self._state: ConnectionState | None = None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """The dot's colour follows the palette (light, dark, high contrast)."""
+        if follows_palette(event) and self._state is not None:
+            self.show_state(self._state)
+        super().changeEvent(event)
 
     def show_identity(self, user: str, base_url: str) -> None:
         """Who stamps, and at which TimeTrack."""
@@ -38,14 +46,16 @@ class ConnectionHeader(QWidget):
 
     def show_state(self, state: ConnectionState) -> None:
         """The connection state as a coloured dot and a word."""
+        self._state = state
         texts = {
-            ConnectionState.CONNECTING: (self.tr("Connecting…"), "#777777"),
-            ConnectionState.ONLINE: (self.tr("Online"), "#2e7d32"),
-            ConnectionState.OFFLINE: (self.tr("Offline"), "#9e9e9e"),
-            ConnectionState.REJECTED: (self.tr("Credentials rejected"), "#c62828"),
-            ConnectionState.ERROR: (self.tr("Server error"), "#c62828"),
+            ConnectionState.CONNECTING: (self.tr("Connecting…"), Tone.MUTED),
+            ConnectionState.ONLINE: (self.tr("Online"), Tone.SUCCESS),
+            ConnectionState.OFFLINE: (self.tr("Offline"), Tone.MUTED),
+            ConnectionState.REJECTED: (self.tr("Credentials rejected"), Tone.ERROR),
+            ConnectionState.ERROR: (self.tr("Server error"), Tone.ERROR),
         }
-        text, color = texts[state]
+        text, tone = texts[state]
+        color = text_colour(tone)
         self.connection.setText(f'<span style="color:{color}">\N{BLACK CIRCLE}</span> {text}')
         self.connection.setToolTip(text)
 
@@ -68,6 +78,11 @@ class StatusFooter(QWidget):
         self.waiting_label.setWordWrap(True)
         self.waiting_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.waiting_label.setAccessibleName(self.tr("Changes not yet sent"))
+        # Its "Show" link is reached with Tab and opened with Enter, not only clicked.
+        self.waiting_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.waiting_label.linkActivated.connect(lambda _link: self.outbox_requested.emit())
         self.waiting_label.hide()
         self.busy_indicator = QProgressBar(self)
@@ -101,7 +116,7 @@ class StatusFooter(QWidget):
         if not waiting:
             self.waiting_label.hide()
             return
-        text = self.tr("%1 change(s) saved here, not yet on TimeTrack").replace("%1", str(waiting))
+        text = self.tr("%n change(s) saved here, not yet on TimeTrack", "", waiting)
         if held:
             text += " " + self.tr("(%1 held)").replace("%1", str(held))
         if last_delivery is not None:
