@@ -10,8 +10,12 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from timeclock.gui.session_settings import SessionSettingsGroup
+from timeclock.gui.settings_dialog import SettingsDialog
+from timeclock.sandbox import SandboxServer
 from timeclock.services.autostart import autostart_enabled, xdg_autostart_path
-from timeclock.store.settings import Settings
+from timeclock.store.settings import Settings, load_settings, settings_path
+
+WAIT = 5000
 
 
 @pytest.fixture(autouse=True)
@@ -139,3 +143,65 @@ def test_every_control_has_an_accessible_name(group: SessionSettingsGroup) -> No
     controls = [group.autostart, group.lock_minutes]
     assert all(isinstance(control, QWidget) and control.accessibleName() for control in controls)
     assert group.lock_problem.accessibleName() == "Problem: Locked screen as a possible break"
+
+
+def opened_dialog(qtbot: QtBot, server: SandboxServer) -> SettingsDialog:
+    """The settings dialog, loaded and filled in for the sandbox."""
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    dialog.open()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    dialog.account_edit.setText(server.base_url)
+    dialog.user_edit.setText("hansm")
+    dialog.key_edit.setText(server.api_key)
+    dialog.secret_edit.setText(server.api_secret)
+    return dialog
+
+
+def test_the_group_is_on_the_desk_page_and_a_wrong_threshold_stops_the_save(
+    qtbot: QtBot, server: SandboxServer
+) -> None:
+    dialog = opened_dialog(qtbot, server)
+    group = dialog.session_group
+    assert group.parentWidget() is dialog.desk
+    assert dialog.save_button.isEnabled()
+
+    group.lock_minutes.setText("0")
+
+    assert not dialog.save_button.isEnabled()
+    assert dialog.problem.text().endswith(
+        "Enter whole minutes from 1 to 480, or leave it empty for off."
+    )
+    group.lock_minutes.setText("15")
+    assert dialog.save_button.isEnabled()
+
+
+def test_save_keeps_the_threshold_and_writes_the_autostart_entry(
+    qtbot: QtBot, server: SandboxServer
+) -> None:
+    dialog = opened_dialog(qtbot, server)
+    dialog.session_group.lock_minutes.setText("15")
+    dialog.session_group.autostart.setChecked(True)
+
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        dialog.save_button.click()
+
+    assert load_settings().lock_break_minutes == "15"
+    assert autostart_enabled()
+    assert "autostart" not in settings_path().read_text()  # the entry is the setting
+
+
+def test_an_autostart_entry_that_cannot_be_written_stops_the_save(
+    qtbot: QtBot, server: SandboxServer, config_home: Path
+) -> None:
+    config_home.mkdir()
+    (config_home / "autostart").write_text("a file where the folder should be")
+    dialog = opened_dialog(qtbot, server)
+    dialog.session_group.autostart.setChecked(True)
+    dialog.session_group.lock_minutes.setText("15")
+
+    dialog.save_button.click()
+
+    assert dialog.problem.text().startswith("TimeClock cannot be set to start when you log in:")
+    assert dialog.isVisible()
+    assert not settings_path().exists()

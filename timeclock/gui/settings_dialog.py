@@ -44,6 +44,7 @@ from timeclock.gui.dialog_base import (
     set_tab_order,
 )
 from timeclock.gui.messages import entry_problem, explain, keyring_problem
+from timeclock.gui.session_settings import SessionSettingsGroup
 from timeclock.gui.tasks import Failure
 from timeclock.services.account import Account
 from timeclock.store.secrets import KeyringUnavailableError, load_credentials, save_credentials
@@ -129,6 +130,9 @@ class SettingsDialog(WorkingDialog):
         # The tray and the reminders on a page of their own (gui/desk_settings.py).
         self.desk = DeskSettingsPage(self)
         self.desk.changed.connect(self._validate)
+        self.session_group = SessionSettingsGroup(self.desk)  # autostart, screen lock
+        self.desk.add_group(self.session_group)
+        self.session_group.changed.connect(self._validate)
         connection = QWidget(self)
         connection_layout = QVBoxLayout(connection)
         connection_layout.addWidget(self.form)
@@ -249,6 +253,7 @@ class SettingsDialog(WorkingDialog):
         index = self.language_combo.findData(loaded.settings.language)
         self.language_combo.setCurrentIndex(max(index, 0))
         self.desk.set_settings(loaded.settings)
+        self.session_group.show_settings(loaded.settings)
         self._loaded = True
         self._set_busy(False)
         if loaded.keyring_reason is not None:
@@ -297,7 +302,7 @@ class SettingsDialog(WorkingDialog):
         if self.busy:
             return
         account, reason = self._checked()
-        desk_problem = self.desk.problem()  # shown under its field too
+        desk_problem = self.desk.problem() or self.session_group.problem()  # and under it
         if account is not None and desk_problem:
             reason = self.tr("At the desk: %1").replace("%1", desk_problem)
         self.save_button.setEnabled(account is not None and not desk_problem)
@@ -346,11 +351,16 @@ class SettingsDialog(WorkingDialog):
         account, _ = self._checked()
         if account is None or self.busy or self.desk.problem():
             return
+        autostart_problem = self.session_group.apply_autostart()  # its own file, at once
+        if autostart_problem:
+            self.problem.show_message(autostart_problem, MessageKind.ERROR)
+            return
         settings = self._settings.updated(
             account=self.account_edit.text().strip(),
             user=account.user,
             language=str(self.language_combo.currentData()),
             **self.desk.values(),
+            **self.session_group.changes(),
         )
         self._set_busy(True, self.tr("Saving…"))
 
