@@ -1153,6 +1153,41 @@
     </message>
 </context>
 <context>
+    <name>LockBreakDialog</name>
+    <message>
+        <source>Was that a break?</source>
+        <translation>War das eine Pause?</translation>
+    </message>
+    <message>
+        <source>Record this time as a break?</source>
+        <translation>Diese Zeit als Pause erfassen?</translation>
+    </message>
+    <message>
+        <source>&amp;Record as break</source>
+        <translation>Als Pause &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>Record the locked time as a break</source>
+        <translation>Die gesperrte Zeit als Pause erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;No, I was working</source>
+        <translation>&amp;Nein, ich habe gearbeitet</translation>
+    </message>
+    <message>
+        <source>Do not record a break</source>
+        <translation>Keine Pause erfassen</translation>
+    </message>
+    <message>
+        <source>The screen was locked from %1 to %2 (%3 min) while you were clocked in.</source>
+        <translation>Der Bildschirm war von %1 bis %2 (%3 min) gesperrt, während Sie eingestempelt waren.</translation>
+    </message>
+    <message>
+        <source>The screen was locked %1 (%2 min in all) while you were clocked in.</source>
+        <translation>Der Bildschirm war %1 (insgesamt %2 min) gesperrt, während Sie eingestempelt waren.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>TimeClock</source>
@@ -1891,6 +1926,53 @@
     <message>
         <source>end %1</source>
         <translation>Ende: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSettingsGroup</name>
+    <message>
+        <source>Log-in and screen lock</source>
+        <translation>Anmeldung und Bildschirmsperre</translation>
+    </message>
+    <message>
+        <source>Start TimeClock when I lo&amp;g in</source>
+        <translation>TimeClock &amp;beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Start TimeClock when I log in</source>
+        <translation>TimeClock beim Anmelden starten</translation>
+    </message>
+    <message>
+        <source>Locked screen as a possible break</source>
+        <translation>Gesperrter Bildschirm als mögliche Pause</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>After the screen was locked at least this long while you were clocked in, TimeClock asks whether it was a break. Nothing of it leaves this computer.</source>
+        <translation>War der Bildschirm mindestens so lange gesperrt, während Sie eingestempelt waren, fragt TimeClock, ob es eine Pause war. Nichts davon verlässt diesen Computer.</translation>
+    </message>
+    <message>
+        <source>Locked screen as a b&amp;reak after (minutes):</source>
+        <translation>Bei Sperre nach &amp;Pause fragen ab (Minuten):</translation>
+    </message>
+    <message>
+        <source>TimeClock cannot be set to start when you log in: %1</source>
+        <translation>TimeClock kann nicht für den Start beim Anmelden eingerichtet werden: %1</translation>
+    </message>
+    <message>
+        <source>TimeClock cannot stop starting when you log in: %1</source>
+        <translation>Der Start von TimeClock beim Anmelden kann nicht abgeschaltet werden: %1</translation>
+    </message>
+    <message>
+        <source>Enter whole minutes from 1 to %1, or leave it empty for off.</source>
+        <translation>Geben Sie ganze Minuten von 1 bis %1 ein, oder lassen Sie das Feld leer (aus).</translation>
     </message>
 </context>
 <context>

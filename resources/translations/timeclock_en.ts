@@ -1153,6 +1153,41 @@
     </message>
 </context>
 <context>
+    <name>LockBreakDialog</name>
+    <message>
+        <source>Was that a break?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record this time as a break?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record as break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the locked time as a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No, I was working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not record a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen was locked from %1 to %2 (%3 min) while you were clocked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen was locked %1 (%2 min in all) while you were clocked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>TimeClock</source>
@@ -1890,6 +1925,53 @@
     </message>
     <message>
         <source>end %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionSettingsGroup</name>
+    <message>
+        <source>Log-in and screen lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start TimeClock when I lo&amp;g in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start TimeClock when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked screen as a possible break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the screen was locked at least this long while you were clocked in, TimeClock asks whether it was a break. Nothing of it leaves this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked screen as a b&amp;reak after (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeClock cannot be set to start when you log in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeClock cannot stop starting when you log in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter whole minutes from 1 to %1, or leave it empty for off.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
