@@ -77,7 +77,7 @@ def make_window(
     """Call to open the terminal (shown at 1024x600, the employees read)."""
     opened: list[tuple[TerminalWindow, TimeTrackClient, Desk]] = []
 
-    def make() -> TerminalWindow:
+    def make(*, start: bool = True) -> TerminalWindow:
         client = TimeTrackClient(staff.base_url, credentials_of(staff))
         desk = Desk(in_memory=True)
         service = TerminalClock(desk, client, BERLIN, clock)
@@ -85,8 +85,9 @@ def make_window(
         opened.append((window, client, desk))
         window.resize(1024, 600)
         window.show()
-        window.start()
-        qtbot.waitUntil(lambda: window.people_read, timeout=WAIT)
+        if start:
+            window.start()
+            qtbot.waitUntil(lambda: window.people_read, timeout=WAIT)
         return window
 
     yield make  # type: ignore[misc]
@@ -129,6 +130,18 @@ def test_a_badge_scanned_anywhere_on_the_idle_screen_stamps_in_and_confirms_then
     wait_for(qtbot, window, Phase.IDLE)
     assert window.pages.currentWidget() is window.idle_page
     assert window.search.text() == ""
+
+
+def test_a_badge_scanned_before_the_names_are_read_is_looked_up_once_they_are(
+    qtbot: QtBot, make_window: type[TerminalWindow], staff: SandboxServer
+) -> None:
+    window = make_window(start=False)
+    scan(qtbot, window, "1003")
+    assert window.pages.currentWidget() is window.busy_page
+    assert window.terminal.phase is Phase.IDLE  # not told "unknown badge"
+    window.start()
+    wait_for(qtbot, window, Phase.CONFIRMED)
+    assert entries_of(staff, "annak") == [(MORNING, MORNING)]
 
 
 def test_the_next_scan_ends_the_confirmation_at_once(

@@ -61,6 +61,9 @@ def run_terminal(app: QApplication, *, demo: bool) -> int:
         instance.activated.connect(window.raise_)
         delivery = _DeliveryTimer(app, service)
         stack.callback(delivery.stop)
+        screen = app.primaryScreen()
+        if screen is not None:  # the whole screen even where no window manager makes it so
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
         window.start()
         end_of_start()

@@ -56,6 +56,7 @@ NAMES_SHOWN = 30  # the list offers at most this many names at once
 CONFIRMED_IN_COLOUR = "#2e7d32"
 CONFIRMED_OUT_COLOUR = "#1565c0"
 NOTICE_COLOUR = "#b71c1c"
+KEY_COLOUR = "#e3f2fd"  # the PIN pad's keys
 
 _STYLE = f"""
 QWidget#terminal {{ background: #fafafa; }}
@@ -68,7 +69,10 @@ QLineEdit {{ font-size: 30px; padding: 6px; }}
 QListWidget {{ font-size: 26px; }}
 QListWidget::item {{ padding: 8px; }}
 QPushButton {{ font-size: 26px; padding: 12px 24px; min-height: 40px; }}
-QPushButton#key {{ font-size: 28px; min-width: 70px; }}
+QPushButton#key {{
+    font-size: 28px; min-width: 70px; background: {KEY_COLOUR}; border: 1px solid #90a4ae;
+}}
+QPushButton#key:focus, QPushButton#key:pressed {{ border: 3px solid #0d47a1; }}
 QPushButton#leave {{ font-size: 14px; padding: 4px 10px; min-height: 0; color: #666; }}
 QWidget#confirmed[kind="in"] {{ background: {CONFIRMED_IN_COLOUR}; }}
 QWidget#confirmed[kind="out"] {{ background: {CONFIRMED_OUT_COLOUR}; }}
@@ -106,6 +110,7 @@ class TerminalWindow(QWidget):
         self._shown: list[Person] = []
         self._scanned = ""  # digits typed while a choice is shown (the same badge again)
         self.people_read = False  # TimeTrack's employees were asked for (known or not)
+        self._pending = ""  # entered before they were: looked up once they are
         self._runner = TaskRunner(self, name="timeclock-terminal")
         self.pages = QStackedWidget(self)
         self._build_idle()
@@ -284,15 +289,21 @@ class TerminalWindow(QWidget):
 
     def _people_read(self, people: People) -> None:
         self.terminal.people = people
-        self.people_read = True
-        self.show_phase()
+        self._names_known()
 
     def _people_failed(self, failure: Failure) -> None:
         # Without the names, user names are typed (the list says why it is empty).
         self.terminal.people = People(None)
-        self.people_read = True
         self.hint_label.setToolTip(failure.message)
+        self._names_known()
+
+    def _names_known(self) -> None:
+        """The employees were asked for: a badge scanned meanwhile is looked up now."""
+        self.people_read = True
         self.show_phase()
+        pending, self._pending = self._pending, ""
+        if pending:
+            self._apply(self.terminal.type_name(pending, self._now()))
 
     def _now(self) -> float:
         return self._monotonic()
@@ -407,6 +418,11 @@ class TerminalWindow(QWidget):
         current = self.names.currentItem()
         stripped = text.strip()
         if not stripped:
+            return
+        if not self.people_read:
+            self._pending = text
+            self.search.clear()
+            self.pages.setCurrentWidget(self.busy_page)
             return
         if current is not None and not stripped.isdigit() and self._shown:
             self._pick(self._shown[current.data(Qt.ItemDataRole.UserRole)])
