@@ -68,12 +68,15 @@ class Attendance:
         """Time worked, counting an open entry up to ``now``, less every break.
 
         A closed entry uses the server's ``workedMinutes`` where it sent one, since that
-        is the figure payroll sees; otherwise the span less the break.
+        is the figure payroll sees; otherwise the span less the break in whole minutes, as
+        TimeTrack counts them (so totals are the sum of the rows as shown; see
+        :mod:`~timeclock.domain.shown_minutes`).
         """
         if not self.is_open:
             if self.worked_minutes is not None:
                 return timedelta(minutes=self.worked_minutes)
-            return worked_time(self.start, self.end, self.break_minutes)
+            worked = worked_time(self.start, self.end, self.break_minutes)
+            return timedelta(minutes=whole_minutes(worked))
         spent_on_break = timedelta(minutes=self.break_minutes) + running_break
         return max(timedelta(), (now - self.start) - spent_on_break)
 

@@ -30,6 +30,7 @@ from timeclock.domain.attendance import (
     AttendanceChange,
     AttendanceDraft,
     Location,
+    whole_minutes,
     worked_time,
 )
 from timeclock.domain.conflicts import Conflict
@@ -49,6 +50,7 @@ from timeclock.domain.entry_warnings import (
 from timeclock.domain.localtime import FIRST_DAY, LAST_DAY, LocalTimeError, local_date, to_utc
 from timeclock.domain.matching import same_user
 from timeclock.domain.rules import EntryProblem, entry_problems
+from timeclock.domain.shown_minutes import to_minute
 from timeclock.gui.conflict_dialog import ConflictDialog, Resolution
 from timeclock.gui.date_fields import DateTimeField
 from timeclock.gui.dialog_base import (
@@ -422,8 +424,15 @@ class EntryDialog(RememberingDialog):
         except LocalTimeError:
             self.worked_label.setText("")
             return
-        worked = worked_time(start, end, self.break_spin.value())
-        self.worked_label.setText(self.tr("%1 h").replace("%1", hours_text(worked)))
+        breaks = self.break_spin.value()
+        worked = worked_time(start, end, breaks)
+        text = self.tr("%1 h").replace("%1", hours_text(worked))
+        shown = worked_time(to_minute(start), to_minute(end), breaks)
+        if whole_minutes(shown) != whole_minutes(worked):  # untouched times keep seconds
+            text += " " + self.tr("(from %1 to %2 to the second, as TimeTrack keeps them)").replace(
+                "%1", time_text(start, self._zone, seconds=True)
+            ).replace("%2", time_text(end, self._zone, seconds=True))
+        self.worked_label.setText(text)
 
     # -- saving -------------------------------------------------------------------------
 

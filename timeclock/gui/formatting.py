@@ -40,12 +40,19 @@ def day_text(moment: datetime, zone: tzinfo, locale: QLocale | None = None) -> s
     return f"{weekday} {locale.toString(day, QLocale.FormatType.ShortFormat)}"
 
 
-def time_text(moment: datetime, zone: tzinfo, locale: QLocale | None = None) -> str:
-    """``08:02`` (or ``8:02 AM``) on the local clock, in the locale's short format."""
+def time_text(
+    moment: datetime, zone: tzinfo, locale: QLocale | None = None, *, seconds: bool = False
+) -> str:
+    """``08:02`` (or ``8:02 AM``) on the local clock, in the locale's short format; with
+    ``seconds``, ``08:02:40`` (see :mod:`~timeclock.domain.shown_minutes`)."""
     wall = moment.astimezone(zone)
-    return (locale or QLocale()).toString(
-        QTime(wall.hour, wall.minute), QLocale.FormatType.ShortFormat
-    )
+    locale = locale or QLocale()
+    if seconds:
+        short = locale.timeFormat(QLocale.FormatType.ShortFormat)
+        return locale.toString(
+            QTime(wall.hour, wall.minute, wall.second), short.replace("mm", "mm:ss", 1)
+        )
+    return locale.toString(QTime(wall.hour, wall.minute), QLocale.FormatType.ShortFormat)
 
 
 def date_format(locale: QLocale) -> str:

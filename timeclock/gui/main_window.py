@@ -29,6 +29,7 @@ from timeclock.domain.totals import worked_on
 from timeclock.gui.employee_summary import USER_ROLE, EmployeeSummaryModel, SummaryColumn
 from timeclock.gui.filter_bar import FilterBar
 from timeclock.gui.footer_balance import FooterBalance
+from timeclock.gui.formatting import time_text
 from timeclock.gui.message_bar import MessageBar
 from timeclock.gui.messages import also_open_message, explain, held_message, seen_list_note
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, Column
@@ -584,6 +585,8 @@ class MainWindow(QMainWindow):
             if column is Column.NOTES:
                 continue  # takes the room that is left
             texts = [self.model.display_text(row, column) for row in rows]
+            if column in (Column.START, Column.END):  # any row may show seconds
+                texts.append(time_text(self.session.now(), self.zone, seconds=True))
             widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
             title = header.sectionSizeFromContents(column).width()
             header.resizeSection(column, max(title, widest + padding))

@@ -1,4 +1,9 @@
-"""The attendance list as a Qt model over the services' entry table, sorted by the model."""
+"""The attendance list as a Qt model over the services' entry table, sorted by the model.
+
+Times show minutes; a row whose minutes do not add up to its worked time (TimeTrack keeps
+seconds) shows its start and end with seconds, and says why in a tooltip: the worked time
+stays TimeTrack's (:mod:`~timeclock.domain.shown_minutes`).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ from PySide6.QtGui import QFont
 from timeclock.domain.attendance import Attendance
 from timeclock.domain.gc_pause import collection_paused
 from timeclock.domain.shift import Shift
+from timeclock.domain.shown_minutes import needs_seconds
 from timeclock.domain.totals import Totals
 from timeclock.gui.formatting import coordinates_text, day_text, hours_text, time_text
 from timeclock.services.entry_table import (
@@ -467,12 +473,12 @@ class AttendanceModel(QAbstractTableModel):
         if column == Column.NAME:
             return self._table.name(table_row)
         if column == Column.START:
-            return time_text(entry.start, zone)
+            return time_text(entry.start, zone, seconds=needs_seconds(entry))
         if column == Column.END:
             return (
                 translate("AttendanceModel", "running")
                 if entry.is_open
-                else time_text(entry.end, zone)
+                else time_text(entry.end, zone, seconds=needs_seconds(entry))
             )
         if column == Column.BREAK:
             return hours_text(self._table.break_time(table_row))
@@ -506,6 +512,12 @@ class AttendanceModel(QAbstractTableModel):
             return entry.user
         if column == Column.END and entry.is_open:
             return translate("AttendanceModel", "Clocked in, not yet clocked out")
+        if column in (Column.START, Column.END, Column.WORKED) and needs_seconds(entry):
+            return translate(
+                "AttendanceModel",
+                "TimeTrack keeps this entry to the second and counts the worked time from "
+                "the seconds, so the times are shown with them here.",
+            )
         return None
 
 
