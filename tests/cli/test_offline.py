@@ -111,3 +111,23 @@ def test_a_change_refused_at_once_says_so_and_exits_1(
     assert result.status == 1
     assert result.err.startswith("timeclock: error: Entry 999 was not found")
     assert run("outbox").out.startswith("Nothing waits.")  # nothing queued for it
+
+
+def test_a_list_seen_before_is_shown_offline_and_says_so(
+    office: Office, run: Run, clock: Callable[[datetime], None]
+) -> None:
+    office.up()
+    office.store.create(
+        NewAttendance(user=USER, start=MORNING, end=MORNING + timedelta(hours=8), notes="Lager")
+    )
+    clock(MORNING + timedelta(hours=9))
+    online = run("list", "--week")
+    assert online.status == 0 and "Lager" in online.out and online.err == ""
+
+    office.down()
+    clock(MORNING + timedelta(hours=10))
+    offline = run("list", "--week")
+    assert offline.status == 0, offline.err
+    assert "Lager" in offline.out
+    assert offline.err.startswith("timeclock: TimeTrack cannot be reached (Cannot reach")
+    assert offline.err.endswith("last seen on 2026-03-10 at 17:00\n")
