@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import ExitStack
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QEventLoop, QLocale, QTimer
@@ -16,6 +17,7 @@ from tests.conftest import credentials_of
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import NetworkError
 from timeclock.domain import foreground
+from timeclock.domain.ranges import DayRange, Preset
 from timeclock.gui.app import Launcher, go_first
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import DEMO_USER, SandboxServer
@@ -155,3 +157,32 @@ def test_workers_wait_while_the_window_s_event_loop_works_and_only_then(
     waiting.join()
 
     assert seen == {"while an event is handled": True, "while the window waits": False}
+
+
+def test_switching_the_language_keeps_the_lists_range_and_users(
+    qtbot: QtBot, launcher: Launcher, server: SandboxServer
+) -> None:
+    launcher.change_language("en")
+    launcher.open_window(Account(server.base_url, "hansm", credentials_of(server)))
+    first = launcher.window
+    assert first is not None
+    qtbot.waitUntil(first.stamp_panel.stamp_button.isEnabled, timeout=WAIT)
+    first.filter_bar.set_custom_range(DayRange(date(2026, 2, 2), date(2026, 2, 20)))
+    first.filter_bar.all_users.setChecked(True)
+    first.filter_bar.group.setChecked(True)
+    kept = first.filter_bar.state()
+    launcher.switch_language("de")
+    second = launcher.window
+    assert second is not None and second is not first
+    assert second.filter_bar.state() == kept
+    assert second.filter_bar.day_range(date(2026, 3, 1)) == DayRange(
+        date(2026, 2, 2), date(2026, 2, 20)
+    )
+    assert second.summary.isVisibleTo(second)  # grouped by employee, as before
+    launcher.switch_language("en")  # a preset stays a preset
+    third = launcher.window
+    assert third is not None
+    third.filter_bar.choose_preset(Preset.LAST_WEEK, date(2026, 3, 4))
+    launcher.switch_language("de")
+    assert launcher.window is not None
+    assert launcher.window.filter_bar.state().preset == Preset.LAST_WEEK.value

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from starlette.middleware import Middleware
 
@@ -398,10 +399,8 @@ def test_the_user_of_an_entry_shows_as_text_not_as_a_field(
 
 
 def test_a_new_entry_and_an_edit_remember_their_sizes_apart(
-    qtbot: QtBot, session: ClockSession, tmp_path
+    qtbot: QtBot, session: ClockSession, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QSettings  # noqa: PLC0415
-
     state = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
     entry = Attendance(5, "hansm", NOW - timedelta(hours=4), NOW, 0, "", manual=True)
     new = opened(qtbot, EntryDialog(session, BERLIN, window_state=state))

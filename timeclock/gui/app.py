@@ -17,6 +17,7 @@ from timeclock.domain.foreground import foreground_busy, foreground_idle, take_f
 from timeclock.domain.gc_pause import end_of_start
 from timeclock.gui.crash import CrashReporter
 from timeclock.gui.desk_setup import attach_desk
+from timeclock.gui.filter_bar import FilterState
 from timeclock.gui.i18n import install_translators, language_for, remove_translators
 from timeclock.gui.lock_break_prompt import watch_screen_lock
 from timeclock.gui.main_window import MainWindow
@@ -146,8 +147,9 @@ class Launcher:
         # The keyring may answer slowly (D-Bus, an unlock prompt): ask off the GUI thread.
         self.runner.run(lambda: resolve_account(settings=settings), self.open_window, self.set_up)
 
-    def open_window(self, account: Account) -> None:
-        """Show the main window for ``account`` (replacing the current one)."""
+    def open_window(self, account: Account, filters: FilterState | None = None) -> None:
+        """Show the main window for ``account`` (replacing the current one), its list
+        filtered as ``filters`` says (the replaced window's, for another language)."""
         self._accounts.append(account)
         register_secret(account.credentials.api_key)  # typed in settings, say: not logged
         register_secret(account.credentials.api_secret)
@@ -171,6 +173,8 @@ class Launcher:
             window.restoreGeometry(previous.saveGeometry())
             previous.close_for_good()
             previous.deleteLater()
+        if filters is not None:
+            window.filter_bar.restore(filters)
         window.show()
         window.start()
         self._tell_zone_problem(window)
@@ -221,7 +225,7 @@ class Launcher:
         """Show the window in another language: new translations, the window built anew."""
         self.change_language(setting)
         if self.window is not None:
-            self.open_window(self.window.session.account)
+            self.open_window(self.window.session.account, self.window.filter_bar.state())
 
     def choose_language(self, setting: str) -> None:
         """The person picked a language in the window: remember it, then show it."""

@@ -8,6 +8,7 @@ when a name is unknown, or why there are no names (a key that may not read ``use
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Signal
@@ -34,6 +35,18 @@ MAX_RECENT_USERS = 10
 # The unknown-name note suggests at most this many employees that the text is part of.
 MAX_SUGGESTIONS = 3
 PICKER_WIDTH = 360  # the picker's list is wider than the field: it shows whole names
+
+
+@dataclass(frozen=True, slots=True)
+class FilterState:
+    """What the bar is set to: kept when the window is built anew (another language)."""
+
+    preset: str
+    first: date
+    last: date
+    user: str
+    all_users: bool
+    grouped: bool
 
 
 class FilterBar(QWidget):
@@ -132,6 +145,32 @@ class FilterBar(QWidget):
         if self.all_users.isChecked():
             return None
         return self.user.text().strip() or own_user
+
+    def state(self) -> FilterState:
+        """The range, user and check boxes as they are set now."""
+        return FilterState(
+            preset=str(self.preset.currentData()),
+            first=pydate(self.first.date()),
+            last=pydate(self.last.date()),
+            user=self.user.text(),
+            all_users=self.all_users.isChecked(),
+            grouped=self.group.isChecked(),
+        )
+
+    def restore(self, state: FilterState) -> None:
+        """Set the bar as ``state`` says (before the window's first load, which reads it:
+        no ``changed`` is sent; the subtotals hear whether they are asked for)."""
+        self.blockSignals(True)  # the widgets follow each other; the window hears once
+        try:
+            self.preset.setCurrentIndex(max(self.preset.findData(state.preset), 0))
+            if state.preset == CUSTOM:
+                self._set_dates(DayRange(state.first, state.last))
+            self.user.setText(state.user)
+            self.all_users.setChecked(state.all_users)
+            self.group.setChecked(state.grouped)
+        finally:
+            self.blockSignals(False)
+        self.grouping_changed.emit(self.grouped)
 
     def set_recent_users(self, names: list[str]) -> None:
         """The names the user field offers to complete."""
