@@ -81,7 +81,7 @@ def test_an_entry_open_since_yesterday_is_shown_at_start_and_its_end_entered_in_
     assert fallback is not None and fallback.isVisible()
     assert not fallback.isModal() and window.isEnabled()
     assert fallback.title_label.text() == "Entry still open"
-    assert "08:00 was never stamped out" in fallback.text_label.text()
+    assert "08:00 was never clocked out" in fallback.text_label.text()
     assert fallback.act_button.text() == "&Enter the end…"
     assert fallback.snooze_button.text() == "S&nooze 15 min"
 
@@ -110,8 +110,8 @@ def test_a_long_shift_reminder_snoozes_and_comes_back_and_clocks_out(
     reminders.look()
     fallback = reminders.fallback
     assert fallback is not None and fallback.isVisible()
-    assert fallback.title_label.text() == "Still stamped in"
-    assert fallback.text_label.text() == "You have been stamped in for 1:00 h, since 08:00."
+    assert fallback.title_label.text() == "Still clocked in"
+    assert fallback.text_label.text() == "You have been clocked in for 1:00 h, since 08:00."
 
     qtbot.mouseClick(fallback.snooze_button, Qt.MouseButton.LeftButton)
     assert fallback.isHidden()
@@ -121,7 +121,7 @@ def test_a_long_shift_reminder_snoozes_and_comes_back_and_clocks_out(
     clock.advance(minutes=1)
     reminders.look()
     assert fallback.isVisible()
-    assert fallback.text_label.text() == "You have been stamped in for 1:15 h, since 08:00."
+    assert fallback.text_label.text() == "You have been clocked in for 1:15 h, since 08:00."
 
     qtbot.mouseClick(fallback.act_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.session.status.shift.stamped_in, timeout=WAIT)

@@ -49,7 +49,7 @@ def test_the_menu_stamps_in_takes_a_break_and_stamps_out_as_the_window_does(
     assert tray.state is ClockState.OUT
     assert tray.stamp_action.text() == "Clock in"
     assert not tray.break_action.isEnabled()
-    assert "Not stamped in" in tray.icon.toolTip()
+    assert "Not clocked in" in tray.icon.toolTip()
 
     tray.stamp_action.trigger()
     qtbot.waitUntil(lambda: tray.state is ClockState.IN, timeout=WAIT)
@@ -59,7 +59,7 @@ def test_the_menu_stamps_in_takes_a_break_and_stamps_out_as_the_window_does(
     tray.update_actions()
     assert tray.stamp_action.text() == "Clock out"
     assert tray.break_action.text() == "Start break" and tray.break_action.isEnabled()
-    assert "Stamped in since 08:00" in tray.icon.toolTip()
+    assert "Clocked in since 08:00" in tray.icon.toolTip()
 
     clock.advance(hours=2)
     tray.break_action.trigger()

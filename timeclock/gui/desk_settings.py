@@ -47,7 +47,7 @@ class DeskSettingsPage(QWidget):
         self.close_to_tray.setAccessibleName(self.tr("Keep running in the tray"))
         reminders = QGroupBox(self.tr("Reminders"), self)
         form = QFormLayout(reminders)
-        self.after_hours = self._line(reminders, self.tr("Still stamped in after hours"))
+        self.after_hours = self._line(reminders, self.tr("Still clocked in after hours"))
         self.after_hours.setPlaceholderText(self.tr("off"))
         self.end_of_day = self._line(reminders, self.tr("End of the day"))
         self.end_of_day.setPlaceholderText(self.tr("off, or a time such as 17:30"))
@@ -68,8 +68,8 @@ class DeskSettingsPage(QWidget):
             (self.snooze, parse_minutes, False),
         ]
         rows = (
-            (self.tr("Still stamped in &after (hours):"), self.after_hours),
-            (self.tr("Still stamped in at the &end of the day:"), self.end_of_day),
+            (self.tr("Still clocked in &after (hours):"), self.after_hours),
+            (self.tr("Still clocked in at the &end of the day:"), self.end_of_day),
         )
         for text, field in rows:
             self._add(form, text, field)

@@ -28,47 +28,54 @@ class ReminderText:
     click: str
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reminders", text)
-
-
 def reminder_text(reminder: Reminder, zone: tzinfo, now: datetime) -> ReminderText:
     """The words of ``reminder`` at ``now``, times on the local clock of ``zone``."""
     entry = reminder.entry
     since = time_text(entry.start, zone)
     if reminder.kind is Kind.OPEN_FROM_EARLIER:
         return ReminderText(
-            _tr("Entry still open"),
-            _tr("Your entry of %1 from %2 was never stamped out.")
+            QCoreApplication.translate("Reminders", "Entry still open"),
+            QCoreApplication.translate(
+                "Reminders", "Your entry of %1 from %2 was never clocked out."
+            )
             .replace("%1", day_text(entry.start, zone))
             .replace("%2", since),
-            _tr("&Enter the end…"),
-            _tr("Click here to enter when you stopped."),
+            QCoreApplication.translate("Reminders", "&Enter the end…"),
+            QCoreApplication.translate("Reminders", "Click here to enter when you stopped."),
         )
     if reminder.kind is Kind.NO_BREAK:
         return ReminderText(
-            _tr("Time for a break"),
-            _tr("You have worked %1 h since %2 without a break.")
+            QCoreApplication.translate("Reminders", "Time for a break"),
+            QCoreApplication.translate(
+                "Reminders", "You have worked %1 h since %2 without a break."
+            )
             .replace("%1", hours_text(reminder.worked))
             .replace("%2", since),
-            _tr("&Start break"),
-            _tr("Click here to start a break."),
+            QCoreApplication.translate("Reminders", "&Start break"),
+            QCoreApplication.translate("Reminders", "Click here to start a break."),
         )
     if reminder.kind is Kind.END_OF_DAY:
-        title = _tr("End of the day")
+        title = QCoreApplication.translate("Reminders", "End of the day")
         text = (
-            _tr("It is %1 and you are still stamped in (since %2).")
+            QCoreApplication.translate(
+                "Reminders", "It is %1 and you are still clocked in (since %2)."
+            )
             .replace("%1", time_text(reminder.since, zone))
             .replace("%2", since)
         )
     else:
-        title = _tr("Still stamped in")
+        title = QCoreApplication.translate("Reminders", "Still clocked in")
         text = (
-            _tr("You have been stamped in for %1 h, since %2.")
+            QCoreApplication.translate("Reminders", "You have been clocked in for %1 h, since %2.")
             .replace("%1", hours_text(now - entry.start))
             .replace("%2", since)
         )
-    return ReminderText(title, text, _tr("Clock &out"), _tr("Click here to clock out."))
+    return ReminderText(
+        title,
+        text,
+        QCoreApplication.translate("Reminders", "Clock &out"),
+        QCoreApplication.translate("Reminders", "Click here to clock out."),
+    )
 
 
 class ReminderWindow(QWidget):

@@ -119,13 +119,13 @@ class DeskTray(QObject):
         today = worked_on(window.today(), status.recent, status.shift, now, window.zone)
         shift = status.shift
         if shift.entry is None:
-            state = self.tr("Not stamped in")
+            state = self.tr("Not clocked in")
         elif shift.breaks is not None and shift.breaks.running_since is not None:
             state = self.tr("On a break since %1").replace(
                 "%1", time_text(shift.breaks.running_since, window.zone)
             )
         else:
-            state = self.tr("Stamped in since %1").replace(
+            state = self.tr("Clocked in since %1").replace(
                 "%1", time_text(shift.entry.start, window.zone)
             )
         total = self.tr("Today: %1 h worked").replace("%1", hours_text(today))
