@@ -64,8 +64,12 @@
         <translation>Auf diesem Computer gespeichert, noch nicht bei TimeTrack: wird gesendet, sobald TimeTrack erreichbar ist.</translation>
     </message>
     <message>
-        <source>Stamped in, not yet stamped out</source>
-        <translation>Eingestempelt, noch nicht ausgestempelt</translation>
+        <source>Clocked in, not yet clocked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeTrack keeps this entry to the second and counts the worked time from the seconds, so the times are shown with them here.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -489,6 +493,171 @@
     </message>
 </context>
 <context>
+    <name>DeskReminders</name>
+    <message>
+        <source>Snooze the reminder (%1 min)</source>
+        <translation>Erinnerung zurückstellen (%1 min)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettingsPage</name>
+    <message>
+        <source>&amp;Keep TimeClock running in the tray when its window is closed</source>
+        <translation>TimeClock beim Schließen des Fensters im &amp;Infobereich weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation>Im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>Still clocked in after hours</source>
+        <translation>Noch eingestempelt nach Stunden</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>End of the day</source>
+        <translation>Feierabend</translation>
+    </message>
+    <message>
+        <source>off, or a time such as 17:30</source>
+        <translation>aus, oder eine Uhrzeit wie 17:30</translation>
+    </message>
+    <message>
+        <source>An entry left &amp;open since an earlier day, when TimeClock starts</source>
+        <translation>Beim Start: ein seit einem früheren Tag &amp;offener Eintrag</translation>
+    </message>
+    <message>
+        <source>Remind of an entry left open</source>
+        <translation>An offenen Eintrag erinnern</translation>
+    </message>
+    <message>
+        <source>6 h of &amp;work without a break</source>
+        <translation>6 h &amp;Arbeit ohne Pause</translation>
+    </message>
+    <message>
+        <source>Remind of a missing break</source>
+        <translation>An fehlende Pause erinnern</translation>
+    </message>
+    <message>
+        <source>Remind between</source>
+        <translation>Erinnern zwischen</translation>
+    </message>
+    <message>
+        <source>Snooze minutes</source>
+        <translation>Minuten zurückstellen</translation>
+    </message>
+    <message>
+        <source>Still clocked in &amp;after (hours):</source>
+        <translation>Noch eingestempelt &amp;nach (Stunden):</translation>
+    </message>
+    <message>
+        <source>Still clocked in at the &amp;end of the day:</source>
+        <translation>Noch eingestempelt zum &amp;Feierabend um:</translation>
+    </message>
+    <message>
+        <source>Remind only &amp;between:</source>
+        <translation>Nur erinnern &amp;zwischen:</translation>
+    </message>
+    <message>
+        <source>&amp;Snooze for (minutes):</source>
+        <translation>&amp;Zurückstellen um (Minuten):</translation>
+    </message>
+    <message>
+        <source>Reminders come on working days only: the days with target hours in the working model, public holidays excepted.</source>
+        <translation>Erinnerungen kommen nur an Arbeitstagen: an den Tagen mit Sollstunden im Arbeitszeitmodell, außer an Feiertagen.</translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation>Problem: %1</translation>
+    </message>
+    <message>
+        <source>Enter a time from 00:00 to 23:59, such as 17:30.</source>
+        <translation>Geben Sie eine Uhrzeit von 00:00 bis 23:59 ein, etwa 17:30.</translation>
+    </message>
+    <message>
+        <source>Enter two times from 00:00 to 23:59, such as 06:00-22:00.</source>
+        <translation>Geben Sie zwei Uhrzeiten von 00:00 bis 23:59 ein, etwa 06:00-22:00.</translation>
+    </message>
+    <message>
+        <source>The two times must differ.</source>
+        <translation>Die beiden Uhrzeiten müssen verschieden sein.</translation>
+    </message>
+    <message>
+        <source>Enter hours from 1 to 24, such as 10 or 9,5.</source>
+        <translation>Geben Sie Stunden von 1 bis 24 ein, etwa 10 oder 9,5.</translation>
+    </message>
+    <message>
+        <source>Enter whole minutes from 1 to 240.</source>
+        <translation>Geben Sie ganze Minuten von 1 bis 240 ein.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTray</name>
+    <message>
+        <source>TimeClock tray menu</source>
+        <translation>TimeClock-Menü im Infobereich</translation>
+    </message>
+    <message>
+        <source>Show TimeClock</source>
+        <translation>TimeClock anzeigen</translation>
+    </message>
+    <message>
+        <source>Quit TimeClock</source>
+        <translation>TimeClock beenden</translation>
+    </message>
+    <message>
+        <source>Clock out</source>
+        <translation>Gehen</translation>
+    </message>
+    <message>
+        <source>Clock in</source>
+        <translation>Kommen</translation>
+    </message>
+    <message>
+        <source>End break</source>
+        <translation>Pause beenden</translation>
+    </message>
+    <message>
+        <source>Start break</source>
+        <translation>Pause beginnen</translation>
+    </message>
+    <message>
+        <source>TimeClock: asking TimeTrack where you stand…</source>
+        <translation>TimeClock: Stand wird bei TimeTrack abgefragt…</translation>
+    </message>
+    <message>
+        <source>Not clocked in</source>
+        <translation>Nicht eingestempelt</translation>
+    </message>
+    <message>
+        <source>On a break since %1</source>
+        <translation>In der Pause seit %1</translation>
+    </message>
+    <message>
+        <source>Clocked in since %1</source>
+        <translation>Eingestempelt seit %1</translation>
+    </message>
+    <message>
+        <source>Today: %1 h worked</source>
+        <translation>Arbeitszeit heute: %1 h</translation>
+    </message>
+    <message>
+        <source>TimeClock keeps running</source>
+        <translation>TimeClock läuft weiter</translation>
+    </message>
+    <message>
+        <source>TimeClock is still here, in the tray. Click its icon to show the window; quit it from the icon&apos;s menu.</source>
+        <translation>TimeClock ist noch da, im Infobereich. Ein Klick auf das Symbol zeigt das Fenster; beenden Sie TimeClock über das Menü des Symbols.</translation>
+    </message>
+</context>
+<context>
     <name>EmployeeSummaryModel</name>
     <message>
         <source>Employee</source>
@@ -753,6 +922,10 @@
         <translation>%1 h</translation>
     </message>
     <message>
+        <source>(from %1 to %2 to the second, as TimeTrack keeps them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
@@ -760,16 +933,16 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Exported %1 (%2, %3 employee(s)) to %4.</source>
-        <translation>%1 exportiert (%2, %3 Mitarbeiter) nach %4.</translation>
-    </message>
-    <message>
         <source>Targets, holidays and absences were computed here (working model).</source>
         <translation>Soll, Feiertage und Abwesenheiten wurden hier berechnet (Arbeitszeitmodell).</translation>
     </message>
     <message>
-        <source>With %1 correction(s) made here.</source>
-        <translation>Mit %1 hier gemachten Korrektur(en).</translation>
+        <source>Exported %1 (%2, %n employee(s)) to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %n correction(s) made here.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>They are in %1.</source>
@@ -998,8 +1171,8 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <source>Not stamped out</source>
-        <translation>Nicht ausgestempelt</translation>
+        <source>Not clocked out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Overlap</source>
@@ -1372,14 +1545,6 @@
         <translation>Ein unerwarteter Fehler ist aufgetreten (%1).</translation>
     </message>
     <message>
-        <source>You are already stamped in.</source>
-        <translation>Sie sind bereits eingestempelt.</translation>
-    </message>
-    <message>
-        <source>You are not stamped in.</source>
-        <translation>Sie sind nicht eingestempelt.</translation>
-    </message>
-    <message>
         <source>A break is already running.</source>
         <translation>Es läuft bereits eine Pause.</translation>
     </message>
@@ -1448,12 +1613,12 @@
         <translation>Verworfen. TimeTrack erhält diese Änderung nicht.</translation>
     </message>
     <message>
-        <source>You are also stamped in since %1 (entry #%2), probably at another desk. Open the entry to set its end, or delete it in the list.</source>
-        <translation>Sie sind außerdem seit %1 eingestempelt (Eintrag #%2), vermutlich an einem anderen Platz. Öffnen Sie den Eintrag, um sein Ende einzutragen, oder löschen Sie ihn in der Liste.</translation>
+        <source>You are also clocked in since %1 (entry #%2), probably at another desk. Open the entry to set its end, or delete it in the list.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You are also stamped in since %1 (an entry not yet on TimeTrack). Open the entry to set its end, or delete it in the list.</source>
-        <translation>Sie sind außerdem seit %1 eingestempelt (ein Eintrag, der noch nicht bei TimeTrack ist). Öffnen Sie den Eintrag, um sein Ende einzutragen, oder löschen Sie ihn in der Liste.</translation>
+        <source>You are also clocked in since %1 (an entry not yet on TimeTrack). Open the entry to set its end, or delete it in the list.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Deleted on this computer. TimeTrack will delete the entry as soon as it can be reached.</source>
@@ -1462,6 +1627,10 @@
     <message>
         <source>Saved on this computer. TimeTrack gets the change as soon as it can be reached.</source>
         <translation>Auf diesem Computer gespeichert. TimeTrack erhält die Änderung, sobald es erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The list shows the entries as last seen on %1 at %2, with the changes waiting here.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Someone else changed this entry on TimeTrack after your change was saved here. The form shows TimeTrack&apos;s version with your change on top: check it and save, or cancel to leave the change waiting.</source>
@@ -1478,6 +1647,14 @@
     <message>
         <source>An entry cannot be longer than 24 hours.</source>
         <translation>Ein Eintrag kann nicht länger als 24 Stunden sein.</translation>
+    </message>
+    <message>
+        <source>You are already clocked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not clocked in.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This system has no keyring to keep the API key and secret safe.</source>
@@ -1613,9 +1790,12 @@
         <source>Everything is on TimeTrack.</source>
         <translation>Alles ist in TimeTrack.</translation>
     </message>
-    <message>
-        <source>%1 change(s) wait, %2 of them held until you decide.</source>
-        <translation>%1 Änderung(en) warten, davon %2 angehalten, bis Sie entscheiden.</translation>
+    <message numerus="yes">
+        <source>%n change(s) wait, %1 of them held until you decide.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2109,88 @@
     </message>
 </context>
 <context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Close the reminder</source>
+        <translation>Erinnerung schließen</translation>
+    </message>
+    <message>
+        <source>TimeClock: %1</source>
+        <translation>TimeClock: %1</translation>
+    </message>
+    <message>
+        <source>S&amp;nooze %1 min</source>
+        <translation>%1 min &amp;zurückstellen</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Entry still open</source>
+        <translation>Eintrag noch offen</translation>
+    </message>
+    <message>
+        <source>Your entry of %1 from %2 was never clocked out.</source>
+        <translation>Ihr Eintrag vom %1 ab %2 wurde nie ausgestempelt.</translation>
+    </message>
+    <message>
+        <source>&amp;Enter the end…</source>
+        <translation>&amp;Ende eintragen…</translation>
+    </message>
+    <message>
+        <source>Click here to enter when you stopped.</source>
+        <translation>Hier klicken, um das Ende einzutragen.</translation>
+    </message>
+    <message>
+        <source>Time for a break</source>
+        <translation>Zeit für eine Pause</translation>
+    </message>
+    <message>
+        <source>You have worked %1 h since %2 without a break.</source>
+        <translation>Sie arbeiten seit %2 ohne Pause, %1 h.</translation>
+    </message>
+    <message>
+        <source>&amp;Start break</source>
+        <translation>Pause &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>Click here to start a break.</source>
+        <translation>Hier klicken, um eine Pause zu beginnen.</translation>
+    </message>
+    <message>
+        <source>End of the day</source>
+        <translation>Feierabend</translation>
+    </message>
+    <message>
+        <source>It is %1 and you are still clocked in (since %2).</source>
+        <translation>Es ist %1 und Sie sind noch eingestempelt (seit %2).</translation>
+    </message>
+    <message>
+        <source>Still clocked in</source>
+        <translation>Noch eingestempelt</translation>
+    </message>
+    <message>
+        <source>You have been clocked in for %1 h, since %2.</source>
+        <translation>Sie sind seit %2 eingestempelt, %1 h.</translation>
+    </message>
+    <message>
+        <source>Clock &amp;out</source>
+        <translation>&amp;Gehen</translation>
+    </message>
+    <message>
+        <source>Click here to clock out.</source>
+        <translation>Hier klicken, um auszustempeln.</translation>
+    </message>
+</context>
+<context>
     <name>SessionSettingsGroup</name>
     <message>
         <source>Log-in and screen lock</source>
@@ -1992,6 +2254,14 @@
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>At the &amp;desk</source>
+        <translation>Am &amp;Arbeitsplatz</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -2070,6 +2340,10 @@
         <translation>API-Schlüssel und Secret dürfen nur Buchstaben, Ziffern und Satzzeichen enthalten.</translation>
     </message>
     <message>
+        <source>At the desk: %1</source>
+        <translation>Am Arbeitsplatz: %1</translation>
+    </message>
+    <message>
         <source>Testing the connection…</source>
         <translation>Verbindung wird getestet…</translation>
     </message>
@@ -2107,6 +2381,14 @@
 </context>
 <context>
     <name>StampPanel</name>
+    <message>
+        <source>Records the time now (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Status</source>
         <translation>Status</translation>
@@ -2148,12 +2430,12 @@
         <translation>Stand wird bei TimeTrack abgefragt…</translation>
     </message>
     <message>
-        <source>Not stamped in.</source>
-        <translation>Nicht eingestempelt.</translation>
+        <source>Not clocked in.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stamped in since %1 · worked %2 h · break %3 h</source>
-        <translation>Eingestempelt seit %1 Uhr · Arbeitszeit %2 h · Pause %3 h</translation>
+        <source>Clocked in since %1 · worked %2 h · break %3 h</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>on a break since %1</source>
@@ -2182,9 +2464,12 @@
         <source>Entries: %1 · days: %2 · worked: %3 h · breaks: %4 h</source>
         <translation>Einträge: %1 · Tage: %2 · gearbeitet: %3 h · Pausen: %4 h</translation>
     </message>
-    <message>
-        <source>%1 change(s) saved here, not yet on TimeTrack</source>
-        <translation>%1 Änderung(en) hier gespeichert, noch nicht in TimeTrack</translation>
+    <message numerus="yes">
+        <source>%n change(s) saved here, not yet on TimeTrack</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>(%1 held)</source>

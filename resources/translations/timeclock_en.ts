@@ -64,7 +64,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stamped in, not yet stamped out</source>
+        <source>Clocked in, not yet clocked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeTrack keeps this entry to the second and counts the worked time from the seconds, so the times are shown with them here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -489,6 +493,171 @@
     </message>
 </context>
 <context>
+    <name>DeskReminders</name>
+    <message>
+        <source>Snooze the reminder (%1 min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskSettingsPage</name>
+    <message>
+        <source>&amp;Keep TimeClock running in the tray when its window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep running in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still clocked in after hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off, or a time such as 17:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry left &amp;open since an earlier day, when TimeClock starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind of an entry left open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 h of &amp;work without a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind of a missing break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still clocked in &amp;after (hours):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still clocked in at the &amp;end of the day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind only &amp;between:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snooze for (minutes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders come on working days only: the days with target hours in the working model, public holidays excepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a time from 00:00 to 23:59, such as 17:30.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter two times from 00:00 to 23:59, such as 06:00-22:00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two times must differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter hours from 1 to 24, such as 10 or 9,5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter whole minutes from 1 to 240.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskTray</name>
+    <message>
+        <source>TimeClock tray menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show TimeClock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit TimeClock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeClock: asking TimeTrack where you stand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not clocked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a break since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocked in since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today: %1 h worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeClock keeps running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeClock is still here, in the tray. Click its icon to show the window; quit it from the icon&apos;s menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EmployeeSummaryModel</name>
     <message>
         <source>Employee</source>
@@ -753,6 +922,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(from %1 to %2 to the second, as TimeTrack keeps them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -760,15 +933,15 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <source>Exported %1 (%2, %3 employee(s)) to %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Targets, holidays and absences were computed here (working model).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With %1 correction(s) made here.</source>
+        <source>Exported %1 (%2, %n employee(s)) to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With %n correction(s) made here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -998,7 +1171,7 @@
 <context>
     <name>FindingsModel</name>
     <message>
-        <source>Not stamped out</source>
+        <source>Not clocked out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1372,14 +1545,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You are already stamped in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You are not stamped in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A break is already running.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,11 +1613,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You are also stamped in since %1 (entry #%2), probably at another desk. Open the entry to set its end, or delete it in the list.</source>
+        <source>You are also clocked in since %1 (entry #%2), probably at another desk. Open the entry to set its end, or delete it in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You are also stamped in since %1 (an entry not yet on TimeTrack). Open the entry to set its end, or delete it in the list.</source>
+        <source>You are also clocked in since %1 (an entry not yet on TimeTrack). Open the entry to set its end, or delete it in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1461,6 +1626,10 @@
     </message>
     <message>
         <source>Saved on this computer. TimeTrack gets the change as soon as it can be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list shows the entries as last seen on %1 at %2, with the changes waiting here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1477,6 +1646,14 @@
     </message>
     <message>
         <source>An entry cannot be longer than 24 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are already clocked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not clocked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1613,9 +1790,12 @@
         <source>Everything is on TimeTrack.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 change(s) wait, %2 of them held until you decide.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n change(s) wait, %1 of them held until you decide.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1929,6 +2109,88 @@
     </message>
 </context>
 <context>
+    <name>ReminderWindow</name>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TimeClock: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;nooze %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>Entry still open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your entry of %1 from %2 was never clocked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enter the end…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click here to enter when you stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time for a break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have worked %1 h since %2 without a break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click here to start a break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is %1 and you are still clocked in (since %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still clocked in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have been clocked in for %1 h, since %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click here to clock out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SessionSettingsGroup</name>
     <message>
         <source>Log-in and screen lock</source>
@@ -1991,6 +2253,14 @@
     </message>
     <message>
         <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onnection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the &amp;desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2070,6 +2340,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>At the desk: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Testing the connection…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2107,6 +2381,14 @@
 </context>
 <context>
     <name>StampPanel</name>
+    <message>
+        <source>Records the time now (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Status</source>
         <translation type="unfinished"></translation>
@@ -2148,11 +2430,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not stamped in.</source>
+        <source>Not clocked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stamped in since %1 · worked %2 h · break %3 h</source>
+        <source>Clocked in since %1 · worked %2 h · break %3 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2182,9 +2464,12 @@
         <source>Entries: %1 · days: %2 · worked: %3 h · breaks: %4 h</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>%1 change(s) saved here, not yet on TimeTrack</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n change(s) saved here, not yet on TimeTrack</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>(%1 held)</source>
