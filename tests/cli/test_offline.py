@@ -121,12 +121,12 @@ def test_a_list_seen_before_is_shown_offline_and_says_so(
         NewAttendance(user=USER, start=MORNING, end=MORNING + timedelta(hours=8), notes="Lager")
     )
     clock(MORNING + timedelta(hours=9))
-    online = run("list", "--week")
+    online = run("list", "--range", "this-week")
     assert online.status == 0 and "Lager" in online.out and online.err == ""
 
     office.down()
     clock(MORNING + timedelta(hours=10))
-    offline = run("list", "--week")
+    offline = run("list", "--range", "this-week")
     assert offline.status == 0, offline.err
     assert "Lager" in offline.out
     assert offline.err.startswith("timeclock: TimeTrack cannot be reached (Cannot reach")
