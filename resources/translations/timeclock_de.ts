@@ -2634,6 +2634,10 @@
         <translation>Gestempelt</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
         <source>Worked today</source>
         <translation>Heute gearbeitet</translation>
     </message>

@@ -2634,6 +2634,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Worked today</source>
         <translation type="unfinished"></translation>
     </message>

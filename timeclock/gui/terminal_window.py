@@ -79,6 +79,7 @@ QWidget#confirmed[kind="out"] {{ background: {CONFIRMED_OUT_COLOUR}; }}
 QWidget#notice {{ background: {NOTICE_COLOUR}; }}
 QWidget#confirmed QLabel, QWidget#notice QLabel {{ color: white; }}
 QLabel#confirmation {{ font-size: 44px; font-weight: bold; }}
+QLabel#tick {{ font-size: 120px; font-weight: bold; }}
 QLabel#confirmationDetail {{ font-size: 30px; }}
 QLabel#notice {{ font-size: 34px; font-weight: bold; }}
 """
@@ -195,11 +196,13 @@ class TerminalWindow(QWidget):
             keys.addWidget(self._key(digit), index // 3, index % 3)
         self.delete_key = self._button(self.pin_page, "⌫", self._delete_digit)
         self.delete_key.setObjectName("key")
+        self.delete_key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.delete_key.setAccessibleName(self.tr("Delete the last digit"))
         keys.addWidget(self.delete_key, 3, 0)
         keys.addWidget(self._key("0"), 3, 1)
         self.pin_ok = self._button(self.pin_page, self.tr("OK"), self._pin_entered)
         self.pin_ok.setObjectName("key")
+        self.pin_ok.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         keys.addWidget(self.pin_ok, 3, 2)
         self.pin_cancel = self._button(self.pin_page, self.tr("Cancel"), self._cancel)
         for widget in (self.pin_title, self.pin_field, self.pin_message):
@@ -254,11 +257,14 @@ class TerminalWindow(QWidget):
 
     def _build_confirmed(self) -> None:
         self.confirmed_page, layout = self._page("confirmed")
+        tick = self._label(self.confirmed_page, "tick", self.tr("Done"))
+        tick.setText("\N{CHECK MARK}")
         self.confirmation = self._label(self.confirmed_page, "confirmation", self.tr("Stamped"))
         self.confirmation_detail = self._label(
             self.confirmed_page, "confirmationDetail", self.tr("Worked today")
         )
         layout.addStretch(1)
+        layout.addWidget(tick)
         layout.addWidget(self.confirmation)
         layout.addWidget(self.confirmation_detail)
         layout.addStretch(1)
@@ -436,7 +442,8 @@ class TerminalWindow(QWidget):
         self._apply(self.terminal.pick(person, self._now()))
 
     def _type_digit(self, digit: str) -> None:
-        self.pin_field.insert(digit)
+        if not self.pin_field.isReadOnly():  # not while a wrong PIN's wait lasts
+            self.pin_field.insert(digit)
         self.pin_field.setFocus()
         self._touched()
 
@@ -527,7 +534,9 @@ class TerminalWindow(QWidget):
 
     def _show_pin_message(self) -> None:
         wait = self.terminal.pin_delay(self._now())
-        self.pin_field.setEnabled(wait <= 0)
+        # Read-only, not disabled: the field keeps the keyboard, so an Enter typed while
+        # it waits reaches no other control.
+        self.pin_field.setReadOnly(wait > 0)
         self.pin_ok.setEnabled(wait <= 0)
         text = terminal_text.wrong_pin_text(wait) if self.terminal.wrong_pin else ""
         if self.pin_message.text() != text:
@@ -553,7 +562,9 @@ class TerminalWindow(QWidget):
         if person is None or stamped is None:
             return
         line, detail = terminal_text.confirmation(person, stamped, self.zone)
-        self.confirmation.setText(line)
+        # Two large lines rather than one that wraps anywhere: "Good morning, Anna —" and
+        # "clocked in 07:58".
+        self.confirmation.setText(line.replace(" — ", " —\n", 1))
         self.confirmation_detail.setText(detail)
         kind = "in" if stamped.action in (Action.IN, Action.BREAK_END) else "out"
         self.confirmed_page.setProperty("kind", kind)
