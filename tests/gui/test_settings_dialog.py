@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import credentials_of
+from tests.gui.helpers import Sessions, SettableClock, account_of, emissions, utc
 from tests.memory_keyring import BrokenKeyring, MemoryKeyring
 from timeclock.api.credentials import Credentials
 from timeclock.gui.settings_dialog import SettingsDialog
+from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
-from timeclock.store.secrets import SERVICE, save_credentials
+from timeclock.store.secrets import SERVICE, load_credentials, save_credentials
 from timeclock.store.settings import Settings, load_settings, save_settings, settings_path
 
 WAIT = 5000
@@ -180,3 +182,38 @@ def test_no_to_session_only_keeps_the_dialog_open(qtbot: QtBot, server: SandboxS
         "The system keyring is locked, so the API key and secret"
     )
     assert not settings_path().exists()  # nothing saved
+
+
+def test_the_demos_settings_show_its_account_need_no_key_and_save_the_rest(
+    qtbot: QtBot, server: SandboxServer, sessions: Sessions
+) -> None:
+    window = sessions.window(account_of(server), SettableClock(utc(2026, 3, 10, 7, 0)))
+    dialogs = WindowDialogs(
+        window,
+        on_account_changed=lambda _account: pytest.fail("the demo keeps its account"),
+        on_language_changed=lambda _language: None,
+        settings_account=None,
+        demo=True,
+    )
+    window.settings_action.trigger()
+    dialog = dialogs.settings_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
+    assert dialog.account_edit.text() == server.base_url
+    assert dialog.user_edit.text() == "hansm"
+    assert dialog.account_edit.isReadOnly() and dialog.user_edit.isReadOnly()
+    assert not dialog.key_edit.isVisibleTo(dialog)
+    assert not dialog.secret_edit.isVisibleTo(dialog)
+    assert "needs no API key" in dialog.hint.text() and dialog.hint.isVisibleTo(dialog)
+    assert dialog.problem.isHidden()
+    assert dialog.save_button.isEnabled()
+    changed = emissions(dialog.language_changed)
+    saved = emissions(dialog.saved)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("de"))
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT):
+        dialog.save_button.click()
+    assert changed == [("de",)] and saved == []
+    kept = load_settings()
+    assert kept.language == "de"
+    assert kept.account == "" and kept.user == ""  # the demo's account is not saved
+    assert load_credentials(server.base_url) is None  # nor a key

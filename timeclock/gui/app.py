@@ -163,6 +163,7 @@ class Launcher:
             # The demo's made-up account is not what settings should offer to save.
             settings_account=None if self.demo else account,
             state=DEMO_STATE if self.demo else None,
+            demo=self.demo,
         )
         window.set_language_choice(self.language)
         self._attach_desk(window)

@@ -92,6 +92,9 @@ class SettingsDialog(WorkingDialog):
 
     ``account`` is the one the window uses now (its credentials are shown instead of the
     keyring's, which matters for session-only and demo credentials).
+
+    In the ``demo`` the account is the demo's sandbox: it is shown, not edited, needs no
+    key (none is shown), and Save keeps everything but the account.
     """
 
     saved = Signal(object, bool)  # Account, and whether its credentials are session-only
@@ -101,11 +104,13 @@ class SettingsDialog(WorkingDialog):
         self,
         *,
         account: Account | None = None,
+        demo: bool = False,
         window_state: QSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(window_state, parent)
         self._account = account
+        self._demo = demo and account is not None
         self._settings = Settings()
         self._loaded = False
         self._loading = False
@@ -156,6 +161,25 @@ class SettingsDialog(WorkingDialog):
             self.buttons,
         )
         self._set_busy(True, self.tr("Loading…"))
+        if self._demo:
+            self._show_demo()
+
+    def _show_demo(self) -> None:
+        """The demo's account, read-only, and no key to type: nothing here blocks."""
+        for edit in (self.account_edit, self.user_edit):
+            edit.setReadOnly(True)
+        form = self.form.layout()
+        assert isinstance(form, QFormLayout)
+        for row in (self.key_edit, self.secret_edit, self.show_secrets):
+            form.setRowVisible(row, False)
+        self.hint.show_message(
+            self.tr(
+                "This is the demo: it runs on a sandbox inside TimeClock with made-up "
+                "employees and needs no API key. Nothing is sent anywhere, and the demo's "
+                "account is not saved."
+            ),
+            MessageKind.INFO,
+        )
 
     # -- public -------------------------------------------------------------------------
 
@@ -256,7 +280,7 @@ class SettingsDialog(WorkingDialog):
         self.session_group.show_settings(loaded.settings)
         self._loaded = True
         self._set_busy(False)
-        if loaded.keyring_reason is not None:
+        if loaded.keyring_reason is not None and not self._demo:
             self.hint.show_message(keyring_problem(loaded.keyring_reason), MessageKind.INFO)
         if self._focus_secret:
             self._select_secret()
@@ -277,6 +301,8 @@ class SettingsDialog(WorkingDialog):
 
     def _checked(self) -> tuple[Account | None, str]:
         """The account the form describes, or None and the first reason it does not."""
+        if self._demo:
+            return self._account, ""
         text = self.account_edit.text().strip()
         if not text:
             return None, self.tr("Enter the TimeTrack account (its name or API address).")
@@ -355,9 +381,11 @@ class SettingsDialog(WorkingDialog):
         if autostart_problem:
             self.problem.show_message(autostart_problem, MessageKind.ERROR)
             return
+        # The demo's account is made up for this run: everything else is kept.
+        kept = {} if self._demo else {"account": self.account_edit.text().strip()}
         settings = self._settings.updated(
-            account=self.account_edit.text().strip(),
-            user=account.user,
+            **kept,
+            user=self._settings.user if self._demo else account.user,
             language=str(self.language_combo.currentData()),
             **self.desk.values(),
             **self.session_group.changes(),
@@ -366,7 +394,8 @@ class SettingsDialog(WorkingDialog):
 
         def store() -> None:
             # The keyring first: if it refuses, the settings file is left as it was.
-            save_credentials(account.base_url, account.credentials)
+            if not self._demo:
+                save_credentials(account.base_url, account.credentials)
             save_settings(settings)
 
         self.worker().run(
@@ -411,7 +440,8 @@ class SettingsDialog(WorkingDialog):
         language_changed = settings.language != self._settings.language
         self._settings = settings
         self._set_busy(False)
-        self.saved.emit(account, session_only)
+        if not self._demo:  # the demo goes on with its account
+            self.saved.emit(account, session_only)
         if language_changed:
             self.language_changed.emit(settings.language)
         self.accept()

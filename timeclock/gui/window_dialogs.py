@@ -50,12 +50,14 @@ class WindowDialogs(QObject):
         on_language_changed: Callable[[str], None],
         settings_account: Account | None,
         state: str | None = None,
+        demo: bool = False,
     ) -> None:
         super().__init__(window)
         self._window = window
         self._on_account_changed = on_account_changed
         self._on_language_changed = on_language_changed
         self._settings_account = settings_account
+        self._demo = demo  # the settings show the demo's account, which needs no key
         self.settings_dialog: SettingsDialog | None = None
         self.attention_dialog: NeedsAttentionDialog | None = None
         self._state = state
@@ -284,7 +286,8 @@ class WindowDialogs(QObject):
         from timeclock.gui.settings_dialog import SettingsDialog  # noqa: PLC0415 - see above
 
         dialog = SettingsDialog(
-            account=self._settings_account,
+            account=self._window.session.account if self._demo else self._settings_account,
+            demo=self._demo,
             window_state=self._window.window_state,
             parent=self._window,
         )
