@@ -16,6 +16,14 @@ from pathlib import Path
 import pytest
 
 from timeclock.cli.context import EXIT_BROKEN_PIPE
+from timeclock.services.demo import demo_account
+
+
+@pytest.fixture(autouse=True)
+def demo_made() -> None:
+    """The demo's data made beforehand: its first command would say where it lives."""
+    with demo_account():
+        pass
 
 
 def _closed_at_once(*args: str) -> subprocess.CompletedProcess[str]:

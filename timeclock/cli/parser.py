@@ -169,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep trying this long while TimeTrack cannot be reached",
     )
     _add_outbox(verb("outbox", "list the changes waiting on this computer; retry or discard one"))
+    verb("reset", "with --demo: start the demo over (its entries, breaks and waiting changes)")
 
     verbs.add_parser(
         "terminal-pin",

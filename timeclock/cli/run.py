@@ -25,6 +25,7 @@ from timeclock.cli.context import (
     fail,
 )
 from timeclock.cli.deadline import command_seconds, request_seconds
+from timeclock.cli.demo import reset_command, tell_demo_folder
 from timeclock.cli.display import unreachable_display
 from timeclock.cli.parser import build_parser
 from timeclock.domain.errors import TimeClockError
@@ -37,7 +38,7 @@ from timeclock.services.account import (
     AccountError,
     resolve_account,
 )
-from timeclock.services.demo import demo_account, import_sandbox
+from timeclock.services.demo import demo_account, demo_desk, import_sandbox
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone
 from timeclock.store.logfile import (
@@ -173,6 +174,8 @@ def _run(options: argparse.Namespace) -> int:
 
         end_of_start()
         return run_sandbox(options)
+    if options.command == "reset":  # the demo's: before a demo is started for it
+        return reset_command(options, sys.stdout)
     from timeclock.cli.commands import COMMANDS  # noqa: PLC0415
 
     with ExitStack() as stack:
@@ -187,9 +190,9 @@ def _context(options: argparse.Namespace, stack: ExitStack) -> Context:
         "request_seconds": seconds,
         "finish_by": time.monotonic() + command_seconds(options, seconds),
     }
-    desk = _opened_once(lambda: stack.enter_context(Desk(in_memory=options.demo)))
+    desk = _opened_once(lambda: stack.enter_context(demo_desk() if options.demo else Desk()))
     if options.demo:
-        account = stack.enter_context(demo_account())
+        account = stack.enter_context(demo_account(on_made=tell_demo_folder))
         return Context(
             options,
             sys.stdout,

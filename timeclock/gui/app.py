@@ -29,7 +29,7 @@ from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
 from timeclock.gui.zone_notice import unreadable_tz_message
 from timeclock.services.account import Account, AccountError, resolve_account
-from timeclock.services.demo import DEMO_STATE, demo_account
+from timeclock.services.demo import DEMO_STATE, demo_account, demo_desk
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone, unreadable_tz
 from timeclock.store.logfile import register_secret
@@ -71,7 +71,7 @@ def run_gui(*, demo: bool = False, terminal: bool = False) -> int:
         return 0
     with ExitStack() as stack:
         stack.callback(instance.release)
-        desk = stack.enter_context(Desk(in_memory=demo))
+        desk = stack.enter_context(demo_desk() if demo else Desk())  # the demo remembers
         launcher = Launcher(app, desk, instance, demo=demo)
         stack.callback(launcher.runner.shutdown)
         launcher.start(stack)

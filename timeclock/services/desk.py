@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Self
 
@@ -23,6 +24,7 @@ from timeclock.services.sync import Deliverer
 from timeclock.store.breaks import BreakStore
 from timeclock.store.journal import CorrectionJournal
 from timeclock.store.outbox import UNREADABLE_PROBLEM, Hold, Kind, Outbox, OutboxItem, entry_id_of
+from timeclock.store.paths import JOURNAL_FILE, OUTBOX_FILE, STATE_FILE
 
 __all__ = [
     "UNREADABLE_PROBLEM",
@@ -35,29 +37,37 @@ __all__ = [
 
 
 class Desk:
-    """The outbox and the break logs of this desk (the data folder's files), or of a
-    throwaway desk in memory (the demo, tests)."""
+    """The outbox and the break logs of this desk (the data folder's files), of the demo
+    (its own folder), or of a throwaway desk in memory (tests)."""
 
     def __init__(
         self,
         *,
         in_memory: bool = False,
+        folder: Path | None = None,
         outbox: Outbox | None = None,
         breaks: BreakStore | None = None,
         journal: CorrectionJournal | None = None,
     ) -> None:
-        """Open the data folder's files (or ones in memory); ``outbox``, ``breaks`` and
-        ``journal`` take files opened elsewhere instead (tests)."""
-        where = ":memory:" if in_memory else None
-        self.outbox = outbox if outbox is not None else Outbox(where)
+        """Open the data folder's files (or ones in memory, or in ``folder``: the demo's);
+        ``outbox``, ``breaks`` and ``journal`` take files opened elsewhere instead (tests)."""
+
+        def where(name: str) -> Path | str | None:
+            if in_memory:
+                return ":memory:"
+            return None if folder is None else folder / name
+
+        self.outbox = outbox if outbox is not None else Outbox(where(OUTBOX_FILE))
         try:
-            self.breaks = breaks if breaks is not None else BreakStore(where)
+            self.breaks = breaks if breaks is not None else BreakStore(where(STATE_FILE))
         except BaseException:
             self.outbox.close()
             raise
         try:
             # The correction journal: every change made from this desk (see EntryChanges).
-            self.journal = journal if journal is not None else CorrectionJournal(where)
+            self.journal = (
+                journal if journal is not None else CorrectionJournal(where(JOURNAL_FILE))
+            )
         except BaseException:
             self.breaks.close()
             self.outbox.close()

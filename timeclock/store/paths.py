@@ -17,6 +17,8 @@ OUTBOX_FILE = "outbox.sqlite3"
 STATE_FILE = "state.sqlite3"
 # The correction journal: every create, change and delete made from this desk.
 JOURNAL_FILE = "journal.sqlite3"
+# The demo's own folder in the data folder: its sandbox's entries and its desk's files.
+DEMO_FOLDER = "demo"
 
 
 def config_dir() -> Path:
@@ -27,6 +29,11 @@ def config_dir() -> Path:
 def data_dir() -> Path:
     """The folder of local state: the break log, later the outbox."""
     return _directory("TIMECLOCK_DATA_DIR", platformdirs.user_data_dir(APP_NAME, False))
+
+
+def demo_dir() -> Path:
+    """The folder of ``timeclock --demo``'s data, apart from the real account's."""
+    return data_dir() / DEMO_FOLDER
 
 
 def _directory(variable: str, default: str) -> Path:
