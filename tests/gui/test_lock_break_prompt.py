@@ -8,11 +8,20 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.helpers import BERLIN, WAIT, Sessions, SettableClock, account_of, emissions, utc
+from tests.gui.helpers import (
+    BERLIN,
+    WAIT,
+    Sessions,
+    SettableClock,
+    account_of,
+    emissions,
+    utc,
+    wait_idle,
+)
 from tests.gui.private_bus import PrivateBus, private_bus, start_qtdbus_thread
 from timeclock.gui.i18n import install_translators, remove_translators
 from timeclock.gui.lock_break_prompt import LockBreakPrompt, lock_text, watch_screen_lock
@@ -194,3 +203,21 @@ def test_the_text_in_german(qapp: QApplication) -> None:
         QLocale.setDefault(before)
 
     assert text.startswith("Der Bildschirm war von 08:00 bis 08:38 (38 min) gesperrt")
+
+
+def test_a_stray_enter_answers_nothing(qtbot: QtBot, desk: Desk) -> None:
+    desk.stamp()
+    desk.clock.advance(hours=2)
+    desk.locked_for(20)
+    dialog = desk.prompt.dialog
+    assert dialog is not None
+    answers = emissions(dialog.answered)
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.yes_button, Qt.Key.Key_Return)
+
+    assert answers == []
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.yes_button, Qt.Key.Key_Space)  # the keyboard's way to press it
+    assert answers == [(True,)]
+    wait_idle(qtbot, desk.window.session)  # the break it records is written before the end

@@ -13,7 +13,7 @@ from datetime import timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from timeclock.gui.formatting import time_text
 from timeclock.gui.main_window import MainWindow
@@ -42,20 +42,24 @@ class LockBreakDialog(QDialog):
         self.text.setWordWrap(True)
         self.text.setMinimumWidth(320)
         self.question = QLabel(self.tr("Record this time as a break?"), self)
-        buttons = QDialogButtonBox(self)
         self.yes_button = QPushButton(self.tr("&Record as break"), self)
         self.yes_button.setAccessibleName(self.tr("Record the locked time as a break"))
         self.no_button = QPushButton(self.tr("&No, I was working"), self)
         self.no_button.setAccessibleName(self.tr("Do not record a break"))
-        buttons.addButton(self.yes_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.no_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        self.yes_button.setDefault(True)
+        # It comes up as the person returns, maybe typing: no stray Enter answers it (a
+        # button box would make the first button the default).
+        for button in (self.yes_button, self.no_button):
+            button.setAutoDefault(False)
         self.yes_button.clicked.connect(lambda: self._answer(True))
         self.no_button.clicked.connect(lambda: self._answer(False))
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.question)
-        layout.addWidget(buttons)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.yes_button)
+        buttons.addWidget(self.no_button)
+        layout.addLayout(buttons)
 
     def _answer(self, yes: bool) -> None:
         self.answered.emit(yes)
