@@ -144,7 +144,7 @@ class SettingsDialog(WorkingDialog):
         connection_layout.addLayout(test_row)
         connection_layout.addStretch(1)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(connection, self.tr("C&onnection"))
+        self.tabs.addTab(connection, self.tr("Co&nnection"))
         self.tabs.addTab(self.desk, self.tr("At the &desk"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
