@@ -539,7 +539,7 @@
     </message>
     <message>
         <source>6 h of &amp;work without a break</source>
-        <translation>6 h &amp;Arbeit ohne Pause</translation>
+        <translation>6 &amp;h Arbeit ohne Pause</translation>
     </message>
     <message>
         <source>Remind of a missing break</source>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>&amp;Snooze for (minutes):</source>
-        <translation>&amp;Zurückstellen um (Minuten):</translation>
+        <translation>Zurück&amp;stellen um (Minuten):</translation>
     </message>
     <message>
         <source>Reminders come on working days only: the days with target hours in the working model, public holidays excepted.</source>
@@ -2256,7 +2256,7 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <source>C&amp;onnection</source>
+        <source>Co&amp;nnection</source>
         <translation>&amp;Verbindung</translation>
     </message>
     <message>
@@ -2266,6 +2266,10 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>This is the demo: it runs on a sandbox inside TimeClock with made-up employees and needs no API key. Nothing is sent anywhere, and the demo&apos;s account is not saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>TimeTrack refused the API key or secret. Enter them again as shown in TimeTrack under Settings / General / API.</source>

@@ -2256,7 +2256,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;onnection</source>
+        <source>Co&amp;nnection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2265,6 +2265,10 @@
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the demo: it runs on a sandbox inside TimeClock with made-up employees and needs no API key. Nothing is sent anywhere, and the demo&apos;s account is not saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
