@@ -190,7 +190,8 @@ class Launcher:
         window.closed.connect(lambda: self._window_closed(window))
 
     def _window_closed(self, window: MainWindow) -> None:
-        if window is self.window:  # not one a new window took the place of
+        # Not one a new window took the place of; without a tray Qt quits by itself.
+        if window is self.window and not self.app.quitOnLastWindowClosed():
             self.app.quit()
 
     def set_up(self, failure: Failure) -> None:
