@@ -291,6 +291,7 @@ def test_names_that_come_after_the_list_are_shown_in_it(
     after_load(qtbot, window, window.reload_entries)
     assert window.model.index(0, Column.NAME).data() == "ivan"
 
-    with qtbot.waitSignal(window.model.shown, timeout=WAIT):
-        with_directory(qtbot, window)
-    assert window.model.index(0, Column.NAME).data() == "Petrov, Ivan"
+    with_directory(qtbot, window)
+    qtbot.waitUntil(
+        lambda: window.model.index(0, Column.NAME).data() == "Petrov, Ivan", timeout=WAIT
+    )

@@ -441,6 +441,50 @@ def test_a_click_on_the_column_being_made_ahead_waits_for_that_one(
     assert model.sort_spec == SortSpec(being_made, descending=True)
 
 
+def test_names_that_come_while_a_long_list_is_made_show_in_it_once_made(
+    qtbot: QtBot, clock: SettableClock
+) -> None:
+    worker = FakeWorker()
+    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
+    model.sync_rows = 1
+    model.set_entries([closed_day()])
+    worker.run_all()
+    model.set_entries([manual_one(), closed_day()])  # a newer list, being made
+    model.set_names({"ivan": "Petrov, Ivan", "hansm": "Müller, Hans"})
+    shown = emissions(model.shown)
+
+    worker.run_all()
+
+    assert len(shown) == 1  # the newer list, not the older one arranged again
+    assert ids_in_order(model) == [1, 3]
+    assert [text(model, 3, Column.NAME), text(model, 1, Column.NAME)] == [
+        "Petrov, Ivan",
+        "Müller, Hans",
+    ]
+
+
+def test_names_change_the_name_column_and_its_order_not_the_whole_list(
+    qtbot: QtBot, clock: SettableClock
+) -> None:
+    worker = FakeWorker()
+    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
+    model.sync_rows = 1
+    model.set_entries([closed_day(), manual_one()])
+    worker.run_all()
+    model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    assert ids_in_order(model) == [1, 3]  # hansm, ivan
+    shown, changed = emissions(model.shown), emissions(model.dataChanged)
+
+    model.set_names({"ivan": "Anders, Ivan", "hansm": "Müller, Hans"})
+    worker.run_all()
+
+    assert shown == []  # not made again
+    assert {(top.column(), bottom.column()) for top, bottom, *_ in changed} == {
+        (Column.NAME, Column.NAME)
+    }
+    assert ids_in_order(model) == [3, 1]  # Anders before Müller
+
+
 def test_a_shift_that_comes_while_the_list_is_built_is_the_one_shown(
     qtbot: QtBot, clock: SettableClock
 ) -> None:

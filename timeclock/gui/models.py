@@ -129,11 +129,6 @@ class AttendanceModel(QAbstractTableModel):
     # -- reading ------------------------------------------------------------------------
 
     @property
-    def sort_spec(self) -> SortSpec:
-        """The order the rows are shown in now (a click's may still be being made)."""
-        return self._spec
-
-    @property
     def order_ahead(self) -> Field | None:
         """The column whose order the worker is making ahead, if any."""
         return self._ahead
@@ -231,11 +226,10 @@ class AttendanceModel(QAbstractTableModel):
 
     def set_names(self, names: Mapping[str, str]) -> None:
         """The employees' names by case-folded user name (the name column shows them, a
-        user without one the user name). Rows shown already are arranged again with them,
-        a long list in the worker, as a new list is."""
+        user without one the user name). The name column of the rows shown takes them (a
+        long list's in the worker), and so does a list still being made once it is shown."""
         self._names = names
-        if len(self._table):
-            self.set_entries(self._table.live_entries(), self._table.waiting_refs())
+        self._rename(self._table)  # a list being made takes them once shown (_show)
 
     def sample_rows(self, count: int) -> list[int]:
         """A few rows to size the columns by: the first and last ``count``, and those with
@@ -381,7 +375,37 @@ class AttendanceModel(QAbstractTableModel):
         self._ascending = self._table.order_of(arranged.spec.field)
         self.endResetModel()
         self.shown.emit()
+        self._rename(self._table)  # names that came while it was made
         if self._wanted != self._spec:  # the header was clicked while the list was made
+            self.sort(self._wanted.field, _qt_order(self._wanted))
+        self._make_orders_ahead()
+
+    def _rename(self, table: EntryTable) -> None:
+        """Give ``table`` the names of :meth:`set_names`, if it has others."""
+        names = self._names
+        if table.names is names or not len(table):
+            return
+        if len(table) <= self.sync_rows or self._offload is None:
+            self._renamed(table, names, table.compute_names(names))
+        else:
+            self._offload(
+                lambda: table.compute_names(names),
+                lambda made: self._renamed(table, names, made),
+            )
+
+    def _renamed(
+        self, table: EntryTable, names: Mapping[str, str], made: tuple[int, list[Any]]
+    ) -> None:
+        if table is not self._table or names is not self._names:
+            return  # another list, or other names, since
+        if not table.install_names(names, *made):
+            self._rename(table)  # rows changed meanwhile: again
+            return
+        self._texts.clear()
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, Column.NAME)
+            self.dataChanged.emit(self.index(0, Column.NAME), last)
+        if order_field(self._wanted.field) == Column.NAME:  # sorted by the old names
             self.sort(self._wanted.field, _qt_order(self._wanted))
         self._make_orders_ahead()
 

@@ -158,7 +158,7 @@ class EntryTable:
         names: Mapping[str, str] | None = None,
     ) -> None:
         self.zone = zone
-        self._names: Mapping[str, str] = names or {}
+        self._names: Mapping[str, str] = names if names is not None else {}
         self._shift = shift or Shift(None)
         self._now = now
         self._entries: list[Attendance | None] = []
@@ -270,6 +270,32 @@ class EntryTable:
     def names(self) -> Mapping[str, str]:
         """The names the table was made with (by case-folded user name)."""
         return self._names
+
+    def compute_names(self, names: Mapping[str, str]) -> tuple[int, list[Any]]:
+        """The name column's keys with ``names`` and the version they were made from; only
+        reads, so a worker thread may run it (see :meth:`install_names`). Names that come
+        after the list was made change that one column, not the whole table."""
+        version = self._versions[Field.NAME]
+        users = {entry.user for entry in paced(self._entries) if entry is not None}
+        key_of = {user: names.get(user.casefold(), user).casefold() for user in users}
+        old = self._keys[Field.NAME]
+        return version, [
+            old[row] if entry is None else key_of[entry.user]
+            for row, entry in enumerate(paced(self._entries))
+        ]
+
+    def install_names(self, names: Mapping[str, str], version: int, keys: list[Any]) -> bool:
+        """Take ``names`` with their keys (from :meth:`compute_names`) unless rows changed
+        since; the name column's order is then to be made again."""
+        if version != self._versions[Field.NAME] or len(keys) != len(self._entries):
+            return False
+        self._names = names
+        self._keys[Field.NAME] = keys
+        self._versions[Field.NAME] += 1
+        self._orders.pop(Field.NAME, None)
+        lengths = [len(key) for key in keys]
+        self._widest[Field.NAME] = max(self._row_of.values(), key=lengths.__getitem__, default=None)
+        return True
 
     def totals_by_user(self, now: datetime | None = None) -> list[UserTotals]:
         """:meth:`totals` of each user's rows, by name; they add up to :meth:`totals`
