@@ -211,3 +211,24 @@ def test_the_desk_follows_the_settings(qtbot: QtBot, window: MainWindow) -> None
         after=timedelta(hours=8), end_of_day=time(17), no_break=False
     )
     assert reminders.engine.model == WorkingModel(state="BE")  # unreadable hours: the default
+
+
+def test_a_new_window_of_the_same_person_does_not_show_the_start_reminder_again(
+    qtbot: QtBot, server: SandboxServer, sessions: Sessions, clock: SettableClock
+) -> None:
+    """Another language or saved settings build the window anew: the reminders shown in
+    the old one are not shown again."""
+    seed(server, utc(2026, 3, 9, 7, 0), manual=False)  # open since Monday
+    first = sessions.window(account_of(server), clock)
+    _tray, reminders = attach_desk(first, Settings())
+    reminders.look()
+    assert reminders.fallback is not None and reminders.fallback.isVisible()
+    second = sessions.window(account_of(server), clock)
+    _tray, again = attach_desk(second, Settings(), earlier=reminders)
+    first.close_for_good()
+    again.look()
+    assert again.fallback is None
+    _tray, afresh = attach_desk(second, Settings())
+    afresh.look()
+    assert afresh.fallback is not None and afresh.fallback.isVisible()
+    second.close_for_good()

@@ -407,3 +407,20 @@ def test_readable_settings() -> None:
     assert parse_within("22:00\N{EN DASH}06:00") == (time(22), time(6))
     assert parse_hours("12") == timedelta(hours=12)
     assert parse_minutes("240") == timedelta(minutes=240)
+
+
+def test_a_new_engine_for_the_same_person_carries_over_what_was_shown_and_snoozed() -> None:
+    """A new window (another language, saved settings) shows nothing twice."""
+    yesterday = open_entry(berlin(2026, 11, 16, 8))
+    first = engine_of(ReminderRules(after=None, no_break=False))
+    reminder = first.next_due(Shift(yesterday), berlin(2026, 11, 17, 9))
+    assert reminder is not None and reminder.kind is Kind.OPEN_FROM_EARLIER
+    first.snooze(reminder, berlin(2026, 11, 17, 9))
+    second = engine_of(ReminderRules(after=None, no_break=False))
+    second.carry_over(first)
+    assert second.started
+    assert second.next_due(Shift(yesterday), berlin(2026, 11, 17, 9, 10)) is None
+    assert second.next_due(Shift(yesterday), berlin(2026, 11, 17, 9, 15)) == reminder
+    assert second.next_due(Shift(yesterday), berlin(2026, 11, 17, 9, 16)) is None
+    fresh = engine_of(ReminderRules(after=None, no_break=False))
+    assert fresh.next_due(Shift(yesterday), berlin(2026, 11, 17, 9, 16)) == reminder

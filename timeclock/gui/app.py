@@ -16,6 +16,7 @@ from timeclock.api.endpoint import EndpointError
 from timeclock.domain.foreground import foreground_busy, foreground_idle, take_foreground
 from timeclock.domain.gc_pause import end_of_start
 from timeclock.gui.crash import CrashReporter
+from timeclock.gui.desk_reminders import DeskReminders
 from timeclock.gui.desk_setup import attach_desk
 from timeclock.gui.filter_bar import FilterState
 from timeclock.gui.i18n import install_translators, language_for, remove_translators
@@ -127,6 +128,7 @@ class Launcher:
         self.language = ""
         self.settings_problem: SettingsError | None = None  # told once a window is up
         self.settings_notice: QMessageBox | None = None
+        self._reminders: DeskReminders | None = None  # the current window's
         # Reads and writes of the keyring and the settings file, off the GUI thread.
         self.runner = TaskRunner(app, name="timeclock-app")
         instance.activated.connect(self.raise_window)
@@ -185,7 +187,12 @@ class Launcher:
         """The tray icon and the reminders. With a tray, closing the window may only hide
         it: TimeClock then quits when its window closes for good, not when none is shown."""
         settings, _problem = read_settings()  # told once at the start, if there was one
-        tray, _reminders = attach_desk(window, settings, state=DEMO_STATE if self.demo else None)
+        earlier = self._reminders
+        if earlier is not None and earlier.window.session.account != window.session.account:
+            earlier = None  # another person's reminders start afresh
+        tray, self._reminders = attach_desk(
+            window, settings, state=DEMO_STATE if self.demo else None, earlier=earlier
+        )
         self.app.setQuitOnLastWindowClosed(tray is None)
         window.closed.connect(lambda: self._window_closed(window))
 

@@ -17,9 +17,14 @@ log = logging.getLogger(__name__)
 
 
 def attach_desk(
-    window: MainWindow, settings: Settings, *, state: str | None = None
+    window: MainWindow,
+    settings: Settings,
+    *,
+    state: str | None = None,
+    earlier: DeskReminders | None = None,
 ) -> tuple[DeskTray | None, DeskReminders]:
-    """Give ``window`` its tray icon (None without a tray) and its reminders.
+    """Give ``window`` its tray icon (None without a tray) and its reminders; those of an
+    ``earlier`` window of the same person hand over what they showed and snoozed.
 
     ``state`` (the demo's) wins over the settings' German state for public holidays; a
     working model the settings cannot give (the file edited by hand) is the default one,
@@ -37,4 +42,7 @@ def attach_desk(
         model = WorkingModel()
     if state is not None:
         model = WorkingModel(model.hours, state)
-    return tray, DeskReminders(window, rules_from(settings), model, tray)
+    reminders = DeskReminders(window, rules_from(settings), model, tray)
+    if earlier is not None:
+        reminders.engine.carry_over(earlier.engine)
+    return tray, reminders

@@ -173,6 +173,14 @@ class ReminderEngine:
         # once, when the first time within the reminder hours comes.
         self._at_start: list[Attendance] | None = None
 
+    def carry_over(self, earlier: ReminderEngine) -> None:
+        """Remember what ``earlier`` showed and snoozed (a new window of the same person:
+        another language, new settings), so that nothing is shown twice and the start stays
+        the start it was."""
+        self._shown = set(earlier._shown)
+        self._snoozed = dict(earlier._snoozed)
+        self._at_start = None if earlier._at_start is None else list(earlier._at_start)
+
     @property
     def started(self) -> bool:
         """Whether the first look (the start, with a known status) was made."""
