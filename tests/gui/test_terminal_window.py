@@ -267,6 +267,9 @@ def test_leaving_asks_for_the_administrators_pin(
     qtbot: QtBot, make_window: type[TerminalWindow], ticks: Ticks
 ) -> None:
     window = make_window()
+    qtbot.keyClicks(window.search, "kow")
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)  # first clears what was typed
+    assert (window.search.text(), window.terminal.phase) == ("", Phase.IDLE)
     qtbot.keyClick(window.search, Qt.Key.Key_Escape)
     wait_for(qtbot, window, Phase.ADMIN_PIN)
     assert window.pin_title.text() == "Administrator PIN to end the terminal"

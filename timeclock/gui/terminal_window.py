@@ -73,6 +73,7 @@ QPushButton#key {{
     font-size: 28px; min-width: 70px; background: {KEY_COLOUR}; border: 1px solid #90a4ae;
 }}
 QPushButton#key:focus, QPushButton#key:pressed {{ border: 3px solid #0d47a1; }}
+QPushButton#choice {{ font-size: 32px; font-weight: bold; min-height: 90px; }}
 QPushButton#leave {{ font-size: 14px; padding: 4px 10px; min-height: 0; color: #666; }}
 QWidget#confirmed[kind="in"] {{ background: {CONFIRMED_IN_COLOUR}; }}
 QWidget#confirmed[kind="out"] {{ background: {CONFIRMED_OUT_COLOUR}; }}
@@ -242,6 +243,7 @@ class TerminalWindow(QWidget):
                 terminal_text.action_text(action),
                 self._chooser(action),
             )
+            button.setObjectName("choice")
             self.choice_buttons[action] = button
             row.addWidget(button)
         layout.addLayout(row)
@@ -369,7 +371,9 @@ class TerminalWindow(QWidget):
         assert isinstance(event, QKeyEvent)
         phase = self.terminal.phase
         if event.key() == Qt.Key.Key_Escape:
-            if phase is Phase.IDLE:
+            if phase is Phase.IDLE and self.search.text():
+                self.search.clear()  # first what was typed; the next Esc asks to leave
+            elif phase is Phase.IDLE:
                 self._leave()
             else:
                 self._cancel()
