@@ -120,6 +120,29 @@ class RememberingDialog(QDialog):
     def _geometry_key(self) -> str:
         return f"dialogs/{type(self).__name__}/geometry"
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Resize):
+            self._fit_wrapped_lines()
+        return handled
+
+    def _fit_wrapped_lines(self) -> None:
+        """Keep the dialog as tall as its lines need at its width (#11).
+
+        A word-wrapped line (a problem, a warning) needs more height the narrower the
+        dialog is, and more lines come and go as the person types; Qt's minimum size of a
+        window does not know that, and a dialog restored small, or on a small screen, would
+        squeeze the form under a wrapped message until they overlap.
+        """
+        layout = self.layout()
+        if layout is None or not layout.hasHeightForWidth():
+            return
+        needed = max(layout.totalHeightForWidth(self.width()), layout.totalMinimumSize().height())
+        if self.minimumHeight() != needed:
+            self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         self._finished = False
         if not self._geometry_restored and self._window_state is not None:

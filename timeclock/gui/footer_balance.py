@@ -63,6 +63,7 @@ class FooterBalance(QObject):
         self.label.setObjectName("balance")
         self.label.setContentsMargins(16, 0, 0, 0)  # apart from the worked total before it
         self.label.setAccessibleName(self.tr("Balance"))
+        self.label.setWordWrap(True)  # wraps rather than widen the window (#11)
         self.label.hide()
         session.entry_saved.connect(self.reload)
         session.entry_deleted.connect(self.reload)

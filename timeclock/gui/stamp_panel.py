@@ -67,6 +67,8 @@ class StampPanel(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusLine")
         self.status_label.setAccessibleName(self.tr("Status"))
+        # The lines wrap rather than widen the window beyond a small screen (#11).
+        self.status_label.setWordWrap(True)
         self.today_label = QLabel(self)
         self.today_label.setObjectName("todayTotal")
         self.today_label.setAccessibleName(self.tr("Today's total"))
@@ -74,6 +76,7 @@ class StampPanel(QWidget):
         self.list_owner_label = QLabel(self)
         self.list_owner_label.setObjectName("listOwner")
         self.list_owner_label.setAccessibleName(self.tr("Whose entries are shown"))
+        self.list_owner_label.setWordWrap(True)
         self.list_owner_label.setAlignment(
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         )
@@ -85,8 +88,7 @@ class StampPanel(QWidget):
         layout.addWidget(self.status_label, 1, 0, 1, 2)
         last_line = QHBoxLayout()
         last_line.addWidget(self.today_label)
-        last_line.addStretch(1)
-        last_line.addWidget(self.list_owner_label)
+        last_line.addWidget(self.list_owner_label, 1)  # takes the room; wraps only if short
         layout.addLayout(last_line, 2, 0, 1, 2)
         layout.setColumnStretch(0, 3)
         layout.setColumnStretch(1, 1)

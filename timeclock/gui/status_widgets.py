@@ -71,6 +71,7 @@ class StatusFooter(QWidget):
         self.totals_label = QLabel(self)
         self.totals_label.setObjectName("totals")
         self.totals_label.setAccessibleName(self.tr("Totals"))
+        self.totals_label.setWordWrap(True)  # on a small screen: two lines, not a wider window
         self.waiting_label = QLabel(self)
         self.waiting_label.setObjectName("waitingChanges")
         self.waiting_label.setTextFormat(Qt.TextFormat.RichText)
@@ -96,7 +97,7 @@ class StatusFooter(QWidget):
         self._busy_delay.timeout.connect(self.busy_indicator.show)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.totals_label)
+        layout.addWidget(self.totals_label, 1)
         layout.addWidget(self.waiting_label, 1)
         layout.addWidget(self.busy_indicator)
 
