@@ -23,6 +23,7 @@ from timeclock.gui.outbox_dialog import OutboxDialog
 from timeclock.gui.session import ClockSession, ConnectionState
 from timeclock.gui.window_dialogs import WindowDialogs
 from timeclock.sandbox import AttendanceStore
+from timeclock.sandbox.faults import FaultPlan
 from timeclock.sandbox.records import AttendancePatch, NewAttendance
 from timeclock.services.desk import Desk
 from timeclock.services.sync import Deliverer, SyncReport
@@ -307,18 +308,47 @@ def test_a_failure_here_after_the_stamp_was_saved_says_it_is_saved(
     qtbot.waitUntil(lambda: len(office.store.all()) == 1, timeout=WAIT)
 
 
+def reopened(office: Office, clock: SettableClock, tmp_path: Path) -> MainWindow:
+    """A window on the desk's files in ``tmp_path``, as after a restart."""
+    outbox = Outbox(tmp_path / "outbox.sqlite3")
+    desk = Desk(outbox=outbox, breaks=BreakStore(tmp_path / "state.sqlite3"))
+    session = ClockSession(office.account(), desk, backoff=QUICK, clock=clock)
+    ini = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    shown = MainWindow(session, BERLIN, ini)
+    shown.show()
+    shown.start()
+    return shown
+
+
+def test_a_window_shows_the_list_it_kept_at_once_while_timetrack_answers(
+    qtbot: QtBot, office: Office, clock: SettableClock, tmp_path: Path
+) -> None:
+    office.up()
+    office.store.create(NewAttendance(user="hansm", start=MORNING, end=MORNING, notes="kept"))
+    first = reopened(office, clock, tmp_path)
+    qtbot.waitUntil(lambda: first.model.rowCount() == 1, timeout=WAIT)
+    first.close()
+    first.deleteLater()
+    assert office.server is not None
+    office.server.faults = FaultPlan(latency_ms=2500)  # TimeTrack answers slowly now
+    office.store.create(NewAttendance(user="hansm", start=MORNING, end=MORNING, notes="new"))
+
+    window = reopened(office, clock, tmp_path)
+    try:
+        # The kept row long before TimeTrack's answer (two requests of 2.5 s each).
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=1500)
+        assert window.message_bar.text == ""  # not offline: just not asked yet
+        qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=4 * WAIT)
+    finally:
+        window.close()
+        window.deleteLater()
+
+
 def test_after_a_restart_offline_the_list_shows_the_entries_seen_before(
     qtbot: QtBot, office: Office, clock: SettableClock, tmp_path: Path
 ) -> None:
     def open_window() -> MainWindow:
-        outbox = Outbox(tmp_path / "outbox.sqlite3")
-        desk = Desk(outbox=outbox, breaks=BreakStore(tmp_path / "state.sqlite3"))
-        session = ClockSession(office.account(), desk, backoff=QUICK, clock=clock)
-        ini = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
-        shown = MainWindow(session, BERLIN, ini)
-        shown.show()
-        shown.start()
-        return shown
+        return reopened(office, clock, tmp_path)
 
     office.up()
     yesterday = MORNING - timedelta(days=1)
@@ -336,7 +366,8 @@ def test_after_a_restart_offline_the_list_shows_the_entries_seen_before(
     try:
         qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=WAIT)
         # When the list was last read (08:00 Berlin), not when the entry was made.
-        assert seen_list_note(MORNING, BERLIN) in window.message_bar.text
+        note = seen_list_note(MORNING, BERLIN)
+        qtbot.waitUntil(lambda: note in window.message_bar.text, timeout=WAIT)
         assert "at 08:00" in window.message_bar.text
         window.stamp_panel.stamp_button.click()  # offline: waits here, shows at once
         qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=WAIT)

@@ -352,7 +352,12 @@ class MainWindow(QMainWindow):
         self.language_actions.get(setting, self.language_actions[""]).setChecked(True)
 
     def start(self) -> None:
-        """Ask the server for the state and the entries (once the window is shown)."""
+        """Show the list this desk kept at once, and ask the server for the state and the
+        entries (once the window is shown)."""
+        days = self.filter_bar.day_range(self.today())
+        user = self.filter_bar.user_filter(self.session.user)
+        if user is not None:
+            self.session.show_kept_entries(user, *days.utc_bounds(self.zone))
         self.refresh()
 
     def refresh(self) -> None:

@@ -128,6 +128,7 @@ class ClockSession(QObject):
             self._watch_timer.start()
         self._loads = itertools.count(1)
         self._latest_load = 0
+        self._lists_shown = 0  # lists from TimeTrack (or kept, offline) shown so far
         self.status: Status | None = None
         self.state = ConnectionState.CONNECTING
 
@@ -355,6 +356,21 @@ class ClockSession(QObject):
 
     # -- entries ------------------------------------------------------------------------
 
+    def show_kept_entries(self, user: str, since: datetime, until: datetime) -> None:
+        """Show the list of ``user`` that this desk kept (the last one TimeTrack answered,
+        with what waits here applied) while :meth:`load_entries` asks: a window shows
+        its list at once. Call it first: it is read before the requests queued after it,
+        and dropped if a list from TimeTrack is shown by then."""
+        shown = self._lists_shown
+
+        def arrived(kept: Listing | None) -> None:
+            if kept is not None and shown == self._lists_shown:
+                self.entries_loaded.emit(kept)
+
+        self._runner.run(
+            lambda: self._changes.kept_listing(user, since, until), arrived, _ignore_failure
+        )
+
     def load_entries(self, user: str | None, since: datetime, until: datetime) -> None:
         """Load entries starting in ``[since, until)`` of ``user`` (None: everyone's), with
         the changes still waiting here applied (a :class:`Listing`).
@@ -367,6 +383,7 @@ class ClockSession(QObject):
 
         def arrived(listing: Listing) -> None:
             if token == self._latest_load:
+                self._lists_shown += 1
                 self.entries_loaded.emit(listing)
 
         def work() -> Listing:

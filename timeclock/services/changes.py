@@ -74,8 +74,9 @@ class Sent:
 class Listing:
     """Entries as this desk sees them, and which of them show changes not yet sent.
 
-    ``offline`` is why TimeTrack could not be asked; the entries are then those this desk
-    last saw in a list of the user (read at ``seen_at``), with the waiting changes applied.
+    ``seen_at`` is set when the entries are those this desk last saw in a list of the user
+    (read then), with the waiting changes applied: ``offline`` says why TimeTrack could
+    not be asked, or is None for the list shown while TimeTrack is asked.
     """
 
     entries: list[Attendance]
@@ -314,6 +315,29 @@ class EntryChanges:
                 self.outbox.seen.remember(
                     self.base_url, user, since, until, entries, fetched_at=self.clock()
                 )
+        return self._shown(entries, user, since, until, offline=offline, seen_at=seen_at)
+
+    def kept_listing(self, user: str, since: datetime, until: datetime) -> Listing | None:
+        """The list of ``user`` as this desk last saw it, with the waiting changes applied,
+        without asking TimeTrack (None if none was kept): what a window shows at once,
+        while it asks."""
+        kept = self.outbox.seen.recall(self.base_url, user, since, until)
+        if kept is None:
+            return None
+        entries, seen_at = kept
+        return self._shown(entries, user, since, until, seen_at=seen_at)
+
+    def _shown(
+        self,
+        entries: list[Attendance],
+        user: str | None,
+        since: datetime,
+        until: datetime,
+        *,
+        offline: TimeTrackError | None = None,
+        seen_at: datetime | None = None,
+    ) -> Listing:
+        """``entries`` (of ``user`` in ``[since, until)``) with the waiting changes."""
         items = [item for item in self.outbox.items(self.base_url) if not item.stuck]
         shown = [
             entry
