@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from timeclock.api.client import TimeTrackClient
 from timeclock.domain.gc_pause import end_of_start
-from timeclock.gui.i18n import install_translators, language_for
+from timeclock.gui.i18n import install_translators, language_for, remove_translators
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.gui.tasks import TaskRunner
 from timeclock.gui.terminal_window import TerminalWindow
@@ -46,6 +46,7 @@ def run_terminal(app: QApplication, *, demo: bool) -> int:
         stack.callback(instance.release)
         settings, _problem = read_settings()
         translators = install_translators(app, language_for(settings.language))
+        stack.callback(remove_translators, app, translators)
         pins = TerminalPins()
         account = stack.enter_context(demo_account()) if demo else _saved_account()
         register_secret(account.credentials.api_key)
@@ -67,9 +68,7 @@ def run_terminal(app: QApplication, *, demo: bool) -> int:
         window.showFullScreen()
         window.start()
         end_of_start()
-        status = app.exec()
-        del translators
-        return status
+        return app.exec()
 
 
 def _saved_account() -> Account:
