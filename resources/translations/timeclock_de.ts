@@ -65,11 +65,11 @@
     </message>
     <message>
         <source>Clocked in, not yet clocked out</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingestempelt, noch nicht ausgestempelt</translation>
     </message>
     <message>
         <source>TimeTrack keeps this entry to the second and counts the worked time from the seconds, so the times are shown with them here.</source>
-        <translation type="unfinished"></translation>
+        <translation>TimeTrack speichert diesen Eintrag sekundengenau und berechnet die Arbeitszeit aus den Sekunden; deshalb sind die Zeiten hier mit Sekunden angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -637,12 +637,12 @@
         <translation>Nicht eingestempelt</translation>
     </message>
     <message>
-        <source>On a break since %1</source>
-        <translation>In der Pause seit %1</translation>
-    </message>
-    <message>
         <source>Clocked in since %1</source>
         <translation>Eingestempelt seit %1</translation>
+    </message>
+    <message>
+        <source>On a break since %1</source>
+        <translation>In der Pause seit %1</translation>
     </message>
     <message>
         <source>Today: %1 h worked</source>
@@ -923,7 +923,7 @@
     </message>
     <message>
         <source>(from %1 to %2 to the second, as TimeTrack keeps them)</source>
-        <translation type="unfinished"></translation>
+        <translation>(von %1 bis %2 sekundengenau, wie TimeTrack sie speichert)</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -937,12 +937,12 @@
         <translation>Soll, Feiertage und Abwesenheiten wurden hier berechnet (Arbeitszeitmodell).</translation>
     </message>
     <message>
-        <source>Exported %1 (%2, %n employee(s)) to %3.</source>
-        <translation type="unfinished"></translation>
+        <source>Exported %1 (%2, employees: %3) to %4.</source>
+        <translation>%1 exportiert (%2, Mitarbeitende: %3) nach %4.</translation>
     </message>
     <message>
-        <source>With %n correction(s) made here.</source>
-        <translation type="unfinished"></translation>
+        <source>Corrections made here: %1.</source>
+        <translation>Hier gemachte Korrekturen: %1.</translation>
     </message>
     <message>
         <source>They are in %1.</source>
@@ -1172,7 +1172,7 @@
     <name>FindingsModel</name>
     <message>
         <source>Not clocked out</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgestempelt</translation>
     </message>
     <message>
         <source>Overlap</source>
@@ -1614,11 +1614,11 @@
     </message>
     <message>
         <source>You are also clocked in since %1 (entry #%2), probably at another desk. Open the entry to set its end, or delete it in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind außerdem seit %1 eingestempelt (Eintrag #%2), vermutlich an einem anderen Platz. Öffnen Sie den Eintrag, um sein Ende einzutragen, oder löschen Sie ihn in der Liste.</translation>
     </message>
     <message>
         <source>You are also clocked in since %1 (an entry not yet on TimeTrack). Open the entry to set its end, or delete it in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind außerdem seit %1 eingestempelt (ein Eintrag, der noch nicht bei TimeTrack ist). Öffnen Sie den Eintrag, um sein Ende einzutragen, oder löschen Sie ihn in der Liste.</translation>
     </message>
     <message>
         <source>Deleted on this computer. TimeTrack will delete the entry as soon as it can be reached.</source>
@@ -1650,11 +1650,11 @@
     </message>
     <message>
         <source>You are already clocked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind bereits eingestempelt.</translation>
     </message>
     <message>
         <source>You are not clocked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind nicht eingestempelt.</translation>
     </message>
     <message>
         <source>This system has no keyring to keep the API key and secret safe.</source>
@@ -1792,9 +1792,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) wait, %1 of them held until you decide.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung wartet, davon %1 angehalten, bis Sie entscheiden.</numerusform>
+            <numerusform>%n Änderungen warten, davon %1 angehalten, bis Sie entscheiden.</numerusform>
         </translation>
     </message>
 </context>
@@ -2269,7 +2269,7 @@
     </message>
     <message>
         <source>This is the demo: it runs on a sandbox inside TimeClock with made-up employees and needs no API key. Nothing is sent anywhere, and the demo&apos;s account is not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist die Demo: Sie läuft auf einer Sandbox in TimeClock mit erfundenen Mitarbeitenden und braucht keinen API-Schlüssel. Nichts wird irgendwohin gesendet, und das Konto der Demo wird nicht gespeichert.</translation>
     </message>
     <message>
         <source>TimeTrack refused the API key or secret. Enter them again as shown in TimeTrack under Settings / General / API.</source>
@@ -2387,11 +2387,11 @@
     <name>StampPanel</name>
     <message>
         <source>Records the time now (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst die Zeit jetzt (Strg+Eingabe)</translation>
     </message>
     <message>
         <source>Ctrl+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+B</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2435,11 +2435,11 @@
     </message>
     <message>
         <source>Not clocked in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eingestempelt.</translation>
     </message>
     <message>
         <source>Clocked in since %1 · worked %2 h · break %3 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingestempelt seit %1 Uhr · Arbeitszeit %2 h · Pause %3 h</translation>
     </message>
     <message>
         <source>on a break since %1</source>
@@ -2470,9 +2470,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) saved here, not yet on TimeTrack</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung hier gespeichert, noch nicht in TimeTrack</numerusform>
+            <numerusform>%n Änderungen hier gespeichert, noch nicht in TimeTrack</numerusform>
         </translation>
     </message>
     <message>

@@ -637,11 +637,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On a break since %1</source>
+        <source>Clocked in since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clocked in since %1</source>
+        <source>On a break since %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -937,11 +937,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exported %1 (%2, %n employee(s)) to %3.</source>
+        <source>Exported %1 (%2, employees: %3) to %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>With %n correction(s) made here.</source>
+        <source>Corrections made here: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1792,9 +1792,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) wait, %1 of them held until you decide.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change waits, %1 of them held until you decide.</numerusform>
+            <numerusform>%n changes wait, %1 of them held until you decide.</numerusform>
         </translation>
     </message>
 </context>
@@ -2470,9 +2470,9 @@
     </message>
     <message numerus="yes">
         <source>%n change(s) saved here, not yet on TimeTrack</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change saved here, not yet on TimeTrack</numerusform>
+            <numerusform>%n changes saved here, not yet on TimeTrack</numerusform>
         </translation>
     </message>
     <message>

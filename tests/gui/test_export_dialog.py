@@ -109,7 +109,7 @@ def test_all_users_as_a_workbook(
 
     workbook = load_workbook(target)
     assert len(workbook.sheetnames) == 5  # the summary, one sheet per employee, corrections
-    assert "3 employee(s)" in window.message_bar.text
+    assert "employees: 3" in window.message_bar.text
 
 
 def test_the_shown_user_as_a_pdf_timesheet(
@@ -127,7 +127,7 @@ def test_the_shown_user_as_a_pdf_timesheet(
     written = tmp_path / "ivan.pdf"
     assert written.read_bytes().startswith(b"%PDF")
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
-    assert "1 employee(s)" in window.message_bar.text
+    assert "employees: 1" in window.message_bar.text
 
 
 def test_a_file_that_cannot_be_written_is_said_so_and_the_dialog_stays(
@@ -203,7 +203,7 @@ def test_a_span_of_days_with_the_corrections_made_here(
         "vergessen",
     ]
     text = window.message_bar.text
-    assert "2024-05-02 \N{EN DASH} 2024-05-03" in text and "With 1 correction(s) made here." in text
+    assert "2024-05-02 \N{EN DASH} 2024-05-03" in text and "Corrections made here: 1." in text
     assert str(journal) in text
 
 

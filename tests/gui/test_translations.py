@@ -138,6 +138,7 @@ def test_every_translated_text_is_a_literal_lupdate_can_read() -> None:
     assert hidden == []
 
 
+@pytest.mark.usefixtures("default_locale")
 def test_the_outbox_describes_changes_in_german(qapp: QApplication) -> None:
     item = OutboxItem(
         seq=3,

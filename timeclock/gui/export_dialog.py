@@ -78,20 +78,22 @@ def span_text(days: DayRange) -> str:
 
 def export_notice(exported: Exported) -> str:
     """What the message bar says once the file is written."""
-    # lupdate reads only a plain name as the count
-    employees, corrections = exported.employees, exported.corrections
+    # Counted as "employees: 3", not "3 employee(s)": no plural to get wrong.
     text = (
-        translate("ExportDialog", "Exported %1 (%2, %n employee(s)) to %3.", "", employees)
+        translate("ExportDialog", "Exported %1 (%2, employees: %3) to %4.")
         .replace("%1", span_text(exported.month))
         .replace("%2", exported.kind.upper())
-        .replace("%3", str(exported.path))
+        .replace("%3", str(exported.employees))
+        .replace("%4", str(exported.path))
     )
     if exported.computed_here:
         text += " " + translate(
             "ExportDialog", "Targets, holidays and absences were computed here (working model)."
         )
     if exported.corrections:
-        text += " " + translate("ExportDialog", "With %n correction(s) made here.", "", corrections)
+        text += " " + translate("ExportDialog", "Corrections made here: %1.").replace(
+            "%1", str(exported.corrections)
+        )
         if exported.extra:
             text += " " + translate("ExportDialog", "They are in %1.").replace(
                 "%1", ", ".join(str(path) for path in exported.extra)
