@@ -16,6 +16,8 @@ from pytestqt.qtbot import QtBot
 
 from timeclock.gui.dialog_base import InlineMessage, MessageKind
 from timeclock.gui.message_bar import MessageBar
+from timeclock.gui.overview_canvas import OverviewCanvas
+from timeclock.gui.overview_marks import Ink
 from timeclock.gui.stamp_panel import CLOCK_IN_COLOUR, FOCUS_RING_WIDTH, StampPanel
 from timeclock.gui.tones import Tone, bar_colours, contrast, text_colour
 
@@ -49,7 +51,6 @@ def system_palette(qapp: QApplication) -> Iterator[Callable]:
     qapp.setPalette(before)
 
 
-
 @pytest.mark.parametrize("palette", [LIGHT, DARK, HIGH_CONTRAST], ids=["light", "dark", "high"])
 @pytest.mark.parametrize("tone", list(Tone))
 def test_every_tone_is_readable_on_the_palettes_window(palette: QPalette, tone: Tone) -> None:
@@ -59,9 +60,7 @@ def test_every_tone_is_readable_on_the_palettes_window(palette: QPalette, tone: 
 
 @pytest.mark.parametrize("palette", [LIGHT, DARK, HIGH_CONTRAST], ids=["light", "dark", "high"])
 @pytest.mark.parametrize("tone", [Tone.ERROR, Tone.NOTICE])
-def test_the_message_bars_text_is_readable_on_its_background(
-    palette: QPalette, tone: Tone
-) -> None:
+def test_the_message_bars_text_is_readable_on_its_background(palette: QPalette, tone: Tone) -> None:
     colours = bar_colours(tone, palette)
     assert contrast(QColor(colours.text), QColor(colours.background)) >= READABLE
 
@@ -140,3 +139,20 @@ def test_the_focused_stamp_button_shows_a_ring_in_the_palettes_text_colour(
     assert ring == palette.color(QPalette.ColorRole.WindowText)
     assert contrast(ring, palette.color(QPalette.ColorRole.Window)) >= READABLE
     assert contrast(ring, QColor(CLOCK_IN_COLOUR)) >= 3.0  # seen against the button too
+
+
+@pytest.mark.parametrize("palette", [LIGHT, DARK, HIGH_CONTRAST], ids=["light", "dark", "high"])
+def test_the_overviews_text_on_its_background_follows_the_palette(
+    qtbot: QtBot, system_palette: Callable, palette: QPalette
+) -> None:
+    system_palette(palette)
+    window = palette.color(QPalette.ColorRole.Window)
+    ink = Ink.of(palette)
+    assert contrast(ink.text, window) >= READABLE
+    assert contrast(ink.muted, window) >= READABLE
+    assert contrast(ink.grid, window) > 1.2  # a line, not text: seen, not loud
+    canvas = OverviewCanvas(BERLIN)
+    qtbot.addWidget(canvas)
+    canvas.resize(300, 200)
+    canvas.grab()  # paints
+    assert canvas._ink == ink

@@ -43,10 +43,8 @@ from timeclock.gui.formatting import hours_text, qdate
 from timeclock.gui.overview_marks import (
     ABSENCE,
     ABSENCE_TEXT,
-    GRID,
     HOLIDAY_LINE,
     HOLIDAY_SYMBOL,
-    MUTED,
     OPEN,
     OVER,
     SHORT,
@@ -54,8 +52,8 @@ from timeclock.gui.overview_marks import (
     TARGET_LINE,
     TEXT,
     TODAY,
-    WEEKEND,
     WORKED,
+    Ink,
     difference_colour,
     draw_flag,
     draw_frame,
@@ -97,6 +95,7 @@ class OverviewCanvas(QWidget):
         super().__init__(parent)
         self._zone = zone
         self._overview: Overview | None = None
+        self._ink = Ink.of(self.palette())  # set again at each paint
         self._current = (0, 0)  # row, day
         self.setObjectName("overviewChart")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -313,6 +312,7 @@ class OverviewCanvas(QWidget):
     # -- painting -----------------------------------------------------------------------
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        self._ink = Ink.of(self.palette())  # the chart's own background follows it
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -321,7 +321,7 @@ class OverviewCanvas(QWidget):
             if overview is None:
                 return
             if not overview.rows:
-                painter.setPen(QPen(MUTED))
+                painter.setPen(QPen(self._ink.muted))
                 painter.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, self.summary())
                 return
             layout = self._layout()
@@ -331,7 +331,7 @@ class OverviewCanvas(QWidget):
                 self._paint_bars(painter, overview, layout)
             if self.hasFocus():
                 rect = self.cell_rect(*self._current).adjusted(1, 1, -1, -1)
-                painter.setPen(QPen(TEXT, 1, Qt.PenStyle.DotLine))
+                painter.setPen(QPen(self._ink.text, 1, Qt.PenStyle.DotLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect)
         finally:
@@ -353,7 +353,7 @@ class OverviewCanvas(QWidget):
             font = QFont(self.font())
             font.setBold(day == overview.today)
             painter.setFont(font)
-            painter.setPen(QPen(TODAY if day == overview.today else TEXT))
+            painter.setPen(QPen(TODAY if day == overview.today else self._ink.text))
             top = QRectF(x, MARGIN, layout.column, line + 2)
             painter.drawText(top, Qt.AlignmentFlag.AlignCenter, weekday)
             number = f"{day.day}.{day.month}." if wide else str(day.day)
@@ -366,13 +366,13 @@ class OverviewCanvas(QWidget):
         elif day.absences:
             painter.fillRect(rect, ABSENCE)
         elif qdate(day.day).dayOfWeek() >= SUNDAY - 1:
-            painter.fillRect(rect, WEEKEND)
+            painter.fillRect(rect, self._ink.weekend)
 
     def _paint_team(self, painter: QPainter, overview: Overview, layout: _Layout) -> None:
         metrics = self._metrics()
         width = layout.left + overview.days.days * layout.column
         self._paint_header(painter, overview, layout)
-        painter.setPen(QPen(MUTED))
+        painter.setPen(QPen(self._ink.muted))
         names_title = QRectF(MARGIN, MARGIN, layout.name - 8, layout.header - 4)
         painter.drawText(
             names_title,
@@ -389,7 +389,7 @@ class OverviewCanvas(QWidget):
         for row_index, row in enumerate(overview.rows):
             y = layout.top + row_index * layout.row
             name_rect = QRectF(MARGIN, y, layout.name - 8, layout.row)
-            painter.setPen(QPen(TEXT))
+            painter.setPen(QPen(self._ink.text))
             painter.drawText(
                 name_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -406,7 +406,7 @@ class OverviewCanvas(QWidget):
                 signed_hours(difference),
             )
         bottom = layout.top + len(overview.rows) * layout.row
-        painter.setPen(QPen(GRID))
+        painter.setPen(QPen(self._ink.grid))
         for row_index in range(len(overview.rows) + 1):
             y = layout.top + row_index * layout.row
             painter.drawLine(QPointF(MARGIN, y), QPointF(width + layout.total, y))
@@ -469,18 +469,18 @@ class OverviewCanvas(QWidget):
         for column, day in enumerate(row.days):
             self._column_background(painter, self.cell_rect(0, column), day)
         self._paint_header(painter, overview, layout)
-        painter.setPen(QPen(GRID))
+        painter.setPen(QPen(self._ink.grid))
         right = layout.left + overview.days.days * layout.column
         for mark in range(0, int(scale) + 1, step):
             y = y_of(timedelta(hours=mark))
             painter.drawLine(QPointF(layout.left, y), QPointF(right, y))
-            painter.setPen(QPen(MUTED))
+            painter.setPen(QPen(self._ink.muted))
             painter.drawText(
                 QRectF(MARGIN, y - line / 2, layout.name - 6, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{mark} h",
             )
-            painter.setPen(QPen(GRID))
+            painter.setPen(QPen(self._ink.grid))
         small = QFont(self.font())
         small.setPointSizeF(max(6.0, self.font().pointSizeF() * 0.85))
         for column, day in enumerate(row.days):
@@ -500,7 +500,7 @@ class OverviewCanvas(QWidget):
         if overview.days.first <= overview.today <= overview.days.last:
             column = (overview.today - overview.days.first).days
             draw_frame(painter, self.cell_rect(0, column), TODAY)
-        painter.setPen(QPen(TEXT))
+        painter.setPen(QPen(self._ink.text))
         painter.drawLine(QPointF(layout.left, chart_bottom), QPointF(right, chart_bottom))
         painter.setFont(self.font())
 
@@ -522,7 +522,7 @@ class OverviewCanvas(QWidget):
         if day.target > timedelta():
             if day.worked < day.target:
                 painter.fillRect(QRectF(left, target_top, width, worked_top - target_top), SHORT)
-            painter.setPen(QPen(TARGET_LINE, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(TARGET_LINE, 1.5, Qt.PenStyle.DashLine))  # on the bar
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(left, target_top, width, bottom - target_top))
 

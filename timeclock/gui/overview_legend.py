@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from timeclock.gui.overview_marks import TEXT, Mark, draw_swatch
+from timeclock.gui.overview_marks import Ink, Mark, draw_swatch
 
 SPACING = 16.0
 GAP = 5.0
@@ -99,8 +99,9 @@ class OverviewLegend(QWidget):
         try:
             metrics = QFontMetricsF(self.font())
             for box, mark, text in self._places(float(self.width())):
-                draw_swatch(painter, box, mark, team=self._team)
-                painter.setPen(QPen(TEXT))
+                ink = Ink.of(self.palette())  # the legend sits on the window's colours
+                draw_swatch(painter, box, mark, team=self._team, ink=ink)
+                painter.setPen(QPen(ink.text))
                 place = QRectF(
                     box.right() + GAP,
                     box.top() - 2,

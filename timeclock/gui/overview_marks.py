@@ -9,10 +9,11 @@ open a red frame, today a blue frame.
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
 from datetime import timedelta
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen, QPolygonF
 
 WORKED = QColor("#4a7fc1")
 OVER = QColor("#3f9c5a")
@@ -46,6 +47,28 @@ class Mark(enum.Enum):
     FLAG = "flag"
     OPEN = "open"
     TODAY = "today"
+
+
+@dataclass(frozen=True, slots=True)
+class Ink:
+    """What is drawn on the chart's own background: text, muted text, grid lines and
+    weekends, from the palette (light, dark or high contrast). The cells' fills and the
+    text on them keep their colours: they carry their own light background."""
+
+    text: QColor
+    muted: QColor
+    grid: QColor
+    weekend: QColor
+
+    @staticmethod
+    def of(palette: QPalette) -> Ink:
+        """The ink for ``palette``: its text, and shades between its window and text."""
+        fore = palette.color(QPalette.ColorRole.WindowText)
+        back = palette.color(QPalette.ColorRole.Window)
+        return Ink(fore, _mix(back, fore, 0.62), _mix(back, fore, 0.25), _mix(back, fore, 0.1))
+
+
+LIGHT_INK = Ink(TEXT, MUTED, GRID, WEEKEND)
 
 
 def difference_colour(difference: timedelta, target: timedelta) -> QColor:
@@ -111,7 +134,9 @@ def draw_frame(painter: QPainter, rect: QRectF, colour: QColor, width: float = 2
     painter.restore()
 
 
-def draw_swatch(painter: QPainter, rect: QRectF, mark: Mark, *, team: bool) -> None:
+def draw_swatch(
+    painter: QPainter, rect: QRectF, mark: Mark, *, team: bool, ink: Ink = LIGHT_INK
+) -> None:
     """The legend's sample of ``mark`` as the chart (bars) or the team grid draws it."""
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
@@ -134,11 +159,11 @@ def draw_swatch(painter: QPainter, rect: QRectF, mark: Mark, *, team: bool) -> N
         painter.setPen(QPen(ABSENCE_TEXT))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "U")
     elif mark is Mark.WEEKEND:
-        painter.fillRect(rect, WEEKEND)
-        painter.setPen(QPen(GRID))
+        painter.fillRect(rect, ink.weekend)
+        painter.setPen(QPen(ink.grid))
         painter.drawRect(rect)
     elif mark is Mark.FLAG:
-        painter.setPen(QPen(GRID))
+        painter.setPen(QPen(ink.grid))
         painter.drawRect(rect)
         draw_flag(painter, rect, rect.height() * 0.8)
     elif mark is Mark.OPEN:
