@@ -557,6 +557,10 @@ class MainWindow(QMainWindow):
             self.open_entry_dialog(entry)
 
     def _entries_arrived(self, listing: Listing) -> None:
+        self._list_offline = listing.offline is not None
+        if listing.offline is not None and listing.seen_at is not None:
+            seen = seen_list_note(listing.seen_at, self.zone)
+            self.message_bar.show_problem(f"{explain(listing.offline)} {seen}", self.refresh)
         self.model.set_entries(listing.entries, listing.waiting)  # then _list_shown
 
     def _list_failed(self, failure: Failure) -> None:
@@ -566,10 +570,6 @@ class MainWindow(QMainWindow):
     def _list_shown(self) -> None:
         # One read of the balance per list load, once the list is painted: the balance is
         # a help, and its reading would slow the list's first paint.
-        self._list_offline = listing.offline is not None
-        if listing.offline is not None and listing.seen_at is not None:
-            seen = seen_list_note(listing.seen_at, self.zone)
-            self.message_bar.show_problem(f"{explain(listing.offline)} {seen}", self.refresh)
         QTimer.singleShot(BALANCE_AFTER_MS, self.footer_balance, self.footer_balance.reload)
         self._show_location_column()
         self.fit_columns()
@@ -624,6 +624,8 @@ class MainWindow(QMainWindow):
         self._offline = state == ConnectionState.OFFLINE
         if was_offline and state == ConnectionState.ONLINE:
             self.message_bar.clear()
+            if self._list_offline:  # the rows are as last seen: TimeTrack's now
+                self.reload_entries()
             status = self.session.status
             if status is None or status.offline is not None:  # shown from this desk only
                 self.session.refresh_status()
@@ -633,8 +635,6 @@ class MainWindow(QMainWindow):
         self._update_totals()
         if self.session.status is not None:
             self._status_arrived(self.session.status)
-            if self._list_offline:  # the rows are as last seen: TimeTrack's now
-                self.reload_entries()
 
     def today(self) -> date:
         """Today on the local clock."""
