@@ -91,3 +91,23 @@ def test_a_hash_matches_only_its_pin() -> None:
     assert kept.matches("2468")
     assert not kept.matches("2467")
     assert PinHash.from_json(kept.to_json()) == kept
+
+
+def test_a_pin_set_by_another_program_counts_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    running = TerminalPins(path)  # the terminal, reading the file at its start
+    assert not running.has_pin("annak")
+    TerminalPins(path).set_pin("annak", "2468")  # timeclock terminal-pin set annak
+    TerminalPins(path).require_employee_pins(True)
+    assert running.check("annak", "2468")
+    assert running.employee_pins
+
+
+def test_a_file_broken_while_running_leaves_the_pins_read_before(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    running = TerminalPins(path)
+    running.set_admin_pin("9876")
+    path.write_text("{ cut off")
+    assert running.check_admin("9876")
+    with pytest.raises(TerminalFileError):
+        TerminalPins(path)  # a new start is told

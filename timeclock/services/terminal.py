@@ -146,7 +146,8 @@ class PinCheck(Protocol):
     """What the terminal needs of the PIN store (:class:`~timeclock.store.terminal_pins.
     TerminalPins`)."""
 
-    employee_pins: bool
+    @property
+    def employee_pins(self) -> bool: ...
 
     def has_pin(self, user: str) -> bool: ...
     def check(self, user: str, pin: str) -> bool: ...

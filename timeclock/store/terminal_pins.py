@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ HASH_BYTES = 32
 SALT_BYTES = 16
 
 _PIN = re.compile(r"[0-9]+", re.ASCII)
+
+log = logging.getLogger(__name__)
 
 
 class TerminalFileError(TimeClockError):
@@ -121,31 +124,53 @@ class TerminalPins:
         self.path = path if path is not None else terminal_file()
         self._admin: PinHash | None = None
         self._users: dict[str, PinHash] = {}
-        self.employee_pins = False
+        self._employee_pins = False
+        self._seen: tuple[int, int] | None = None  # the file's mtime and size when read
         self._load()
 
-    # -- reading --------------------------------------------------------------------------
+    # -- reading (the file again if it changed: a PIN set while the terminal runs counts) --
+
+    @property
+    def employee_pins(self) -> bool:
+        """Whether employees confirm their stamps with their PIN."""
+        self._fresh()
+        return self._employee_pins
 
     @property
     def has_admin_pin(self) -> bool:
+        self._fresh()
         return self._admin is not None
 
     def has_pin(self, user: str) -> bool:
         """Whether ``user`` has a PIN set here."""
+        self._fresh()
         return _key(user) in self._users
 
     def users(self) -> list[str]:
         """The user names (case-folded) that have a PIN, sorted."""
+        self._fresh()
         return sorted(self._users)
 
     def check_admin(self, pin: str) -> bool:
         """Whether ``pin`` is the administrator's PIN (False while none is set)."""
+        self._fresh()
         return self._admin is not None and self._admin.matches(pin)
 
     def check(self, user: str, pin: str) -> bool:
         """Whether ``pin`` is ``user``'s PIN (False when they have none)."""
+        self._fresh()
         kept = self._users.get(_key(user))
         return kept is not None and kept.matches(pin)
+
+    def _fresh(self) -> None:
+        """Read the file again if another program changed it since (``terminal-pin``); one
+        that cannot be read now leaves the PINs read before (and is logged)."""
+        if _stamp(self.path) == self._seen:
+            return
+        try:
+            self._load()
+        except TerminalFileError as error:
+            log.warning("%s; the PINs read before stay", error)
 
     # -- changing (each change is saved at once) ------------------------------------------
 
@@ -167,16 +192,20 @@ class TerminalPins:
         return removed
 
     def require_employee_pins(self, required: bool) -> None:
-        self.employee_pins = required
+        self._employee_pins = required
         self._save()
 
     # -- the file -------------------------------------------------------------------------
 
     def _load(self) -> None:
+        """Read the file (none: no PINs); what it holds replaces what was known only once
+        all of it was read."""
+        self._seen = _stamp(self.path)
         try:
             private_file(private_dir(self.path.parent, create=False) / self.path.name)
             raw: Any = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
+            self._admin, self._users, self._employee_pins = None, {}, False
             return
         except (OSError, ValueError) as error:
             raise TerminalFileError(
@@ -186,12 +215,12 @@ class TerminalPins:
             if not isinstance(raw, dict) or raw.get("version") != FILE_VERSION:
                 raise ValueError("not a terminal file of this TimeClock")
             admin = raw.get("admin")
-            self._admin = None if admin is None else PinHash.from_json(admin)
             users = raw.get("users", {})
             if not isinstance(users, dict):
                 raise ValueError("its users are not an object")
+            self._admin = None if admin is None else PinHash.from_json(admin)
             self._users = {str(name): PinHash.from_json(value) for name, value in users.items()}
-            self.employee_pins = raw.get("employee_pins") is True
+            self._employee_pins = raw.get("employee_pins") is True
         except (ValueError, KeyError) as error:
             raise TerminalFileError(
                 f"cannot read the terminal's PIN file {self.path}: {error}"
@@ -200,18 +229,28 @@ class TerminalPins:
     def _save(self) -> None:
         content = {
             "version": FILE_VERSION,
-            "employee_pins": self.employee_pins,
+            "employee_pins": self._employee_pins,
             "admin": None if self._admin is None else self._admin.to_json(),
             "users": {name: kept.to_json() for name, kept in sorted(self._users.items())},
         }
         try:
             private_dir(self.path.parent)
             write_private_file(self.path, (json.dumps(content, indent=2) + "\n").encode("utf-8"))
+            self._seen = _stamp(self.path)
         except OSError as error:
             reason = error.strerror or str(error)
             raise TerminalFileError(
                 f"cannot write the terminal's PIN file {self.path}: {reason}"
             ) from None
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells a changed file: its modification time (ns) and size; None if missing."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 def _key(user: str) -> str:
