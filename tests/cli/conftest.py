@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -10,6 +10,7 @@ import pytest
 
 from timeclock import cli
 from timeclock.cli import run as cli_run
+from timeclock.cli.i18n import use_language
 from timeclock.sandbox import SandboxServer
 
 USER = "hansm"
@@ -25,6 +26,18 @@ class Result:
 
 
 Run = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The command line in English, whatever this machine's locale (a test of the German
+    sets it); the words of a German test's run do not stay for the next test."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    use_language("en")
+    yield
+    use_language("en")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from contextlib import ExitStack
 from typing import Any, TextIO
 
 from timeclock.cli.context import EXIT_OK, Context, UsageError
+from timeclock.cli.i18n import _, current_language, plural
 from timeclock.cli.text import printable
 from timeclock.domain.findings import Finding
 from timeclock.domain.holidays import UnknownStateError
@@ -25,7 +26,7 @@ def run_check(context: Context, stack: ExitStack, days: DayRange) -> int:
     """Find and print what needs attention on ``days``."""
     options = context.options
     if options.all_users and options.user:
-        raise UsageError("--user and --all-users exclude each other")
+        raise UsageError(_("--user and --all-users exclude each other"))
     state = _state(options.state)
     user = None if options.all_users else context.account().user
     findings = needs_attention(
@@ -36,14 +37,24 @@ def run_check(context: Context, stack: ExitStack, days: DayRange) -> int:
         return EXIT_OK
     if findings:
         context.print(findings_table(findings))
-        many = "finding" if len(findings) == 1 else "findings"
-        context.print(f"{len(findings)} {many} from {days.first} to {days.last}.")
+        found = plural(len(findings), "{n} finding", "{n} findings")
+        context.print(
+            _("{found} from {first} to {last}.").format(
+                found=found, first=days.first, last=days.last
+            )
+        )
     else:
-        context.print(f"Nothing needs attention from {days.first} to {days.last}.")
+        context.print(
+            _("Nothing needs attention from {first} to {last}.").format(
+                first=days.first, last=days.last
+            )
+        )
     if state is None:
         context.print(
-            "Public holidays are not checked: no German state is set (use --state CODE, "
-            f'or "state" in {settings_path()}).'
+            _(
+                "Public holidays are not checked: no German state is set (use --state CODE, "
+                'or "state" in {file}).'
+            ).format(file=settings_path())
         )
     return EXIT_OK
 
@@ -55,7 +66,7 @@ def _state(given: str | None) -> str | None:
     try:
         return state_code(given)
     except UnknownStateError as error:
-        raise UsageError(f"--state: {error}") from None
+        raise UsageError(_("--state: {error}").format(error=_(str(error)))) from None
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:
@@ -80,7 +91,7 @@ def write_json(findings: Sequence[Finding], out: TextIO) -> None:
 
 def findings_table(findings: Sequence[Finding]) -> str:
     """Findings as an aligned text table, a finding a line."""
-    rows = [["Date", "User", "Rule", "Entries", "Detail"]]
+    rows = [[_("Date"), _("User"), _("Rule"), _("Entries"), _("Detail")]]
     for finding in findings:
         rows.append(
             [
@@ -88,7 +99,7 @@ def findings_table(findings: Sequence[Finding]) -> str:
                 printable(finding.user),
                 finding.rule.value,
                 ", ".join("-" if entry_id is None else f"#{entry_id}" for entry_id in finding.ids),
-                finding.detail_en,
+                finding.detail(current_language()),
             ]
         )
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]

@@ -15,6 +15,7 @@ from timeclock.api.endpoint import resolve_base_url
 from timeclock.api.errors import TimeTrackError
 from timeclock.cli import text as cli_text
 from timeclock.cli.context import EXIT_OK, Context, UsageError, ask, ask_credentials
+from timeclock.cli.i18n import _, plural
 from timeclock.cli.outbox import (
     DELIVERY_WAIT_SECONDS,
     deliver_queued,
@@ -41,11 +42,11 @@ from timeclock.store.settings import check_can_save, load_settings, save_setting
 def _login(context: Context, stack: ExitStack) -> int:
     options = context.options
     if options.demo:
-        raise UsageError("the demo needs no login")
+        raise UsageError(_("the demo needs no login"))
     settings = load_settings()
-    account = options.url or settings.account or ask("TimeTrack account name or API URL: ")
+    account = options.url or settings.account or ask(_("TimeTrack account name or API URL: "))
     base_url = resolve_base_url(account)
-    user = options.user or settings.user or ask("TimeTrack user name: ")
+    user = options.user or settings.user or ask(_("TimeTrack user name: "))
     check_can_save()  # refused before the key goes into the keyring, not after
     credentials = ask_credentials()
     if not options.no_check:
@@ -55,25 +56,34 @@ def _login(context: Context, stack: ExitStack) -> int:
             )
     save_credentials(base_url, credentials)
     save_settings(settings.updated(account=account.strip(), user=user.strip()))
-    checked = "" if options.no_check else " (checked with the server)"
-    context.print(f"Saved: {user} at {base_url}; key and secret are in the OS keyring{checked}.")
+    saved = (
+        _("Saved: {user} at {url}; key and secret are in the OS keyring.")
+        if options.no_check
+        else _(
+            "Saved: {user} at {url}; key and secret are in the OS keyring (checked with the "
+            "server)."
+        )
+    )
+    context.print(saved.format(user=user, url=base_url))
     return EXIT_OK
 
 
 def _logout(context: Context, stack: ExitStack) -> int:
     if context.options.demo:
-        raise UsageError("the demo has no saved login")
+        raise UsageError(_("the demo has no saved login"))
     settings = load_settings()
     account = context.options.url or settings.account
     if not account:
-        context.print("No account is set up; nothing to remove.")
+        context.print(_("No account is set up; nothing to remove."))
         return EXIT_OK
     base_url = resolve_base_url(account)
     removed = delete_credentials(base_url)
     context.print(
-        f"Removed the key and secret for {base_url}."
-        if removed
-        else f"No key or secret was saved for {base_url}."
+        (
+            _("Removed the key and secret for {url}.")
+            if removed
+            else _("No key or secret was saved for {url}.")
+        ).format(url=base_url)
     )
     return EXIT_OK
 
@@ -82,7 +92,9 @@ def _status(context: Context, stack: ExitStack) -> int:
     clock = _clock(context, stack)
     status = clock.status(context.now)
     if status.offline is not None:
-        context.print(f"Offline ({status.offline}); this is what this computer knows:")
+        context.print(
+            _("Offline ({reason}); this is what this computer knows:").format(reason=status.offline)
+        )
     today = context.now.astimezone(context.zone).date()
     worked = worked_on(today, status.recent, status.shift, context.now, context.zone)
     for line in cli_text.shift_lines(status.shift, worked, context.zone, context.now):
@@ -91,13 +103,23 @@ def _status(context: Context, stack: ExitStack) -> int:
         since = f"{cli_text.day_label(other.start, context.zone)} "
         since += cli_text.clock_time(other.start, context.zone)
         context.print(
-            f"Also stamped in: entry #{other.id} since {since} (stamped in twice, at two"
-            f" desks?). Close it with 'timeclock edit {other.id} --to TIME' or delete it."
+            _(
+                "Also stamped in: entry #{id} since {since} (stamped in twice, at two desks?). "
+                "Close it with 'timeclock edit {id} --to TIME' or delete it."
+            ).format(id=other.id, since=since)
             if other.id is not None
-            else f"Also stamped in: an entry not yet sent since {since}; see 'timeclock outbox'."
+            else _(
+                "Also stamped in: an entry not yet sent since {since}; see 'timeclock outbox'."
+            ).format(since=since)
         )
     if status.waiting:
-        context.print(f"{status.waiting} change(s) not yet on TimeTrack; see 'timeclock outbox'.")
+        context.print(
+            plural(
+                status.waiting,
+                "{n} change not yet on TimeTrack; see 'timeclock outbox'.",
+                "{n} changes not yet on TimeTrack; see 'timeclock outbox'.",
+            )
+        )
     return EXIT_OK
 
 
@@ -106,20 +128,20 @@ def _stamp(context: Context, stack: ExitStack) -> int:
     before = {item.seq for item in clock.changes_waiting()}
     if context.options.direction == "in":
         entry = clock.stamp_in(context.now)
-        done = f"Stamped in at {cli_text.clock_time(entry.start, context.zone)}"
+        done = _("Stamped in at {time}").format(time=cli_text.clock_time(entry.start, context.zone))
     else:
         entry = clock.stamp_out(context.now)
-        done = (
-            f"Stamped out at {cli_text.clock_time(entry.end, context.zone)}: worked "
-            f"{format_hours(entry.worked_until(context.now))} h, break "
-            f"{format_hours(timedelta(minutes=entry.break_minutes))} h"
+        done = _("Stamped out at {time}: worked {worked} h, break {break_time} h").format(
+            time=cli_text.clock_time(entry.end, context.zone),
+            worked=format_hours(entry.worked_until(context.now)),
+            break_time=format_hours(timedelta(minutes=entry.break_minutes)),
         )
         if entry.start > context.now:  # another desk's clock runs ahead of this one
             behind = round((entry.start - context.now).total_seconds())
-            done += (
-                f" (this computer's clock is {behind} s behind the stamp in, so the entry"
-                " ends one second after its start)"
-            )
+            done += " " + _(
+                "(this computer's clock is {seconds} s behind the stamp in, so the entry ends "
+                "one second after its start)"
+            ).format(seconds=behind)
     return deliver_queued(context, done, before, clock.deliver)
 
 
@@ -128,14 +150,16 @@ def _break(context: Context, stack: ExitStack) -> int:
     if context.options.action == "start":
         log = clock.start_break(context.now)
         context.print(
-            f"Break started at {cli_text.clock_time(context.now, context.zone)}"
-            f" (breaks so far: {format_hours(log.taken)} h)."
+            _("Break started at {time} (breaks so far: {taken} h).").format(
+                time=cli_text.clock_time(context.now, context.zone), taken=format_hours(log.taken)
+            )
         )
         return EXIT_OK
     log = clock.end_break(context.now)
     context.print(
-        f"Break ended at {cli_text.clock_time(context.now, context.zone)}"
-        f" (breaks so far: {format_hours(log.taken)} h)."
+        _("Break ended at {time} (breaks so far: {taken} h).").format(
+            time=cli_text.clock_time(context.now, context.zone), taken=format_hours(log.taken)
+        )
     )
     return EXIT_OK
 
@@ -159,8 +183,11 @@ def _list(context: Context, stack: ExitStack) -> int:
     if listing.offline is not None and listing.seen_at is not None:
         seen = listing.seen_at.astimezone(context.zone)
         sys.stderr.write(
-            f"timeclock: TimeTrack cannot be reached ({listing.offline}); these are the entries"
-            f" as last seen on {seen:%Y-%m-%d} at {seen:%H:%M}\n"
+            _(
+                "timeclock: TimeTrack cannot be reached ({reason}); these are the entries as "
+                "last seen on {day} at {time}"
+            ).format(reason=listing.offline, day=f"{seen:%Y-%m-%d}", time=f"{seen:%H:%M}")
+            + "\n"
         )
     if entries:
         context.print(
@@ -173,9 +200,11 @@ def _list(context: Context, stack: ExitStack) -> int:
             )
         )
         if listing.waiting:
-            context.print("* saved on this computer, not yet on TimeTrack ('timeclock outbox')")
+            context.print(_("* saved on this computer, not yet on TimeTrack ('timeclock outbox')"))
     else:
-        context.print(f"No entries from {days.first} to {days.last}.")
+        context.print(
+            _("No entries from {first} to {last}.").format(first=days.first, last=days.last)
+        )
     context.print(cli_text.totals_line(totals(entries, context.now, context.zone)))
     return EXIT_OK
 
@@ -220,7 +249,8 @@ def _add(context: Context, stack: ExitStack) -> int:
     )
     unsent = draft.as_entry(local_ref=local_ref())  # not yet queued: shown without an id
     shown = cli_text.entry_line(unsent, context.zone, context.now, with_id=False)
-    return tell_sent(context, "Added " + shown, _changes(context, stack).create(draft))
+    done = _("Added {entry}").format(entry=shown)
+    return tell_sent(context, done, _changes(context, stack).create(draft))
 
 
 def _edit(context: Context, stack: ExitStack) -> int:
@@ -232,7 +262,7 @@ def _edit(context: Context, stack: ExitStack) -> int:
         notes=options.notes,
     )
     if change.is_empty():
-        raise UsageError("nothing to change: give --from, --to, --break or --notes")
+        raise UsageError(_("nothing to change: give --from, --to, --break or --notes"))
     read = _read_entry(context, stack, options.id)
     changes = _changes(context, stack)
     if read is not None:
@@ -247,9 +277,9 @@ def _edit(context: Context, stack: ExitStack) -> int:
     else:  # offline: what can be checked without the stored entry
         if change.start is not None and change.end is not None:
             _check_entry("?", change.start, change.end, change.break_minutes or 0)
-        what = "the entry"
+        what = _("the entry")
         sent = changes.update_unread(options.id, change, reason=options.reason)
-    return tell_sent(context, "Changed " + what, sent, options.id)
+    return tell_sent(context, _("Changed {entry}").format(entry=what), sent, options.id)
 
 
 def _delete(context: Context, stack: ExitStack) -> int:
@@ -257,7 +287,7 @@ def _delete(context: Context, stack: ExitStack) -> int:
     read = _read_entry(context, stack, entry_id)
     stored = None if read is None else _changes(context, stack).as_shown(read.entry)
     description = (
-        "the entry"
+        _("the entry")
         if stored is None
         else cli_text.entry_line(stored, context.zone, context.now, with_id=False)
     )
@@ -265,10 +295,10 @@ def _delete(context: Context, stack: ExitStack) -> int:
         check_reason(context.account().user, stored.user, context.options.reason)
     if not context.options.yes:
         if not sys.stdin.isatty():
-            raise UsageError("not deleting without confirmation; add --yes")
-        answer = input(f"Delete {description}? [y/N] ").strip().lower()
+            raise UsageError(_("not deleting without confirmation; add --yes"))
+        answer = input(_("Delete {entry}? [y/N] ").format(entry=description)).strip().lower()
         if answer not in ("y", "yes", "j", "ja"):
-            context.print("Nothing deleted.")
+            context.print(_("Nothing deleted."))
             return EXIT_OK
     changes = _changes(context, stack)
     reason = context.options.reason
@@ -277,7 +307,7 @@ def _delete(context: Context, stack: ExitStack) -> int:
         if stored is None
         else changes.delete(stored, reason=reason)
     )
-    return tell_sent(context, "Deleted " + description, sent, entry_id)
+    return tell_sent(context, _("Deleted {entry}").format(entry=description), sent, entry_id)
 
 
 def _journal(context: Context, stack: ExitStack) -> int:
@@ -318,12 +348,12 @@ def _clock(context: Context, stack: ExitStack) -> TimeClock:
 def _check_entry(user: str, start: datetime, end: datetime, break_minutes: int) -> None:
     problems = entry_problems(user, start, end, break_minutes)
     if problems:
-        raise UsageError("; ".join(problem.value for problem in problems))
+        raise UsageError("; ".join(_(problem.value) for problem in problems))
 
 
 def _day_range(options: argparse.Namespace, today: date) -> DayRange:
     if options.preset and (options.first or options.last):
-        raise UsageError("--range cannot be combined with --from or --to")
+        raise UsageError(_("--range cannot be combined with --from or --to"))
     if options.preset:
         return Preset(options.preset).range(today)
     first = options.first or (
@@ -331,7 +361,9 @@ def _day_range(options: argparse.Namespace, today: date) -> DayRange:
     )
     last = options.last or max(first, today)
     if last < first:
-        raise UsageError(f"--to ({last}) lies before --from ({first})")
+        raise UsageError(
+            _("--to ({last}) lies before --from ({first})").format(last=last, first=first)
+        )
     return DayRange(first, last)
 
 

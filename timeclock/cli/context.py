@@ -13,7 +13,9 @@ from typing import TextIO
 
 from timeclock.api.client import DEFAULT_DEADLINE, TimeTrackClient
 from timeclock.api.credentials import Credentials
+from timeclock.cli.i18n import _
 from timeclock.domain.errors import TimeClockError
+from timeclock.domain.shift import StampError
 from timeclock.services.account import Account
 from timeclock.services.desk import Desk
 from timeclock.store.logfile import register_secret
@@ -69,10 +71,10 @@ def ask(prompt: str) -> str:
         sys.stderr.flush()
     answer = sys.stdin.readline()
     if not answer:
-        raise UsageError("no answer on standard input")
+        raise UsageError(_("no answer on standard input"))
     answer = answer.strip()
     if not answer:
-        raise UsageError("an answer is needed")
+        raise UsageError(_("an answer is needed"))
     return answer
 
 
@@ -81,14 +83,14 @@ def ask_secret(prompt: str) -> str:
     if sys.stdin.isatty():
         answer = getpass.getpass(prompt).strip()
         if not answer:
-            raise UsageError("an answer is needed")
+            raise UsageError(_("an answer is needed"))
         return answer
     return ask(prompt)
 
 
 def ask_credentials() -> Credentials:
-    key = ask_secret("API key: ")
-    secret = ask_secret("API secret: ")
+    key = ask_secret(_("API key: "))
+    secret = ask_secret(_("API secret: "))
     register_secret(key)  # kept out of the log file from now on
     register_secret(secret)
     try:
@@ -98,9 +100,15 @@ def ask_credentials() -> Credentials:
 
 
 def fail(message: str, status: int = EXIT_FAILED) -> int:
-    sys.stderr.write(f"timeclock: error: {message}\n")
+    sys.stderr.write(_("timeclock: error: {message}").format(message=message) + "\n")
     return status
 
 
 def explain(error: BaseException) -> str:
-    return str(error) or type(error).__name__
+    """An error's one line; in German where its text is one of the catalog's (a fixed one)."""
+    if isinstance(error, StampError):
+        text = _(error.problem.value)
+        if error.since is not None:
+            text += " " + _("since {moment}").format(moment=error.since.isoformat())
+        return text
+    return _(str(error)) or type(error).__name__

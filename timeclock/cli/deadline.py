@@ -20,6 +20,7 @@ from typing import Final
 
 from timeclock.api.client import DEFAULT_DEADLINE
 from timeclock.cli.context import UsageError
+from timeclock.cli.i18n import _
 
 ENV_TIMEOUT: Final = "TIMECLOCK_TIMEOUT"
 # What a delivery under way may take past the end of ``sync --wait``.
@@ -36,7 +37,11 @@ def request_seconds(environ: Mapping[str, str] = os.environ) -> float:
     except ValueError:
         seconds = math.nan
     if not (math.isfinite(seconds) and seconds > 0):
-        raise UsageError(f"{ENV_TIMEOUT} must be a number of seconds above 0, not {text!r}")
+        raise UsageError(
+            _("{variable} must be a number of seconds above 0, not {text!r}").format(
+                variable=ENV_TIMEOUT, text=text
+            )
+        )
     return seconds
 
 

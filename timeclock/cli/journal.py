@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from typing import Any, TextIO
 
 from timeclock.cli.context import EXIT_OK, Context, UsageError
+from timeclock.cli.i18n import _
 from timeclock.cli.text import clock_time, day_label, printable
 from timeclock.domain.attendance import Attendance, AttendanceChange
 from timeclock.domain.corrections import Action, Correction
@@ -44,15 +45,22 @@ def run_journal(context: Context) -> int:
     if lines:
         context.print(journal_table(lines, context.zone))
     else:
-        what = f" of entry #{options.entry}" if options.entry is not None else ""
-        context.print(f"No corrections{what} were made from this computer in that time.")
+        context.print(
+            _("No corrections were made from this computer in that time.")
+            if options.entry is None
+            else _(
+                "No corrections of entry #{id} were made from this computer in that time."
+            ).format(id=options.entry)
+        )
     return EXIT_OK
 
 
 def _bounds(first: Any, last: Any, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
     """The UTC instants of ``--from`` and ``--to`` (local days, both included)."""
     if first is not None and last is not None and last < first:
-        raise UsageError(f"--to ({last}) lies before --from ({first})")
+        raise UsageError(
+            _("--to ({last}) lies before --from ({first})").format(last=last, first=first)
+        )
     since = None if first is None else DayRange(first, first).utc_bounds(zone)[0]
     until = None if last is None else DayRange(last, last).utc_bounds(zone)[1]
     return since, until
@@ -106,15 +114,15 @@ def write_json(lines: Sequence[Correction], out: TextIO) -> None:
 
 def journal_table(lines: Sequence[Correction], zone: tzinfo) -> str:
     """The lines as an aligned text table, a correction a line."""
-    rows = [["When", "By", "Action", "Entry", "User", "What", "Reason"]]
+    rows = [[_("When"), _("By"), _("Action"), _("Entry"), _("User"), _("What"), _("Reason")]]
     for line in lines:
         when = line.recorded_at
         rows.append(
             [
                 f"{day_label(when, zone)} {clock_time(when, zone)}",
                 printable(line.author),
-                line.action.value,
-                "not yet sent" if line.known_id is None else f"#{line.known_id}",
+                _(line.action.value),
+                _("not yet sent") if line.known_id is None else f"#{line.known_id}",
                 printable(line.owner) or "?",
                 what_changed(line, zone),
                 printable(line.reason),
@@ -131,21 +139,28 @@ def what_changed(line: Correction, zone: tzinfo) -> str:
     """What a correction did, in a few words: the entry made or deleted, or each field
     changed as ``before -> after``."""
     if line.action is Action.CREATE and line.after is not None:
-        return "made " + _summary(line.after, zone)
+        return _("made {entry}").format(entry=_summary(line.after, zone))
     if line.action is Action.DELETE:
-        return "deleted" + ("" if line.before is None else " " + _summary(line.before, zone))
+        if line.before is None:
+            return _("deleted")
+        return _("deleted {entry}").format(entry=_summary(line.before, zone))
     if line.before is not None and line.after is not None:
-        return "; ".join(_differences(line.before, line.after, zone)) or "no change"
+        return "; ".join(_differences(line.before, line.after, zone)) or _("no change")
     if line.change is not None:  # the entry could not be read when it was changed
         after = _change(line.change)
-        return "set " + ", ".join(f"{name} {value}" for name, value in after.items())
+        fields = ", ".join(f"{name} {value}" for name, value in after.items())
+        return _("set {fields}").format(fields=fields)
     return ""
 
 
 def _summary(entry: Attendance, zone: tzinfo) -> str:
-    end = "open" if entry.is_open else clock_time(entry.end, zone)
-    breaks = format_hours(timedelta(minutes=entry.break_minutes))
-    return f"{day_label(entry.start, zone)} {clock_time(entry.start, zone)}-{end}, break {breaks}"
+    end = _("open") if entry.is_open else clock_time(entry.end, zone)
+    return _("{day} {start}-{end}, break {break_time}").format(
+        day=day_label(entry.start, zone),
+        start=clock_time(entry.start, zone),
+        end=end,
+        break_time=format_hours(timedelta(minutes=entry.break_minutes)),
+    )
 
 
 def _differences(before: Attendance, after: Attendance, zone: tzinfo) -> list[str]:
@@ -154,12 +169,20 @@ def _differences(before: Attendance, after: Attendance, zone: tzinfo) -> list[st
 
     found = []
     if before.start != after.start:
-        found.append(f"from {moment(before.start)} -> {moment(after.start)}")
+        found.append(
+            _("from {was} -> {now}").format(was=moment(before.start), now=moment(after.start))
+        )
     if before.end != after.end:
-        was = "open" if before.is_open else moment(before.end)
-        found.append(f"to {was} -> {moment(after.end)}")
+        was = _("open") if before.is_open else moment(before.end)
+        found.append(_("to {was} -> {now}").format(was=was, now=moment(after.end)))
     if before.break_minutes != after.break_minutes:
-        found.append(f"break {before.break_minutes} -> {after.break_minutes} min")
+        found.append(
+            _("break {was} -> {now} min").format(was=before.break_minutes, now=after.break_minutes)
+        )
     if before.notes != after.notes:
-        found.append(f'notes "{printable(before.notes)}" -> "{printable(after.notes)}"')
+        found.append(
+            _('notes "{was}" -> "{now}"').format(
+                was=printable(before.notes), now=printable(after.notes)
+            )
+        )
     return found

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from timeclock.cli import text as cli_text
 from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError, explain
+from timeclock.cli.i18n import _, plural
 from timeclock.domain.backoff import Backoff
 from timeclock.services.changes import Outcome, Sent
 from timeclock.services.desk import OutboxItem
@@ -35,20 +36,25 @@ def tell_sent(context: Context, done: str, sent: Sent, entry_id: int | None = No
     if entry_id is None and sent.on_server and sent.entry is not None:
         entry_id = sent.entry.id
     if entry_id is not None:
-        done = f"{done} (entry #{entry_id})"
+        done = _("{done} (entry #{id})").format(done=done, id=entry_id)
     if sent.outcome is Outcome.REFUSED:
-        context.print(f"{done}, but TimeTrack refused it: {sent.refusal}")
-        context.print("It is held in the outbox: see 'timeclock outbox' to retry or discard it.")
+        context.print(
+            _("{done}, but TimeTrack refused it: {why}").format(done=done, why=sent.refusal)
+        )
+        context.print(_("It is held in the outbox: see 'timeclock outbox' to retry or discard it."))
         return EXIT_FAILED
     if sent.outcome is Outcome.CONFLICT:
-        context.print(f"{done}, but not sent: {CONFLICT_PROBLEM}.")
+        context.print(_("{done}, but not sent: {why}.").format(done=done, why=_(CONFLICT_PROBLEM)))
         context.print(
-            "It is held in the outbox: look at the entry ('timeclock show'), then 'timeclock "
-            "outbox retry' to send it anyway or 'timeclock outbox discard' to drop it."
+            _(
+                "It is held in the outbox: look at the entry ('timeclock show'), then "
+                "'timeclock outbox retry' to send it anyway or 'timeclock outbox discard' to "
+                "drop it."
+            )
         )
         return EXIT_FAILED
     if sent.on_server:
-        context.print(f"{done}.")
+        context.print(_("{done}.").format(done=done))
         return EXIT_OK
     if sent.trouble is not None:
         return _tell_trouble(context, done, sent.trouble)
@@ -73,8 +79,12 @@ def deliver_queued(
 
 def _tell_trouble(context: Context, done: str, trouble: BaseException) -> int:
     """A change saved here that something on this computer kept from going out."""
-    context.print(f"{done}; saved on this computer, not yet sent ({explain(trouble)}).")
-    context.print("'timeclock sync' sends it; 'timeclock outbox' shows what waits.")
+    context.print(
+        _("{done}; saved on this computer, not yet sent ({why}).").format(
+            done=done, why=explain(trouble)
+        )
+    )
+    context.print(_("'timeclock sync' sends it; 'timeclock outbox' shows what waits."))
     return EXIT_OK
 
 
@@ -83,11 +93,11 @@ def tell(context: Context, done: str, report: SyncReport, before: set[int]) -> i
     refused = [item for item in report.stuck if item.seq not in before]
     if refused:
         problems = "; ".join(item.problem for item in refused)
-        context.print(f"{done}, but TimeTrack refused it: {problems}")
-        context.print("It is held in the outbox: see 'timeclock outbox' to retry or discard it.")
+        context.print(_("{done}, but TimeTrack refused it: {why}").format(done=done, why=problems))
+        context.print(_("It is held in the outbox: see 'timeclock outbox' to retry or discard it."))
         return EXIT_FAILED
     if report.failure is None and not report.busy_elsewhere:
-        context.print(f"{done}.")
+        context.print(_("{done}.").format(done=done))
         return EXIT_OK
     return _tell_waiting(context, done, report)
 
@@ -95,11 +105,23 @@ def tell(context: Context, done: str, report: SyncReport, before: set[int]) -> i
 def _tell_waiting(context: Context, done: str, report: SyncReport) -> int:
     """A change saved here that did not go out: why, and how it will."""
     if report.busy_elsewhere:
-        context.print(f"{done}; saved on this computer, another TimeClock is sending it now.")
+        context.print(
+            _("{done}; saved on this computer, another TimeClock is sending it now.").format(
+                done=done
+            )
+        )
         return EXIT_OK
     reason = f": {report.failure}" if report.failure is not None else ""
-    context.print(f"{done}; saved on this computer, not yet on TimeTrack{reason}")
-    context.print(f"{_changes(report.waiting)} waiting; 'timeclock sync' sends them.")
+    context.print(
+        _("{done}; saved on this computer, not yet on TimeTrack{reason}").format(
+            done=done, reason=reason
+        )
+    )
+    context.print(
+        _("{changes} waiting; 'timeclock sync' sends them.").format(
+            changes=_changes(report.waiting)
+        )
+    )
     return EXIT_OK
 
 
@@ -112,7 +134,9 @@ def sync_command(context: Context, stack: ExitStack) -> int:
     while True:
         report = deliverer.deliver()
         if report.complete:
-            context.print(f"All changes are on TimeTrack ({report.delivered} sent now).")
+            context.print(
+                _("All changes are on TimeTrack ({count} sent now).").format(count=report.delivered)
+            )
             return EXIT_OK
         blocked = report.paused_for_credentials or (
             report.failure is None and not report.busy_elsewhere
@@ -124,9 +148,17 @@ def sync_command(context: Context, stack: ExitStack) -> int:
         attempt += 1
     reason = f": {report.failure}" if report.failure is not None else ""
     if report.busy_elsewhere:
-        reason = ": another TimeClock is sending them right now"
-    held = f", {len(report.stuck)} of them held (see 'timeclock outbox')" if report.stuck else ""
-    context.print(f"{_changes(report.waiting)} still waiting{held}{reason}")
+        reason = ": " + _("another TimeClock is sending them right now")
+    held = (
+        _(", {count} of them held (see 'timeclock outbox')").format(count=len(report.stuck))
+        if report.stuck
+        else ""
+    )
+    context.print(
+        _("{changes} still waiting{held}{reason}").format(
+            changes=_changes(report.waiting), held=held, reason=reason
+        )
+    )
     return EXIT_FAILED
 
 
@@ -136,56 +168,62 @@ def outbox_command(context: Context, stack: ExitStack) -> int:
     action, seq = context.options.action, context.options.item
     if action is not None:
         if seq is None or seq not in {item.seq for item in changes.waiting()}:
-            raise UsageError(f"no waiting change #{seq}; see 'timeclock outbox'")
+            raise UsageError(_("no waiting change #{seq}; see 'timeclock outbox'").format(seq=seq))
         if action == "retry":
             changes.retry(seq)
-            context.print(f"Change #{seq} will be sent again by the next 'timeclock sync'.")
+            context.print(
+                _("Change #{seq} will be sent again by the next 'timeclock sync'.").format(seq=seq)
+            )
             return EXIT_OK
         context.print(_discarded_text(seq, changes.discard(seq)))
         return EXIT_OK
     items = changes.waiting()
     last = changes.last_delivery()
     since = (
-        "never"
+        _("never")
         if last is None
         else cli_text.day_label(last, context.zone)
         + " "
         + (cli_text.clock_time(last, context.zone))
     )
     if not items:
-        context.print(f"Nothing waits. Last delivery: {since}.")
+        context.print(_("Nothing waits. Last delivery: {since}.").format(since=since))
         return EXIT_OK
     for item in items:
         context.print(describe(item, context))
-    context.print(f"{_changes(len(items))} waiting. Last delivery: {since}.")
+    context.print(
+        _("{changes} waiting. Last delivery: {since}.").format(
+            changes=_changes(len(items)), since=since
+        )
+    )
     return EXIT_OK
 
 
 def _discarded_text(seq: int, discarded: Discarded | None) -> str:
     if discarded is None:
-        return f"Change #{seq} no longer waits; nothing was discarded."
+        return _("Change #{seq} no longer waits; nothing was discarded.").format(seq=seq)
     if discarded.on_server is not None:
-        entry_id = discarded.on_server.id
-        return (
-            f"Change #{seq} had already reached TimeTrack as entry #{entry_id} (its answer "
-            f"was lost), so it no longer waits here. To remove the entry from TimeTrack, "
-            f"use 'timeclock delete {entry_id}'."
-        )
+        return _(
+            "Change #{seq} had already reached TimeTrack as entry #{id} (its answer was lost), "
+            "so it no longer waits here. To remove the entry from TimeTrack, use 'timeclock "
+            "delete {id}'."
+        ).format(seq=seq, id=discarded.on_server.id)
     if discarded.unsure is not None:
-        return (
-            f"Change #{seq} was discarded here, but an earlier send may already have reached "
-            f"TimeTrack ({discarded.unsure}); check 'timeclock list' before adding it again."
-        )
-    return f"Change #{seq} was discarded; TimeTrack will not get it."
+        return _(
+            "Change #{seq} was discarded here, but an earlier send may already have reached "
+            "TimeTrack ({why}); check 'timeclock list' before adding it again."
+        ).format(seq=seq, why=discarded.unsure)
+    return _("Change #{seq} was discarded; TimeTrack will not get it.").format(seq=seq)
 
 
 def describe(item: OutboxItem, context: Context) -> str:
     """One waiting change in one line."""
     zone = context.zone
     if item.draft is not None:
-        what = (
-            f"create {item.draft.user}: {_when(item.draft.start, context)}-"
-            f"{cli_text.clock_time(item.draft.end, zone)}"
+        what = _("create {user}: {start}-{end}").format(
+            user=item.draft.user,
+            start=_when(item.draft.start, context),
+            end=cli_text.clock_time(item.draft.end, zone),
         )
     elif item.change is not None:
         fields = ", ".join(
@@ -198,11 +236,17 @@ def describe(item: OutboxItem, context: Context) -> str:
             )
             if value is not None
         )
-        what = f"change {_entry(item.ref)} ({fields})"
+        what = _("change {entry} ({fields})").format(entry=_entry(item.ref), fields=fields)
     else:
-        what = f"delete {_entry(item.ref)}"
-    state = f"HELD: {item.problem}" if item.stuck else (item.problem or "waiting")
-    return f"#{item.seq} {what}, queued {_when(item.queued_at, context)} - {state}"
+        what = _("delete {entry}").format(entry=_entry(item.ref))
+    state = (
+        _("HELD: {why}").format(why=_(item.problem or ""))
+        if item.stuck
+        else (_(item.problem or "") or _("waiting"))
+    )
+    return _("#{seq} {what}, queued {when} - {state}").format(
+        seq=item.seq, what=what, when=_when(item.queued_at, context), state=state
+    )
 
 
 def _when(moment: datetime, context: Context) -> str:
@@ -210,8 +254,10 @@ def _when(moment: datetime, context: Context) -> str:
 
 
 def _entry(ref: str) -> str:
-    return f"entry {ref.removeprefix('id:')}" if ref.startswith("id:") else "the new entry"
+    if ref.startswith("id:"):
+        return _("entry {id}").format(id=ref.removeprefix("id:"))
+    return _("the new entry")
 
 
 def _changes(count: int) -> str:
-    return "1 change" if count == 1 else f"{count} changes"
+    return plural(count, "{n} change", "{n} changes")

@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 from timeclock import __version__
 from timeclock.cli.context import EXIT_USAGE
+from timeclock.cli.i18n import _
 from timeclock.domain.attendance import MAX_ENTRY_ID
 from timeclock.domain.localtime import OutOfRangeError, check_day
 from timeclock.domain.ranges import Preset
@@ -22,8 +23,24 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+", re.ASCII)
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})", re.ASCII)
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help in the command line's language: every help text, description,
+    epilog and section title is looked up in the catalog as it is written out (so the
+    options that verbs add late, and other modules' ones, are translated alike)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        return None if action.help is None else _(action.help)
+
+    def _format_text(self, text: str) -> str:
+        return super()._format_text(_(text))
+
+    def start_section(self, heading: str | None) -> None:
+        super().start_section(None if heading is None else _(heading))
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit status 2.
+    """argparse, but a usage error is one line on stderr and exit status 2, and the help
+    is in the command line's language (:class:`_Formatter`).
 
     ``late_arguments`` adds arguments only when this parser is first used (parses or
     shows its help): the ``sandbox`` verb's options come with the sandbox's imports.
@@ -35,6 +52,7 @@ class _Parser(argparse.ArgumentParser):
         late_arguments: Callable[[argparse.ArgumentParser], object] | None = None,
         **kwargs: Any,
     ) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self._late_arguments = late_arguments
 
@@ -58,7 +76,12 @@ class _Parser(argparse.ArgumentParser):
         return super().format_help()
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        sys.stderr.write(
+            _("{prog}: error: {message} (see '{prog} --help')").format(
+                prog=self.prog, message=message
+            )
+            + "\n"
+        )
         raise SystemExit(EXIT_USAGE)
 
 
@@ -78,7 +101,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the shared terminal: full screen, employees stamp by name, personal number "
         "or badge (needs an administrator PIN, see 'timeclock terminal-pin')",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help="show the version and exit",
+    )
     verbs = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def verb(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -378,7 +406,9 @@ def _date(text: str) -> date:
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2020-10-31") from None
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a date like 2020-10-31").format(text=text)
+        ) from None
     return _in_range(day)
 
 
@@ -386,7 +416,9 @@ def _month(text: str) -> date:
     """``YYYY-MM`` as the first day of that month."""
     found = _MONTH.fullmatch(text.strip())
     if found is None or not 1 <= int(found[2]) <= 12:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2020-10")
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a month like 2020-10").format(text=text)
+        )
     return _in_range(date(int(found[1]), int(found[2]), 1))
 
 
@@ -395,7 +427,9 @@ def _moment(text: str) -> datetime:
         moment = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date-time like 2020-10-05T08:00 or 2020-10-05T06:00Z"
+            _("'{text}' is not a date-time like 2020-10-05T08:00 or 2020-10-05T06:00Z").format(
+                text=text
+            )
         ) from None
     _in_range(moment.date())  # in UTC it is checked once the zone is known
     return moment
@@ -405,13 +439,13 @@ def _in_range(day: date) -> date:
     try:
         return check_day(day)
     except OutOfRangeError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+        raise argparse.ArgumentTypeError(_(str(error))) from None
 
 
 def _minutes(text: str) -> int:
     if not _WHOLE_NUMBER.fullmatch(text.strip()):
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a whole number of minutes (digits 0 to 9)"
+            _("'{text}' is not a whole number of minutes (digits 0 to 9)").format(text=text)
         )
     return int(text)
 
@@ -419,13 +453,17 @@ def _minutes(text: str) -> int:
 def _seconds(text: str) -> float:
     seconds = float(text) if _NUMBER.fullmatch(text.strip()) else -1.0
     if not 0 <= seconds <= 86_400:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds (0 to 86400)")
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a number of seconds (0 to 86400)").format(text=text)
+        )
     return seconds
 
 
 def _entry_id(text: str) -> int:
     if not _WHOLE_NUMBER.fullmatch(text.strip()) or not 0 < int(text) <= MAX_ENTRY_ID:
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not an entry id (a whole number from 1 to {MAX_ENTRY_ID})"
+            _("'{text}' is not an entry id (a whole number from 1 to {most})").format(
+                text=text, most=MAX_ENTRY_ID
+            )
         )
     return int(text)

@@ -12,14 +12,13 @@ second file next to the report, ``NAME-corrections.csv``, when there are any.
 
 from __future__ import annotations
 
-import os
 from contextlib import ExitStack
 from pathlib import Path
 
 from timeclock.cli.context import EXIT_FAILED, EXIT_OK, Context, UsageError, fail
+from timeclock.cli.i18n import _, current_language, plural
 from timeclock.domain.ranges import DayRange, month_of
 from timeclock.services.report import (
-    LANGUAGES,
     MonthError,
     MonthReport,
     check_period,
@@ -35,13 +34,14 @@ def run_report(context: Context, stack: ExitStack) -> int:
     """Read the month, write the report file, and say what was written."""
     options = context.options
     if options.all_users and options.user:
-        raise UsageError("--user and --all-users exclude each other")
+        raise UsageError(_("--user and --all-users exclude each other"))
     days = _days(options)
     output = Path(options.output).expanduser()
     if output.is_dir():
-        raise UsageError(f"--output: {output} is a folder; give a file name")
+        raise UsageError(_("--output: {file} is a folder; give a file name").format(file=output))
     settings = load_settings()
-    language = _language(options.language or settings.language)
+    # As chosen, else the command line's (the settings', else the system's).
+    language = options.language or current_language()
     account = context.account()
     user = None if options.all_users else account.user
     report = read_month_report(
@@ -59,28 +59,38 @@ def run_report(context: Context, stack: ExitStack) -> int:
         try:
             write_private_file(path, data)
         except OSError as error:
-            return fail(f"cannot write {path}: {error.strerror or error}", EXIT_FAILED)
-    people = len(report.employees)
+            return fail(
+                _("cannot write {file}: {why}").format(file=path, why=error.strerror or error),
+                EXIT_FAILED,
+            )
     span = (
         f"{days.first:%Y-%m}"
         if options.month is not None
-        else f"{days.first.isoformat()} to {days.last.isoformat()}"
+        else _("{first} to {last}").format(first=days.first, last=days.last)
     )
     context.print(
-        f"Wrote {output} ({options.format.upper()}, {span}, "
-        f"{people} employee{'' if people == 1 else 's'})."
+        _("Wrote {file} ({kind}, {span}, {people}).").format(
+            file=output,
+            kind=options.format.upper(),
+            span=span,
+            people=plural(len(report.employees), "{n} employee", "{n} employees"),
+        )
     )
     corrections = len(report.corrections)
     if corrections:
-        where = f" in {files[1][0]}" if len(files) > 1 else ""
-        context.print(
-            f"With {corrections} correction{'' if corrections == 1 else 's'} made from this "
-            f"computer{where}."
+        made = plural(
+            corrections,
+            "With {n} correction made from this computer",
+            "With {n} corrections made from this computer",
         )
+        where = _(" in {file}").format(file=files[1][0]) if len(files) > 1 else ""
+        context.print(made + where + ".")  # each part translated
     if report.computed_here:
         context.print(
-            "Targets, holidays and absences are computed here from the working model in the "
-            "settings (work_hours, state): TimeTrack offers no daily reports."
+            _(
+                "Targets, holidays and absences are computed here from the working model in "
+                "the settings (work_hours, state): TimeTrack offers no daily reports."
+            )
         )
     return EXIT_OK
 
@@ -90,14 +100,14 @@ def _days(options: object) -> DayRange:
     month, first, last = (getattr(options, name) for name in ("month", "first", "last"))
     if month is not None:
         if first is not None or last is not None:
-            raise UsageError("--month and --from/--to exclude each other")
+            raise UsageError(_("--month and --from/--to exclude each other"))
         return month_of(month)
     if first is None or last is None:
-        raise UsageError("give --month YYYY-MM, or --from DATE and --to DATE")
+        raise UsageError(_("give --month YYYY-MM, or --from DATE and --to DATE"))
     try:
         return check_period(first, last)
     except MonthError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(_(str(error))) from None
 
 
 def _render(
@@ -123,14 +133,3 @@ def _render(
 
     ensure_application()
     return [(output, pdf_bytes(report, language))]
-
-
-def _language(chosen: str) -> str:
-    """``de`` or ``en``: as chosen (option, settings), else the system's (``LANG``...)."""
-    if chosen in LANGUAGES:
-        return chosen
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "de" if value.lower().startswith("de") else "en"
-    return "en"

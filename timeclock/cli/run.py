@@ -27,6 +27,7 @@ from timeclock.cli.context import (
 from timeclock.cli.deadline import command_seconds, request_seconds
 from timeclock.cli.demo import reset_command, tell_demo_folder
 from timeclock.cli.display import unreachable_display
+from timeclock.cli.i18n import _, command_line_language, use_language
 from timeclock.cli.parser import build_parser
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.gc_pause import end_of_start
@@ -48,7 +49,7 @@ from timeclock.store.logfile import (
     open_log,
     register_secret,
 )
-from timeclock.store.settings import SettingsError
+from timeclock.store.settings import SettingsError, read_settings
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,8 @@ def _reader_gone() -> int:
 
 
 def _parsed_and_run(argv: Sequence[str] | None) -> int:
+    # Before the parser: its help texts and argparse's own words are in this language.
+    use_language(command_line_language(read_settings()[0].language))
     parser = build_parser()
     options = parser.parse_args(argv)
     if options.command != "sandbox":  # a test server logs on its own, not into the log file
@@ -117,15 +120,21 @@ def _main(options: argparse.Namespace) -> int:
         return fail(explain(error))
     except KeyboardInterrupt:
         log.info("interrupted")
-        return fail("interrupted", EXIT_INTERRUPTED)
+        return fail(_("interrupted"), EXIT_INTERRUPTED)
     except BrokenPipeError:  # the reader is gone: not a bug (see main)
         log.info("standard output was closed by its reader; stopped")
         raise
     except Exception as error:  # a bug: one line here, the details in the log file
         log.error("unexpected error", exc_info=True)
         where = current_log()
-        details = f"details are in {where}" if where else "run with --verbose for details"
-        return fail(f"unexpected {type(error).__name__}; {details}")
+        details = (
+            _("details are in {file}").format(file=where)
+            if where
+            else _("run with --verbose for details")
+        )
+        return fail(
+            _("unexpected {error}; {details}").format(error=type(error).__name__, details=details)
+        )
 
 
 def _open_window(options: argparse.Namespace) -> int:
@@ -133,25 +142,28 @@ def _open_window(options: argparse.Namespace) -> int:
     if sys.platform.startswith("linux") and not any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
     ):
-        return fail("no display to open the window on; use a command (see --help)")
+        return fail(_("no display to open the window on; use a command (see --help)"))
     display = unreachable_display(os.environ)
     if display is not None:  # Qt would abort (exit 134) with a hint about plugins
-        demo = "--demo " if options.demo else ""
         return fail(
-            f"cannot open the display {display} (no X server?); "
-            f"run 'timeclock {demo}list' for the terminal"
+            _(
+                "cannot open the display {display} (no X server?); "
+                "run 'timeclock {demo}list' for the terminal"
+            ).format(display=display, demo="--demo " if options.demo else "")
         )
     if options.terminal and not _terminal_ready():
         return fail(
-            "the terminal mode needs an administrator PIN to leave it; set one with "
-            "'timeclock terminal-pin set --admin'"
+            _(
+                "the terminal mode needs an administrator PIN to leave it; set one with "
+                "'timeclock terminal-pin set --admin'"
+            )
         )
     if options.demo:
         import_sandbox()  # before Qt, which makes every later import cost more
     try:
         from timeclock.gui.app import run_gui  # noqa: PLC0415 - keeps Qt out of the CLI
     except ImportError as error:
-        return fail(f"the window cannot start here ({error}); use a command")
+        return fail(_("the window cannot start here ({error}); use a command").format(error=error))
     return run_gui(demo=options.demo, terminal=options.terminal)
 
 
@@ -164,7 +176,7 @@ def _terminal_ready() -> bool:
 
 def _run(options: argparse.Namespace) -> int:
     if options.terminal:
-        raise UsageError("--terminal opens the shared terminal and takes no command")
+        raise UsageError(_("--terminal opens the shared terminal and takes no command"))
     if options.command == "terminal-pin":  # this computer's PINs: no account, no desk
         from timeclock.cli.terminal_pin import terminal_pin_command  # noqa: PLC0415
 
@@ -227,7 +239,7 @@ def _opened_once(open_desk: Callable[[], Desk]) -> Callable[[], Desk]:
 
 def _warn(message: str) -> None:
     """A problem the command goes on despite: one line on stderr."""
-    sys.stderr.write(f"timeclock: warning: {message}\n")
+    sys.stderr.write(_("timeclock: warning: {message}").format(message=message) + "\n")
 
 
 def _account(options: argparse.Namespace) -> Account:
@@ -235,12 +247,16 @@ def _account(options: argparse.Namespace) -> Account:
         return resolve_account(options.url, options.user)
     except AccountError as error:
         raise AccountError(
-            f"{error}; run 'timeclock login', or use --url/--user and TIMECLOCK_API_KEY/"
-            "TIMECLOCK_API_SECRET (or try 'timeclock --demo')"
+            _(
+                "{error}; run 'timeclock login', or use --url/--user and TIMECLOCK_API_KEY/"
+                "TIMECLOCK_API_SECRET (or try 'timeclock --demo')"
+            ).format(error=_(str(error)))
         ) from None
     except SettingsError as error:
         raise SettingsError(
-            f"{error}; fix or remove the file, or set TIMECLOCK_URL and TIMECLOCK_USER"
+            _("{error}; fix or remove the file, or set TIMECLOCK_URL and TIMECLOCK_USER").format(
+                error=error
+            )
         ) from None
 
 

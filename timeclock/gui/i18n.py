@@ -7,20 +7,32 @@ an installed TimeClock finds them wherever it lives.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-SUPPORTED = ("de", "en")
-SOURCE_LANGUAGE = "en"  # the strings in the code are English
+from timeclock.domain import language as rule
+from timeclock.domain.language import SOURCE_LANGUAGE, SUPPORTED
+
+__all__ = [
+    "SOURCE_LANGUAGE",
+    "SUPPORTED",
+    "install_translators",
+    "language_for",
+    "qm_path",
+    "remove_translators",
+]
 
 
 def language_for(setting: str, system: QLocale | None = None) -> str:
-    """The language to show: the setting if it names one we have, else the system's."""
-    if setting in SUPPORTED:
-        return setting
-    name = (system or QLocale.system()).name().split("_")[0]
-    return name if name in SUPPORTED else SOURCE_LANGUAGE
+    """The language to show: the setting if it names one we have, else the system's, by
+    the rule the command line follows too (:mod:`timeclock.domain.language`): the
+    environment's languages, or where it names none, Qt's (``system`` for a test)."""
+    if system is not None:
+        return rule.language_for(setting, [system.name()])
+    names = rule.environment_languages(os.environ) or QLocale.system().uiLanguages()
+    return rule.language_for(setting, names)
 
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
