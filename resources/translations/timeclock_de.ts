@@ -2503,6 +2503,10 @@
         <translation>Guten Abend</translation>
     </message>
     <message>
+        <source>Saved on this computer; it goes to TimeTrack as soon as TimeTrack answers.</source>
+        <translation>Auf diesem Computer gespeichert; geht an TimeTrack, sobald TimeTrack antwortet.</translation>
+    </message>
+    <message>
         <source>Worked today: %1 h</source>
         <translation>Heute gearbeitet: %1 Std.</translation>
     </message>

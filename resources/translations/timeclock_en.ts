@@ -2503,6 +2503,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved on this computer; it goes to TimeTrack as soon as TimeTrack answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Worked today: %1 h</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@ with the administrator's PIN, German, and an accessible name on every control.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -331,3 +331,34 @@ def test_in_german(
     wait_for(qtbot, window, Phase.CONFIRMED)
     assert confirmed(window) == "Guten Morgen, Anna — eingestempelt 07:58"
     assert clock.now - MORNING == timedelta()
+
+
+def test_without_timetrack_a_typed_user_name_stamps_on_this_computer_and_says_so(
+    qtbot: QtBot,
+    make_server: Callable[..., SandboxServer],
+    pins: TerminalPins,
+    ticks: Ticks,
+    clock: SettableClock,
+) -> None:
+    gone = make_server()
+    url, credentials = gone.base_url, credentials_of(gone)
+    gone.stop()  # nothing answers: neither the names nor the stamp get through
+    with Desk(in_memory=True) as desk, TimeTrackClient(url, credentials) as client:
+        service = TerminalClock(desk, client, BERLIN, clock)
+        window = TerminalWindow(service, Terminal(pins), BERLIN, clock=clock, monotonic=ticks)
+        try:
+            window.show()
+            window.start()
+            qtbot.waitUntil(lambda: window.people_read, timeout=WAIT)
+            assert window.hint_label.text() == "Type your user name and press Enter"
+            qtbot.keyClicks(window.search, "lenab")
+            qtbot.keyClick(window.search, Qt.Key.Key_Return)
+            wait_for(qtbot, window, Phase.CONFIRMED)
+            assert confirmed(window) == "Good morning, lenab — clocked in 07:58"
+            assert window.confirmation_detail.text() == (
+                "Saved on this computer; it goes to TimeTrack as soon as TimeTrack answers."
+            )
+            assert len(desk.outbox.items(url)) == 1
+        finally:
+            window.close()
+            window.deleteLater()

@@ -3,10 +3,12 @@ stands, and stamps for them through the desk's outbox (the one write path)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tests.api.staff import staffed
+from tests.conftest import credentials_of
 from timeclock.api.client import TimeTrackClient
 from timeclock.sandbox import NewAttendance, SandboxServer
 from timeclock.sandbox.people_quirks import PeopleQuirks
@@ -47,10 +49,11 @@ def test_stamps_for_two_employees_go_out_through_the_outbox_under_their_own_name
         terminal = TerminalClock(desk, client, BERLIN, clock)
         assert terminal.standing("annak") == Standing(stamped_in=False)
         stamped = terminal.stamp("annak", Action.IN)
-        assert (stamped.action, stamped.at, stamped.worked_today) == (
+        assert (stamped.action, stamped.at, stamped.worked_today, stamped.waiting) == (
             Action.IN,
             MORNING,
             timedelta(),
+            False,
         )
         terminal.stamp("hansm", Action.IN)
         assert desk.outbox.items(client.base_url) == []  # all delivered
@@ -86,3 +89,20 @@ def test_worked_today_counts_the_employees_earlier_entries_of_the_day(
         terminal.stamp("annak", Action.IN)
         clock.now = MORNING + timedelta(hours=3)
         assert terminal.stamp("annak", Action.OUT).worked_today == timedelta(hours=3)
+
+
+def test_a_stamp_while_timetrack_cannot_be_reached_is_saved_here_and_says_so(
+    make_server: Callable[..., SandboxServer],
+) -> None:
+    gone = make_server()
+    url, credentials = gone.base_url, credentials_of(gone)
+    gone.stop()  # nothing answers on its port now
+    clock = Clock(MORNING)
+    with Desk(in_memory=True) as desk, TimeTrackClient(url, credentials) as client:
+        terminal = TerminalClock(desk, client, BERLIN, clock)
+        assert terminal.standing("annak") == Standing(stamped_in=False)
+        stamped = terminal.stamp("annak", Action.IN)
+        assert (stamped.at, stamped.waiting) == (MORNING, True)
+        assert [item.draft.user for item in desk.outbox.items(url) if item.draft] == ["annak"]
+        clock.now = MORNING + timedelta(hours=1)
+        assert terminal.standing("annak") == Standing(True, False, MORNING)  # from this desk

@@ -33,7 +33,19 @@ def greeting(kind: Greeting) -> str:
 
 
 def confirmation(person: Person, stamped: Stamped, zone: tzinfo) -> tuple[str, str]:
-    """The large line ("Good morning, Anna — clocked in 07:58") and the line below it."""
+    """The large line ("Good morning, Anna — clocked in 07:58") and the line below it
+    (today's time, and whether the stamp still waits on this computer)."""
+    line, detail = _confirmation(person, stamped, zone)
+    if stamped.waiting:
+        saved = translate(
+            "TerminalText",
+            "Saved on this computer; it goes to TimeTrack as soon as TimeTrack answers.",
+        )
+        detail = f"{detail}\n{saved}" if detail else saved
+    return line, detail
+
+
+def _confirmation(person: Person, stamped: Stamped, zone: tzinfo) -> tuple[str, str]:
     at = time_text(stamped.at, zone)
     name = person.greeting_name
     worked = translate("TerminalText", "Worked today: %1 h").replace(

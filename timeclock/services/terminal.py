@@ -165,11 +165,13 @@ class Standing:
 
 @dataclass(frozen=True, slots=True)
 class Stamped:
-    """A stamp made: what, when (UTC), and the employee's worked time today after it."""
+    """A stamp made: what, when (UTC), the employee's worked time today after it, and
+    whether it still waits in the outbox (TimeTrack could not be reached)."""
 
     action: Action
     at: datetime
     worked_today: timedelta
+    waiting: bool = False  # saved on this computer, not yet on TimeTrack
 
 
 @dataclass(frozen=True, slots=True)

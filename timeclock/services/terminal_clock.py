@@ -74,7 +74,7 @@ class TerminalClock:
             report = SyncReport()
         status: Status = clock.status_after(report, now)
         worked = worked_on(local_date(now, self.zone), status.recent, status.shift, now, self.zone)
-        return Stamped(action, at, worked)
+        return Stamped(action, at, worked, waiting=bool(clock.changes_waiting()))
 
     def deliver(self) -> SyncReport:
         """Send whatever still waits in the outbox for this account (any employee's)."""
