@@ -202,6 +202,7 @@ def test_the_demos_settings_show_its_account_need_no_key_and_save_the_rest(
     assert dialog.account_edit.text() == server.base_url
     assert dialog.user_edit.text() == "hansm"
     assert dialog.account_edit.isReadOnly() and dialog.user_edit.isReadOnly()
+    assert not dialog.account_edit.hasFrame()  # shown as text, not as a field
     assert not dialog.key_edit.isVisibleTo(dialog)
     assert not dialog.secret_edit.isVisibleTo(dialog)
     assert "needs no API key" in dialog.hint.text() and dialog.hint.isVisibleTo(dialog)

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QEvent, QSettings
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -226,6 +227,16 @@ def add_row(form: QFormLayout, text: str, field: QWidget) -> QLabel:
     label.setBuddy(field)
     form.addRow(label, field)
     return label
+
+
+def show_as_text(edit: QLineEdit) -> None:
+    """A field that cannot change, shown as text rather than as a field to type in: no
+    frame, no field background, no Tab stop (a click still selects it to copy); screen
+    readers read it as a read-only text."""
+    edit.setReadOnly(True)
+    edit.setFrame(False)
+    edit.setStyleSheet("QLineEdit { background: transparent; }")
+    edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
 
 def set_tab_order(*widgets: QWidget) -> None:

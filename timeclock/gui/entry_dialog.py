@@ -60,6 +60,7 @@ from timeclock.gui.dialog_base import (
     add_row,
     save_cancel_buttons,
     set_tab_order,
+    show_as_text,
 )
 from timeclock.gui.formatting import (
     datetime_format,
@@ -254,12 +255,7 @@ class EntryDialog(RememberingDialog):
 
     def _fill_edit(self, entry: Attendance, values: Attendance) -> None:
         self.user_edit.setText(entry.user)
-        # An entry's user cannot change: shown as text, not as a field to type in (no
-        # frame, no field background, no Tab stop); screen readers still read it.
-        self.user_edit.setReadOnly(True)
-        self.user_edit.setFrame(False)
-        self.user_edit.setStyleSheet("QLineEdit { background: transparent; }")
-        self.user_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        show_as_text(self.user_edit)  # an entry's user cannot change
         self.source_label = QLabel(self.form)
         self.source_label.setAccessibleName(self.tr("Source"))
         self._form_layout.addRow(self.tr("Source:"), self.source_label)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, tzinfo
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -582,7 +582,9 @@ class MainWindow(QMainWindow):
     def fit_columns(self) -> None:
         """Size the columns to their title and a sample of rows (the first and last ones,
         the longest user name and place): measuring every row would stall a long list."""
-        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)  # running entries are bold: measured so, no row is cut
+        metrics = QFontMetrics(bold)
         header = self.table.horizontalHeader()
         padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         rows = self.model.sample_rows(COLUMN_SAMPLE_ROWS)

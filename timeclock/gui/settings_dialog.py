@@ -42,6 +42,7 @@ from timeclock.gui.dialog_base import (
     ask,
     save_cancel_buttons,
     set_tab_order,
+    show_as_text,
 )
 from timeclock.gui.messages import entry_problem, explain, keyring_problem
 from timeclock.gui.session_settings import SessionSettingsGroup
@@ -167,7 +168,7 @@ class SettingsDialog(WorkingDialog):
     def _show_demo(self) -> None:
         """The demo's account, read-only, and no key to type: nothing here blocks."""
         for edit in (self.account_edit, self.user_edit):
-            edit.setReadOnly(True)
+            show_as_text(edit)
         form = self.form.layout()
         assert isinstance(form, QFormLayout)
         for row in (self.key_edit, self.secret_edit, self.show_secrets):
