@@ -356,6 +356,12 @@ class ClockSession(QObject):
 
     # -- entries ------------------------------------------------------------------------
 
+    @property
+    def lists_shown(self) -> int:
+        """How many lists :meth:`load_entries` delivered (from TimeTrack, or kept while
+        offline); a kept list shown at the start does not count."""
+        return self._lists_shown
+
     def show_kept_entries(self, user: str, since: datetime, until: datetime) -> None:
         """Show the list of ``user`` that this desk kept (the last one TimeTrack answered,
         with what waits here applied) while :meth:`load_entries` asks: a window shows
