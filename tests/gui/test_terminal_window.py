@@ -92,6 +92,7 @@ def make_window(
 
     yield make  # type: ignore[misc]
     for window, client, desk in opened:
+        window.allow_close()
         window.close()
         window.deleteLater()
         client.close()
@@ -284,6 +285,15 @@ def test_leaving_asks_for_the_administrators_pin(
     assert window.terminal.phase is Phase.LEFT
 
 
+def test_closing_the_window_asks_for_the_administrators_pin_too(
+    qtbot: QtBot, make_window: type[TerminalWindow]
+) -> None:
+    window = make_window()
+    assert not window.close()  # Alt+F4, the window manager's close button
+    assert window.isVisible()
+    wait_for(qtbot, window, Phase.ADMIN_PIN)
+
+
 def test_the_corner_button_and_cancel(qtbot: QtBot, make_window: type[TerminalWindow]) -> None:
     window = make_window()
     qtbot.mouseClick(window.leave_button, Qt.MouseButton.LeftButton)
@@ -360,5 +370,6 @@ def test_without_timetrack_a_typed_user_name_stamps_on_this_computer_and_says_so
             )
             assert len(desk.outbox.items(url)) == 1
         finally:
+            window.allow_close()
             window.close()
             window.deleteLater()

@@ -240,3 +240,11 @@ def test_a_search_offers_matching_people() -> None:
 )
 def test_the_greeting_follows_the_time_of_day(local: time, greeting: Greeting) -> None:
     assert greeting_at(local) is greeting
+
+
+def test_an_employee_who_left_is_not_offered_and_their_badge_no_longer_stamps() -> None:
+    gone = Employee("olaf", "Olaf", "Alt", "1009", enabled=False)
+    people = People(EmployeeDirectory([ANNA, gone]))
+    assert people.badge("1009") is None
+    assert people.named("olaf") is None
+    assert [p.username for p in people.matches("")] == ["annak"]

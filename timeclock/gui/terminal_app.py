@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from contextlib import ExitStack
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from timeclock.api.client import TimeTrackClient
@@ -53,15 +53,19 @@ def run_terminal(app: QApplication, *, demo: bool) -> int:
         register_secret(account.credentials.api_secret)
         desk = stack.enter_context(Desk(in_memory=demo))
         client = stack.enter_context(TimeTrackClient(account.base_url, account.credentials))
-        stack.callback(client.stop)  # first: a request under way ends now
         service = TerminalClock(desk, client, local_zone())
         window = TerminalWindow(service, Terminal(pins), service.zone)
         stack.callback(window.deleteLater)
-        stack.callback(window.stop)
+        stack.callback(window.close)
+        stack.callback(window.allow_close)
+        # Only the administrator's PIN ends the terminal (app.quit); a closed window does not.
+        stack.callback(app.setQuitOnLastWindowClosed, app.quitOnLastWindowClosed())
+        app.setQuitOnLastWindowClosed(False)
         window.left.connect(app.quit)
         instance.activated.connect(window.raise_)
-        delivery = _DeliveryTimer(app, service)
+        delivery = _DeliveryTimer(window, service)
         stack.callback(delivery.stop)
+        stack.callback(client.stop)  # first at the end: a request under way ends now
         screen = app.primaryScreen()
         if screen is not None:  # the whole screen even where no window manager makes it so
             window.setGeometry(screen.geometry())
@@ -83,9 +87,9 @@ def _saved_account() -> Account:
 class _DeliveryTimer:
     """Sends what waits in the outbox now and then, in a worker of its own."""
 
-    def __init__(self, app: QApplication, service: TerminalClock) -> None:
-        self._runner = TaskRunner(app, name="timeclock-terminal-delivery")
-        self._timer = QTimer(app)
+    def __init__(self, parent: QObject, service: TerminalClock) -> None:
+        self._runner = TaskRunner(parent, name="timeclock-terminal-delivery")
+        self._timer = QTimer(parent)
         self._timer.setInterval(DELIVERY_MILLISECONDS)
         self._timer.timeout.connect(self._deliver)
         self._service = service

@@ -113,6 +113,7 @@ class TerminalWindow(QWidget):
         self._scanned = ""  # digits typed while a choice is shown (the same badge again)
         self.people_read = False  # TimeTrack's employees were asked for (known or not)
         self._pending = ""  # entered before they were: looked up once they are
+        self.closable = False  # only the administrator's PIN (or the program's end) closes it
         self._runner = TaskRunner(self, name="timeclock-terminal")
         self.pages = QStackedWidget(self)
         self._build_idle()
@@ -291,7 +292,16 @@ class TerminalWindow(QWidget):
             app.removeEventFilter(self)
         self._runner.shutdown()
 
+    def allow_close(self) -> None:
+        """Let the window close (the administrator's PIN was given, or the program ends)."""
+        self.closable = True
+
     def closeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """Closing (Alt+F4, the window manager) asks for the administrator's PIN, like Esc."""
+        if not self.closable:
+            event.ignore()
+            self._leave()
+            return
         self.stop()
         super().closeEvent(event)  # type: ignore[arg-type]
 
@@ -466,6 +476,7 @@ class TerminalWindow(QWidget):
         self.pin_field.clear()
         if self.terminal.phase is Phase.ADMIN_PIN:
             if self.terminal.enter_admin_pin(pin, self._now()):
+                self.allow_close()
                 self.left.emit()
                 return
             self.show_phase()

@@ -107,6 +107,8 @@ class People:
         self.directory = directory
         self._by_number: dict[str, list[Employee]] = {}
         for employee in directory.employees if directory is not None else ():
+            if not employee.enabled:  # has left: their badge no longer stamps
+                continue
             number = _badge_key(employee.personal_number)
             if number:
                 self._by_number.setdefault(number, []).append(employee)
@@ -128,13 +130,13 @@ class People:
             name = text.strip()
             return Person(name, name=name) if name and not any(c.isspace() for c in name) else None
         found = self.directory.resolve(text)
-        return None if found is None else Person.of(found)
+        return None if found is None or not found.enabled else Person.of(found)
 
     def matches(self, text: str) -> list[Person]:
         """The employees a search for ``text`` offers, best first."""
         if self.directory is None:
             return []
-        return [Person.of(employee) for employee in self.directory.matches(text)]
+        return [Person.of(e) for e in self.directory.matches(text, limit=10_000) if e.enabled]
 
 
 def _badge_key(number: str) -> str:
