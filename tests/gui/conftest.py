@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import Sessions
+from timeclock.gui.i18n import install_translators, remove_translators
 
 
 def native_threads() -> set[int]:
@@ -37,6 +38,16 @@ def _settle(app: QApplication) -> None:
     for _ in range(3):
         app.processEvents()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: QApplication) -> Iterator[None]:
+    """English as the window speaks it, plural forms included ("1 change", "2 changes"):
+    the app loads its English translation too. A test that installs another language
+    searches that first; one that removes its own translators leaves this one."""
+    installed = install_translators(qapp, "en")
+    yield
+    remove_translators(qapp, installed)
 
 
 @pytest.fixture(autouse=True)

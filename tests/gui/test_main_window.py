@@ -293,7 +293,7 @@ def test_a_stamp_the_server_fails_is_kept_and_shown_and_goes_out_later(
     (pending,) = window.model.entries()
     assert pending.id is None and window.model.is_waiting(pending.ref)
     assert cell(window, pending.ref, Column.SOURCE) == "time clock, not yet sent"
-    assert window.waiting_label.text().startswith("1 change(s) saved here, not yet on TimeTrack")
+    assert window.waiting_label.text().startswith("1 change saved here, not yet on TimeTrack")
     plan.clear()
     with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
         window.session.deliver()

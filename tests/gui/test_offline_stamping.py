@@ -77,7 +77,7 @@ def test_a_stamp_without_network_is_kept_shown_and_sent_when_the_server_is_back(
     button.click()
     qtbot.waitUntil(lambda: button.text() == "Clock out", timeout=WAIT)
     assert window.waiting_label.isVisible()
-    assert window.waiting_label.text().startswith("1 change(s) saved here")
+    assert window.waiting_label.text().startswith("1 change saved here")
     assert office.store.all() == []
 
     office.up()  # the network is back: the retry timer finds it without any click
@@ -121,7 +121,7 @@ def test_the_outbox_dialog_lists_waiting_and_held_changes_and_discards_one(
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=WAIT)
     assert dialog.model.describe(dialog.model.item_at(0)).startswith("New entry of hansm: ")
-    assert dialog.summary.text() == "1 change(s) wait, 0 of them held until you decide."
+    assert dialog.summary.text() == "1 change waits, 0 of them held until you decide."
 
     # A change TimeTrack will refuse: an entry that ends before it starts.
     outbox = Outbox(tmp_path / "outbox.sqlite3")
