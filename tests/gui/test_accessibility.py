@@ -15,7 +15,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.gui.helpers import WAIT, Sessions, SettableClock, account_of, seed, utc, wait_idle
@@ -164,6 +164,10 @@ def test_every_control_of_every_dialog_is_named(
     dialog = open_dialog(qtbot, window, lambda: OPENERS[name](window, dialogs))
     try:
         assert unnamed_controls(dialog) == []
+        for tabs in dialog.findChildren(QTabWidget):  # every page, not only the first
+            for page in range(tabs.count()):
+                tabs.setCurrentIndex(page)
+                assert unnamed_controls(dialog) == [], tabs.tabText(page)
         lists = dialog.findChildren(QAbstractItemView)
         assert [view for view in lists if view.tabKeyNavigation() and view.isVisible()] == []
     finally:
