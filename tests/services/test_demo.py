@@ -10,6 +10,7 @@ the demo's folder of the data folder, and only there (no keyring entry, no setti
 from __future__ import annotations
 
 import stat
+import threading
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -262,3 +263,16 @@ def test_an_unreadable_server_file_starts_the_demo_over(tmp_path: Path) -> None:
         assert not _stamped_in(account)
 
     assert told == [tmp_path / "data" / "demo"]
+
+
+def test_a_desk_opened_before_the_first_demo_keeps_its_files() -> None:
+    """As the window does: it opens the demo desk, then starts the demo, whose data is made
+    then. Another thread's connection must find the same outbox (a removed file would be
+    made anew, empty, under it)."""
+    with demo_desk() as desk, demo_account() as account:
+        found: list[object] = []
+        worker = threading.Thread(target=lambda: found.append(desk.outbox.items(account.base_url)))
+        worker.start()
+        worker.join()
+
+    assert found == [[]]

@@ -44,7 +44,12 @@ from timeclock.services.account import Account
 from timeclock.services.desk import Desk
 from timeclock.store.locks import FileLock
 from timeclock.store.paths import demo_dir
-from timeclock.store.private import private_database, private_dir, write_private_file
+from timeclock.store.private import (
+    SQLITE_COMPANIONS,
+    private_database,
+    private_dir,
+    write_private_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -171,14 +176,15 @@ def _locked(folder: Path) -> Iterator[None]:
 def _demo_server(folder: Path) -> tuple[DemoServer, bool]:
     """The demo's server as saved, or a new one (and True) when there is no demo yet.
 
-    A new demo starts from nothing: entries or changes of an unfinished earlier one go.
+    A new demo starts with new entries: those of an unfinished earlier one go. The demo
+    desk's files stay (the window opens them first): what they hold of an earlier demo is
+    kept under that one's address, which the new demo does not share.
     """
     saved = _read(folder)
     if saved is not None and (folder / SANDBOX_FILE).exists():
         return saved, False
-    for path in folder.iterdir():
-        if path.name != _LOCK_FILE and path.is_file():
-            path.unlink()
+    for name in (SERVER_FILE, SANDBOX_FILE, *(SANDBOX_FILE + end for end in SQLITE_COMPANIONS)):
+        (folder / name).unlink(missing_ok=True)
     from timeclock.sandbox.demo import berlin_today  # noqa: PLC0415 - see the docstring
 
     server = DemoServer(
