@@ -58,9 +58,7 @@ def current_language() -> str:
     return "de" if _catalog else SOURCE_LANGUAGE
 
 
-def command_line_language(
-    setting: str, environ: Mapping[str, str] | None = None
-) -> str:
+def command_line_language(setting: str, environ: Mapping[str, str] | None = None) -> str:
     """The language of the command line: ``setting`` (the settings' ``language``) if it
     names one, else the environment's (or, where that says nothing, Windows' own)."""
     names = environment_languages(os.environ if environ is None else environ)
