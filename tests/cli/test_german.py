@@ -14,6 +14,7 @@ import inspect
 import json
 import os
 import re
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,13 +23,18 @@ import pytest
 import timeclock.cli
 from tests.cli.conftest import Run
 from tests.commands import run_timeclock
+from timeclock.api.client import TimeTrackClient
+from timeclock.api.credentials import Credentials
+from timeclock.api.errors import TimeTrackError
 from timeclock.cli.german import GERMAN, MESSAGES
 from timeclock.cli.i18n import _, command_line_language, plural, use_language
 from timeclock.cli.parser import build_parser
 from timeclock.cli.text import _WEEKDAYS
+from timeclock.cli.trouble import worded
 from timeclock.domain.corrections import Action
 from timeclock.domain.rules import EntryProblem
 from timeclock.domain.shift import StampProblem
+from timeclock.sandbox import SandboxServer
 from timeclock.services.demo import demo_account
 from timeclock.services.sync import CONFLICT_PROBLEM
 from timeclock.store.settings import Settings, save_settings
@@ -310,3 +316,60 @@ def test_json_stays_as_it_is_in_german(run: Run, monkeypatch: pytest.MonkeyPatch
     entries = json.loads(run("--demo", "list", "--range", "last-month", "--format", "json").out)
 
     assert set(entries[0]) >= {"id", "user", "from", "to", "workedMinutes", "breakMinutes"}
+
+
+# -- TimeTrack's troubles ------------------------------------------------------------------
+
+
+def _troubles(server: SandboxServer) -> list[TimeTrackError]:
+    """Real errors of the client: a rejected key, an entry not found, a closed port."""
+    found: list[TimeTrackError] = []
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    attempts = [
+        (server.base_url, Credentials(server.api_key, "not-" + server.api_secret), None),
+        (server.base_url, Credentials(server.api_key, server.api_secret), 4711),
+        (closed, Credentials("key", "secret"), None),
+    ]
+    for url, credentials, entry in attempts:
+        with TimeTrackClient(url, credentials) as client:
+            try:
+                if entry is None:
+                    client.list_attendances(user="hansm")
+                else:
+                    client.get_attendance(entry)
+            except TimeTrackError as error:
+                found.append(error)
+    return found
+
+
+def test_timetracks_troubles_are_worded_as_the_api_words_them(server: SandboxServer) -> None:
+    """In English the catalog's keys are the API's own sentences, word for word."""
+    troubles = _troubles(server)
+
+    assert [type(error).__name__ for error in troubles] == [
+        "AuthenticationError",
+        "NotFoundError",
+        "NetworkError",
+    ]
+    assert [worded(error) for error in troubles] == [str(error) for error in troubles]
+
+
+def test_timetracks_troubles_are_said_in_german(
+    server: SandboxServer, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    monkeypatch.setenv("TIMECLOCK_URL", server.base_url)
+    monkeypatch.setenv("TIMECLOCK_USER", "hansm")
+    monkeypatch.setenv("TIMECLOCK_API_KEY", server.api_key)
+    monkeypatch.setenv("TIMECLOCK_API_SECRET", "not-" + server.api_secret)
+
+    result = run("list")
+
+    assert result.status == 1
+    assert result.err == (
+        "timeclock: Fehler: TimeTrack hat den API-Schlüssel oder das Geheimnis abgelehnt "
+        "(HTTP 401). Beide in TimeTrack unter Einstellungen / Allgemein / API prüfen; das "
+        "Geheimnis wurde vielleicht neu erzeugt.\n"
+    )

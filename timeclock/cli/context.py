@@ -13,8 +13,10 @@ from typing import TextIO
 
 from timeclock.api.client import DEFAULT_DEADLINE, TimeTrackClient
 from timeclock.api.credentials import Credentials
-from timeclock.cli.i18n import _
+from timeclock.api.errors import TimeTrackError
+from timeclock.cli.i18n import _, current_language
 from timeclock.domain.errors import TimeClockError
+from timeclock.domain.language import SOURCE_LANGUAGE
 from timeclock.domain.shift import StampError
 from timeclock.services.account import Account
 from timeclock.services.desk import Desk
@@ -111,4 +113,10 @@ def explain(error: BaseException) -> str:
         if error.since is not None:
             text += " " + _("since {moment}").format(moment=error.since.isoformat())
         return text
+    if isinstance(error, TimeTrackError) and current_language() != SOURCE_LANGUAGE:
+        from timeclock.cli.trouble import worded  # noqa: PLC0415 - German only
+
+        german = worded(error)
+        if german is not None:
+            return german
     return _(str(error)) or type(error).__name__

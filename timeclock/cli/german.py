@@ -393,6 +393,42 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "no TimeTrack account is set up": "kein TimeTrack-Konto eingerichtet",
         "no TimeTrack user name is set up": "kein TimeTrack-Benutzername eingerichtet",
         "no answer on standard input": "keine Antwort auf der Standardeingabe",
+        # TimeTrack's troubles (cli/trouble.py)
+        "TimeTrack rejected the API key or secret (HTTP {status}). Check them in TimeTrack "
+        "under Settings / General / API; the secret may have been regenerated.": (
+            "TimeTrack hat den API-Schlüssel oder das Geheimnis abgelehnt (HTTP {status}). "
+            "Beide in TimeTrack unter Einstellungen / Allgemein / API prüfen; das Geheimnis "
+            "wurde vielleicht neu erzeugt."
+        ),
+        "Entry {id} was not found on TimeTrack": "Eintrag {id} gibt es bei TimeTrack nicht",
+        "The requested address was not found on TimeTrack": (
+            "Die angefragte Adresse gibt es bei TimeTrack nicht"
+        ),
+        "HTTP {status} without a reason": "HTTP {status} ohne Grund",
+        "TimeTrack refused the data: {reason}.": "TimeTrack hat die Daten abgelehnt: {reason}.",
+        "TimeTrack asks to slow down (too many requests); try again shortly.": (
+            "TimeTrack bittet um Geduld (zu viele Anfragen); gleich erneut versuchen."
+        ),
+        "TimeTrack had a server error (HTTP {status}){said}. Try again later.": (
+            "TimeTrack hatte einen Serverfehler (HTTP {status}){said}. Später erneut versuchen."
+        ),
+        "TimeTrack at {host} did not answer in time; try again later.": (
+            "TimeTrack unter {host} hat nicht rechtzeitig geantwortet; später erneut versuchen."
+        ),
+        "The TLS certificate of {host} is not trusted, so the connection was refused. Ask "
+        "your administrator, or check the account URL.": (
+            "Dem TLS-Zertifikat von {host} wird nicht vertraut, daher wurde die Verbindung "
+            "abgelehnt. Bitte die Administration fragen oder die Konto-URL prüfen."
+        ),
+        "Cannot reach TimeTrack at {host}; check the network connection.": (
+            "TimeTrack unter {host} ist nicht erreichbar; die Netzwerkverbindung prüfen."
+        ),
+        "The connection to {host} broke before the answer arrived; try again.": (
+            "Die Verbindung zu {host} brach ab, bevor die Antwort kam; erneut versuchen."
+        ),
+        "The request to {host} was stopped: TimeClock is closing.": (
+            "Die Anfrage an {host} wurde abgebrochen: TimeClock wird beendet."
+        ),
         "an answer is needed": "eine Antwort wird gebraucht",
         "API key: ": "API-Schlüssel: ",
         "API secret: ": "API-Geheimnis: ",
