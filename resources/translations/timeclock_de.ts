@@ -1630,7 +1630,7 @@
     </message>
     <message>
         <source>The list shows the entries as last seen on %1 at %2, with the changes waiting here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste zeigt die Einträge, wie sie am %1 um %2 zuletzt zu sehen waren, mit den hier wartenden Änderungen.</translation>
     </message>
     <message>
         <source>Someone else changed this entry on TimeTrack after your change was saved here. The form shows TimeTrack&apos;s version with your change on top: check it and save, or cancel to leave the change waiting.</source>

@@ -20,7 +20,7 @@ from timeclock.gui.single_instance import SingleInstance
 from timeclock.gui.tasks import TaskRunner
 from timeclock.gui.terminal_window import TerminalWindow
 from timeclock.services.account import Account, AccountError, resolve_account
-from timeclock.services.demo import demo_account
+from timeclock.services.demo import demo_account, demo_desk
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone
 from timeclock.services.terminal import Terminal
@@ -51,7 +51,8 @@ def run_terminal(app: QApplication, *, demo: bool) -> int:
         account = stack.enter_context(demo_account()) if demo else _saved_account()
         register_secret(account.credentials.api_key)
         register_secret(account.credentials.api_secret)
-        desk = stack.enter_context(Desk(in_memory=demo))
+        # The demo remembers: its desk is the demo window's and the demo commands'.
+        desk = stack.enter_context(demo_desk() if demo else Desk())
         client = stack.enter_context(TimeTrackClient(account.base_url, account.credentials))
         service = TerminalClock(desk, client, local_zone())
         window = TerminalWindow(service, Terminal(pins), service.zone)

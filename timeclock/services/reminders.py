@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TypeVar
 
 from timeclock.domain.attendance import Attendance
+from timeclock.domain.errors import ErrorKind, TimeClockError
 from timeclock.domain.localtime import NonexistentLocalTimeError, local_date, to_utc
 from timeclock.domain.shift import Shift
 from timeclock.services.working_model import WorkingModel
@@ -61,8 +62,11 @@ class SettingProblem(enum.Enum):
     NOT_MINUTES = "not_minutes"  # not a whole number of minutes from 1 to 240
 
 
-class ReminderSettingError(ValueError):
-    """A reminder setting that cannot be read; ``problem`` says why."""
+class ReminderSettingError(TimeClockError):
+    """A reminder setting that cannot be read; ``problem`` says why (the settings page
+    words it; the reminders use the default instead)."""
+
+    kind = ErrorKind.SETUP
 
     def __init__(self, problem: SettingProblem, text: str) -> None:
         super().__init__(f"{text!r}: {problem.value}")
