@@ -10,7 +10,8 @@ import pytest
 
 from tests.office import Office
 from timeclock.api.client import TimeTrackClient
-from timeclock.api.errors import NetworkError
+from timeclock.api.credentials import Credentials
+from timeclock.api.errors import AuthenticationError, NetworkError
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
 from timeclock.sandbox import AttendanceStore
 from timeclock.services.changes import EntryChanges, Outcome
@@ -126,3 +127,15 @@ def test_changes_delivered_after_the_list_was_read_show_in_the_offline_list(
         ("new", True),
     ]
     assert listing.waiting == frozenset()
+
+
+def test_a_rejected_key_is_said_not_covered_by_the_list_seen_before(
+    office: tuple[Office, Outbox, TimeTrackClient],
+) -> None:
+    server, outbox, client = office
+    changes = restarted(client, outbox)
+    changes.create(day(0))
+    changes.listing("hansm", *MARCH)
+    wrong = Credentials(server.credentials.api_key, "not-the-secret")
+    with TimeTrackClient(server.base_url, wrong) as rejected, pytest.raises(AuthenticationError):
+        restarted(rejected, outbox).listing("hansm", *MARCH)

@@ -525,6 +525,14 @@ class MainWindow(QMainWindow):
             or (tag is _Solved.NOTHING_ALSO_OPEN and not status.also_open)
         ):
             self.message_bar.clear()
+        if status.offline is None:
+            self._reload_offline_list()
+
+    def _reload_offline_list(self) -> None:
+        """TimeTrack answers again: a list shown as last seen is read anew (once)."""
+        if self._list_offline:
+            self._list_offline = False  # its answer says again if it is still offline
+            self.reload_entries()
 
     def _show_also_open(self, status: Status) -> None:
         """Warn of another open entry of the user (stamped in at two desks at once), with
@@ -560,7 +568,9 @@ class MainWindow(QMainWindow):
         self._list_offline = listing.offline is not None
         if listing.offline is not None and listing.seen_at is not None:
             seen = seen_list_note(listing.seen_at, self.zone)
-            self.message_bar.show_problem(f"{explain(listing.offline)} {seen}", self.refresh)
+            self.message_bar.show_problem(
+                f"{explain(listing.offline)} {seen}", self.refresh, tag=_Solved.ANSWERED
+            )
         self.model.set_entries(listing.entries, listing.waiting)  # then _list_shown
 
     def _list_failed(self, failure: Failure) -> None:
@@ -626,8 +636,7 @@ class MainWindow(QMainWindow):
         self._offline = state == ConnectionState.OFFLINE
         if was_offline and state == ConnectionState.ONLINE:
             self.message_bar.clear()
-            if self._list_offline:  # the rows are as last seen: TimeTrack's now
-                self.reload_entries()
+            self._reload_offline_list()
             status = self.session.status
             if status is None or status.offline is not None:  # shown from this desk only
                 self.session.refresh_status()

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from timeclock.api.client import TimeTrackClient
-from timeclock.api.errors import NotFoundError, TimeTrackError
+from timeclock.api.errors import AuthenticationError, NotFoundError, TimeTrackError
 from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
 from timeclock.domain.conflicts import Conflict
 from timeclock.domain.corrections import Action, Correction, check_reason
@@ -305,7 +305,12 @@ class EntryChanges:
             entries = self.client.list_attendances(user=user, since=since, until=until)
         except TimeTrackError as error:
             kept = None
-            if user is not None and server_unavailable(error):
+            # Not for a rejected key: that needs a person now, not the list of before.
+            if (
+                user is not None
+                and server_unavailable(error)
+                and not isinstance(error, AuthenticationError)
+            ):
                 kept = self.outbox.seen.recall(self.base_url, user, since, until)
             if kept is None:
                 raise
