@@ -14,6 +14,8 @@ Qt's date editors have two habits that trip people up:
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QWidget
 
@@ -41,6 +43,20 @@ class _TypedWhole:
     def _typed(self, editor: QDateTimeEdit, event: QKeyEvent, section_before: object) -> None:
         self._moved_on = event.text().isdigit() and editor.currentSection() != section_before
 
+    # Qt's virtuals, found by Qt through this mixin (it comes before the Qt class).
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        editor = cast(QDateTimeEdit, self)
+        if not self._typing(editor, event):
+            event.accept()
+            return
+        before = editor.currentSection()
+        super().keyPressEvent(event)  # type: ignore[misc]  # the Qt class next in line
+        self._typed(editor, event, before)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt API
+        return QWidget.focusNextPrevChild(cast(QWidget, self), next)
+
 
 def _select(editor: QDateTimeEdit, index: int) -> None:
     editor.setCurrentSectionIndex(index)
@@ -50,28 +66,6 @@ def _select(editor: QDateTimeEdit, index: int) -> None:
 class DateTimeField(_TypedWhole, QDateTimeEdit):
     """A :class:`QDateTimeEdit` that is one Tab stop and takes a whole typed date."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if not self._typing(self, event):
-            event.accept()
-            return
-        before = self.currentSection()
-        super().keyPressEvent(event)
-        self._typed(self, event, before)
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt API
-        return QWidget.focusNextPrevChild(self, next)
-
 
 class DateField(_TypedWhole, QDateEdit):
     """A :class:`QDateEdit` that is one Tab stop and takes a whole typed date."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if not self._typing(self, event):
-            event.accept()
-            return
-        before = self.currentSection()
-        super().keyPressEvent(event)
-        self._typed(self, event, before)
-
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt API
-        return QWidget.focusNextPrevChild(self, next)
