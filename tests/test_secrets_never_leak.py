@@ -403,8 +403,8 @@ def test_a_command_line_session_leaks_no_secret(
     assert run("sync")[0] == 1
 
     # A server that quotes the request headers (the key and secret) in its error answers:
-    # reading fails (or shows the list seen before) with its words; the stamp stays queued, and a 400 holds it with the
-    # server's words saved in the outbox as the problem.
+    # reading fails (or shows the list seen before) with its words; the stamp stays
+    # queued, and a 400 holds it with the server's words saved in the outbox as the problem.
     office.up()
     EchoHeaders.on = True
     for echo_status in (500, 404, 400):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -29,6 +30,7 @@ from timeclock.store.settings import Settings, save_settings
 
 START_SECONDS = 40.0
 REACT_SECONDS = 30.0
+POINTER_SETTLES = 0.3  # seconds between moving onto the icon and clicking it
 LARGEST_ICON = 64  # a tray slot is small; TimeClock's main window is not
 SMALLEST_ICON = 8  # and Qt's helper windows of 1x1 are not icons
 
@@ -70,7 +72,12 @@ def tray_icon(screen: Screen, pid: int) -> str | None:
 def open_menu(screen: Screen, icon: str, pid: int) -> str:
     """Right-click the icon; the menu's window, once it shows."""
     before = set(windows_of(screen, pid))
-    clicked = screen.xdotool("mousemove", "--window", icon, "8", "8", "click", "3")
+    # The pointer first, then the click: a press that comes with the move, before Qt has
+    # seen the pointer enter the icon, is sometimes not taken (about every other run).
+    moved = screen.xdotool("mousemove", "--window", icon, "8", "8")
+    assert moved.returncode == 0, f"xdotool mousemove: {moved.stderr}"
+    time.sleep(POINTER_SETTLES)
+    clicked = screen.xdotool("click", "3")
     assert clicked.returncode == 0, f"xdotool click: {clicked.stderr}"
 
     def menu() -> str | None:
