@@ -423,6 +423,25 @@ def test_a_click_does_not_wait_for_another_columns_order_made_ahead(
         assert worker.queued == []  # every order made: at once
 
 
+def test_the_orders_ahead_go_on_after_a_click_that_another_click_overtook(
+    qtbot: QtBot, clock: SettableClock
+) -> None:
+    worker = FakeWorker()
+    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
+    model.sync_rows = 10
+    model.set_entries(many_days(FOREGROUND_SORT_SLICE + 500))
+    worker.run_next()  # shown; an order ahead is being made
+    model.sort(Column.WORKED, Qt.SortOrder.AscendingOrder)  # stops it
+    model.sort(Column.DATE, Qt.SortOrder.AscendingOrder)  # kept: at once
+
+    worker.run_all()
+
+    assert model.sort_spec == SortSpec(Column.DATE, descending=False)
+    for column in Column:
+        model.sort(column, Qt.SortOrder.DescendingOrder)
+        assert worker.queued == []  # every order was made after all
+
+
 def test_a_click_on_the_column_being_made_ahead_waits_for_that_one(
     qtbot: QtBot, clock: SettableClock
 ) -> None:

@@ -447,9 +447,13 @@ class AttendanceModel(QAbstractTableModel):
     def _sorted(
         self, table: EntryTable, spec: SortSpec, made: tuple[int, list[int]] | None
     ) -> None:
-        if table is not self._table or spec != self._wanted or made is None:
-            return  # another list, or another sort asked for since
+        if table is not self._table or made is None:
+            return  # another list since
         version, order = made
+        if spec != self._wanted:  # another sort asked for since: keep this order for later
+            table.install_order(spec.field, version, order)
+            self._make_orders_ahead()
+            return
         if not table.install_order(spec.field, version, order):
             self.sort(spec.field, _qt_order(spec))  # rows changed meanwhile: again
             return
