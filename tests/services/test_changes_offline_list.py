@@ -14,6 +14,7 @@ from timeclock.api.credentials import Credentials
 from timeclock.api.errors import AuthenticationError, NetworkError
 from timeclock.domain.attendance import AttendanceChange, AttendanceDraft
 from timeclock.sandbox import AttendanceStore
+from timeclock.sandbox.quirks import ServerQuirks
 from timeclock.services.changes import EntryChanges, Outcome
 from timeclock.store.outbox import Outbox
 
@@ -27,11 +28,23 @@ def day(offset: int, user: str = "hansm", notes: str = "") -> AttendanceDraft:
     return AttendanceDraft(user, start, start + timedelta(hours=8), 30, notes, manual=True)
 
 
-@pytest.fixture
-def office(tmp_path: Path) -> Iterator[tuple[Office, Outbox, TimeTrackClient]]:
+# Every server behaviour the documents allow that bears on a list (see sandbox/quirks.py).
+QUIRKS = {
+    "plain": ServerQuirks(),
+    "whole-seconds": ServerQuirks(whole_seconds=True),
+    "folded-case": ServerQuirks(fold_user_case=True),
+}
+
+
+@pytest.fixture(params=list(QUIRKS), ids=list(QUIRKS))
+def office(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[tuple[Office, Outbox, TimeTrackClient]]:
     with AttendanceStore() as store:
         office = Office(store)
         office.up()
+        assert office.server is not None
+        office.server.quirks = QUIRKS[request.param]
         with TimeTrackClient(office.base_url, office.credentials) as client:
             yield office, Outbox(tmp_path / "outbox.sqlite3"), client
         office.down()
