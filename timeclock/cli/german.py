@@ -735,6 +735,48 @@ MESSAGES: Final[Mapping[str, str]] = MappingProxyType(
         "give --month YYYY-MM, or --from DATE and --to DATE": (
             "--month JJJJ-MM angeben, oder --from DATUM und --to DATUM"
         ),
+        # -- desktop: the application menu entry for a pip install -----------------------------
+        "add TimeClock to your application menu, or remove it (for a pip install)": (
+            "TimeClock ins Anwendungsmenü aufnehmen oder daraus entfernen (für eine "
+            "pip-Installation)"
+        ),
+        "TimeClock in the application menu of your Linux desktop, for a pip install (the "
+        "Debian package puts it there itself).": (
+            "TimeClock im Anwendungsmenü Ihres Linux-Desktops, für eine pip-Installation (das "
+            "Debian-Paket trägt es selbst ein)."
+        ),
+        "add TimeClock to your application menu (files in ~/.local/share)": (
+            "TimeClock ins Anwendungsmenü aufnehmen (Dateien in ~/.local/share)"
+        ),
+        "Add TimeClock to your application menu: its desktop file, AppStream metainfo and "
+        "icon go into $XDG_DATA_HOME (default ~/.local/share), the menu entry starting this "
+        "timeclock program.": (
+            "TimeClock ins Anwendungsmenü aufnehmen: Desktop-Datei, AppStream-Metadaten und "
+            "Symbol kommen nach $XDG_DATA_HOME (sonst ~/.local/share), und der Menüeintrag "
+            "startet dieses timeclock-Programm."
+        ),
+        "remove TimeClock from your application menu": (
+            "TimeClock aus dem Anwendungsmenü entfernen"
+        ),
+        "Remove the files 'timeclock desktop install' wrote.": (
+            "Die Dateien entfernen, die 'timeclock desktop install' geschrieben hat."
+        ),
+        "the application menu entry is for Linux desktops only": (
+            "der Eintrag im Anwendungsmenü ist nur für Linux-Desktops"
+        ),
+        "TimeClock is in your application menu ({file}), starting {program}.": (
+            "TimeClock ist in Ihrem Anwendungsmenü ({file}) und startet {program}."
+        ),
+        "TimeClock is no longer in your application menu ({n} file removed).": (
+            "TimeClock ist nicht mehr in Ihrem Anwendungsmenü ({n} Datei entfernt)."
+        ),
+        "TimeClock is no longer in your application menu ({n} files removed).": (
+            "TimeClock ist nicht mehr in Ihrem Anwendungsmenü ({n} Dateien entfernt)."
+        ),
+        "TimeClock was not in your application menu; nothing to remove.": (
+            "TimeClock war nicht in Ihrem Anwendungsmenü; nichts zu entfernen."
+        ),
+        "cannot change {file}: {reason}": "{file} lässt sich nicht ändern: {reason}",
     }
 )
 

@@ -209,6 +209,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     verbs.add_parser(
+        "desktop",
+        help="add TimeClock to your application menu, or remove it (for a pip install)",
+        description="TimeClock in the application menu of your Linux desktop, for a pip "
+        "install (the Debian package puts it there itself).",
+        late_arguments=_desktop_arguments,
+    )
+
+    verbs.add_parser(
         "sandbox",
         help="run a local TimeTrack-compatible server for trying and testing",
         description="Run a local TimeTrack-compatible server for trying and testing.",
@@ -355,6 +363,13 @@ def _terminal_pin_arguments(parser: argparse.ArgumentParser) -> None:
     from timeclock.cli.terminal_pin import add_terminal_pin_arguments  # noqa: PLC0415
 
     add_terminal_pin_arguments(parser)
+
+
+def _desktop_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ``desktop`` verb's actions."""
+    from timeclock.cli.desktop import add_desktop_arguments  # noqa: PLC0415
+
+    add_desktop_arguments(parser)
 
 
 def _sandbox_arguments(parser: argparse.ArgumentParser) -> None:

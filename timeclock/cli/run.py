@@ -181,6 +181,10 @@ def _run(options: argparse.Namespace) -> int:
         from timeclock.cli.terminal_pin import terminal_pin_command  # noqa: PLC0415
 
         return terminal_pin_command(options, sys.stdout)
+    if options.command == "desktop":  # files in the user's data folder: no account, no desk
+        from timeclock.cli.desktop import desktop_command  # noqa: PLC0415
+
+        return desktop_command(options, sys.stdout)
     if options.command == "sandbox":
         from timeclock.sandbox.command import run_sandbox  # noqa: PLC0415
 

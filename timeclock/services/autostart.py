@@ -23,7 +23,7 @@ DESKTOP_FILE = f"{APP_ID}.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "TimeClock"
 
-# resources/desktop/io.github.timeclock.TimeClock.desktop, with the installed program in
+# timeclock/share/io.github.timeclock.TimeClock.desktop, with the installed program in
 # Exec (a session starts programs without the shell's PATH of a terminal).
 _ENTRY = """\
 [Desktop Entry]
