@@ -493,7 +493,7 @@ def test_a_window_session_and_its_crash_report_leak_no_secret(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     desk = Desk()  # the real files in the data folder
-    launcher = Launcher(app, desk, SingleInstance("secrets-test"), demo=False)
+    launcher = Launcher(app, desk, SingleInstance("secrets-test"))
     reporter = CrashReporter(launcher.active_window, launcher.secrets)
     problems: list[str] = []
     shown: list[str] = []

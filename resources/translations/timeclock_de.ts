@@ -1326,6 +1326,17 @@
     </message>
 </context>
 <context>
+    <name>Launcher</name>
+    <message>
+        <source>The demo cannot start: %1</source>
+        <translation>Die Demo kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>The demo cannot start</source>
+        <translation>Die Demo kann nicht starten</translation>
+    </message>
+</context>
+<context>
     <name>LockBreakDialog</name>
     <message>
         <source>Was that a break?</source>

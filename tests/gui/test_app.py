@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import ExitStack
 from datetime import date
 
 import pytest
@@ -16,12 +16,14 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import credentials_of
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import NetworkError
+from timeclock.cli.demo_server import demo_server_command
 from timeclock.domain import foreground
 from timeclock.domain.ranges import DayRange, Preset
 from timeclock.gui.app import Launcher, go_first
 from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import DEMO_USER, SandboxServer
 from timeclock.services.account import Account
+from timeclock.services.demo_process import DemoProcess
 from timeclock.services.desk import Desk
 from timeclock.store.settings import load_settings
 
@@ -33,7 +35,7 @@ def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[La
     monkeypatch.setenv("TZ", "Europe/Berlin")
     desk = Desk(in_memory=True)
     instance = SingleInstance("launcher-test")
-    made = Launcher(qapp, desk, instance, demo=False)
+    made = Launcher(qapp, desk, instance)
     default_locale = QLocale()
     yield made
     made.runner.shutdown()
@@ -100,16 +102,18 @@ def test_the_language_menu_remembers_the_choice_and_rebuilds_the_window(
     assert load_settings().language == "de"
 
 
-def test_the_demo_window_runs_on_its_own_sandbox_until_the_start_s_stack_closes(
+def test_the_demo_window_runs_on_its_demo_server_in_a_process_of_its_own(
     qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
     desk = Desk(in_memory=True)
-    launcher = Launcher(qapp, desk, SingleInstance("launcher-demo-test"), demo=True)
+    server = DemoProcess.start(demo_server_command())
+    launcher = Launcher(qapp, desk, SingleInstance("launcher-demo-test"), demo=server)
     try:
-        with ExitStack() as stack:
+        with server:
             launcher.change_language("en")
-            launcher.start(stack)
+            launcher.start()
+            qtbot.waitUntil(lambda: launcher.window is not None, timeout=WAIT)
             window = launcher.window
             assert window is not None
             account = window.session.account
@@ -117,7 +121,7 @@ def test_the_demo_window_runs_on_its_own_sandbox_until_the_start_s_stack_closes(
             qtbot.waitUntil(window.stamp_panel.stamp_button.isEnabled, timeout=WAIT)
             assert _clock_button_text(launcher) == "Clock in"  # the demo user is not in
             launcher.runner.shutdown()
-        # Leaving the start's stack stopped the sandbox.
+        # Closing the demo's server stopped it.
         with (
             TimeTrackClient(account.base_url, account.credentials) as client,
             pytest.raises(NetworkError),
@@ -128,6 +132,36 @@ def test_the_demo_window_runs_on_its_own_sandbox_until_the_start_s_stack_closes(
         if launcher.window is not None:
             launcher.window.close()
             launcher.window.deleteLater()
+        desk.close()
+
+
+def test_a_demo_that_cannot_start_says_why_in_the_window_and_ends_with_status_1(
+    qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = Desk(in_memory=True)
+    command = [sys.executable, "-c", "import sys; sys.exit('the port is taken')"]
+    server = DemoProcess.start(command)
+    launcher = Launcher(qapp, desk, SingleInstance("launcher-demo-fails"), demo=server)
+    exits: list[int] = []
+    # Recorded instead: the test's own event loop goes on.
+    monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
+    try:
+        with server:
+            launcher.change_language("en")
+            launcher.start()
+            qtbot.waitUntil(lambda: launcher.demo_failure is not None, timeout=WAIT)
+            box = launcher.demo_failure
+            assert box is not None
+            qtbot.waitUntil(box.isVisible, timeout=WAIT)
+            assert box.text() == (
+                "The demo cannot start: the demo's server did not start: the port is taken"
+            )
+            assert launcher.window is None
+            assert exits == []
+            box.accept()
+            assert exits == [1]
+    finally:
+        launcher.runner.shutdown()
         desk.close()
 
 

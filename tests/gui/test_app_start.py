@@ -7,7 +7,6 @@ still wins, and a notice over it says what happened and what will happen to the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -36,7 +35,7 @@ BROKEN = b'{"account": "testkonto", "language": '  # cut off mid-write by someth
 def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:
     monkeypatch.setenv("TZ", "Europe/Berlin")
     desk = Desk(in_memory=True)
-    made = Launcher(qapp, desk, SingleInstance("launcher-start-test"), demo=False)
+    made = Launcher(qapp, desk, SingleInstance("launcher-start-test"))
     default_locale = QLocale()
     yield made
     made.runner.shutdown()
@@ -59,8 +58,7 @@ def _broken_settings_file() -> Path:
 
 
 def _started(qtbot: QtBot, launcher: Launcher) -> None:
-    with ExitStack() as stack:
-        launcher.start(stack)
+    launcher.start()
     qtbot.waitUntil(lambda: launcher.window is not None or launcher.first_run is not None)
 
 

@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from timeclock.cli.demo_server import demo_server_command
 from timeclock.gui.terminal_app import run_terminal
 from timeclock.gui.terminal_window import TerminalWindow
+from timeclock.services.demo_process import DemoProcess
 from timeclock.services.terminal import Phase
 from timeclock.store.terminal_pins import TerminalPins
 
@@ -69,7 +71,8 @@ def test_the_demo_terminal_stamps_a_badge_and_ends_with_the_administrators_pin(
     driver.timeout.connect(step)
     driver.start()
     deadline.start(30_000)
-    status = run_terminal(qapp, demo=True)
+    with DemoProcess.start(demo_server_command()) as server:
+        status = run_terminal(qapp, demo=server)
     driver.stop()
     finished = deadline.isActive()
     deadline.stop()

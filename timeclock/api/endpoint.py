@@ -5,8 +5,6 @@ from __future__ import annotations
 import ipaddress
 import re
 
-import httpx
-
 from timeclock.domain.errors import ErrorKind, TimeClockError
 
 API_PATH = "/api/v2/ext"
@@ -39,6 +37,9 @@ def resolve_base_url(account_or_url: str) -> str:
                 f"'{text}' is neither a TimeTrack account name nor a URL (https://...)"
             )
         return f"https://{text.lower()}{_HOST_SUFFIX}{API_PATH}"
+    # Imported here: a module that only names an account (the demo's server) needs no httpx.
+    import httpx  # noqa: PLC0415
+
     try:
         url = httpx.URL(text)
     except (httpx.InvalidURL, ValueError) as error:

@@ -10,7 +10,11 @@ rest of TimeClock is loaded.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
+
+# The demo window's server (timeclock.cli.demo_server), checked before anything is imported.
+DEMO_SERVER_ARGUMENT = "--serve-demo-for-window"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,9 +28,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from timeclock.cli.start import prepare_process  # noqa: PLC0415
 
         prepare_process()
+        if sys.argv[1:] == [DEMO_SERVER_ARGUMENT]:
+            from timeclock.cli.demo_server import serve  # noqa: PLC0415
+
+            return serve()
     from timeclock.cli.run import main as run  # noqa: PLC0415 - after prepare_process
 
     return run(argv)
 
 
-__all__ = ["main"]
+__all__ = ["DEMO_SERVER_ARGUMENT", "main"]

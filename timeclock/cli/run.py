@@ -26,6 +26,7 @@ from timeclock.cli.context import (
 )
 from timeclock.cli.deadline import command_seconds, request_seconds
 from timeclock.cli.demo import reset_command, tell_demo_folder
+from timeclock.cli.demo_server import demo_server_command
 from timeclock.cli.display import unreachable_display
 from timeclock.cli.i18n import _, command_line_language, use_language
 from timeclock.cli.parser import build_parser
@@ -39,7 +40,8 @@ from timeclock.services.account import (
     AccountError,
     resolve_account,
 )
-from timeclock.services.demo import demo_account, demo_desk, import_sandbox
+from timeclock.services.demo import demo_account, demo_desk
+from timeclock.services.demo_process import DemoProcess
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone
 from timeclock.store.logfile import (
@@ -158,13 +160,19 @@ def _open_window(options: argparse.Namespace) -> int:
                 "'timeclock terminal-pin set --admin'"
             )
         )
-    if options.demo:
-        import_sandbox()  # before Qt, which makes every later import cost more
-    try:
-        from timeclock.gui.app import run_gui  # noqa: PLC0415 - keeps Qt out of the CLI
-    except ImportError as error:
-        return fail(_("the window cannot start here ({error}); use a command").format(error=error))
-    return run_gui(demo=options.demo, terminal=options.terminal)
+    with ExitStack() as stack:
+        # The demo's server starts first, in a process of its own: it is up by the time the
+        # window asks (timeclock.services.demo_process).
+        demo_server = (
+            stack.enter_context(DemoProcess.start(demo_server_command())) if options.demo else None
+        )
+        try:
+            from timeclock.gui.app import run_gui  # noqa: PLC0415 - keeps Qt out of the CLI
+        except ImportError as error:
+            return fail(
+                _("the window cannot start here ({error}); use a command").format(error=error)
+            )
+        return run_gui(demo=demo_server, terminal=options.terminal)
 
 
 def _terminal_ready() -> bool:

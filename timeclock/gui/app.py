@@ -6,8 +6,16 @@ import logging
 import sys
 from contextlib import ExitStack
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QSettings, QTranslator
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -16,11 +24,9 @@ from timeclock.api.endpoint import EndpointError
 from timeclock.domain.foreground import foreground_busy, foreground_idle, take_foreground
 from timeclock.domain.gc_pause import end_of_start
 from timeclock.gui.crash import CrashReporter
-from timeclock.gui.desk_reminders import DeskReminders
-from timeclock.gui.desk_setup import attach_desk
 from timeclock.gui.filter_bar import FilterState
+from timeclock.gui.first_list import after_first_list
 from timeclock.gui.i18n import install_translators, language_for, remove_translators
-from timeclock.gui.lock_break_prompt import watch_screen_lock
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.messages import explain
 from timeclock.gui.session import ClockSession
@@ -30,7 +36,8 @@ from timeclock.gui.tasks import Failure, TaskRunner
 from timeclock.gui.window_dialogs import WindowDialogs, first_run_settings
 from timeclock.gui.zone_notice import unreadable_tz_message
 from timeclock.services.account import Account, AccountError, resolve_account
-from timeclock.services.demo import DEMO_STATE, demo_account, demo_desk
+from timeclock.services.demo import DEMO_STATE, demo_desk
+from timeclock.services.demo_process import DemoProcess
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone, unreadable_tz
 from timeclock.store.logfile import register_secret
@@ -39,8 +46,12 @@ from timeclock.store.private import private_dir, private_file
 from timeclock.store.secrets import KeyringUnavailableError
 from timeclock.store.settings import SettingsError, read_settings, save_settings
 
+if TYPE_CHECKING:
+    from timeclock.gui.desk_reminders import DeskReminders
+
 log = logging.getLogger(__name__)
 APP_ID = "io.github.timeclock.TimeClock"
+translate = QCoreApplication.translate
 
 
 def window_state() -> QSettings:
@@ -52,9 +63,9 @@ def window_state() -> QSettings:
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-def run_gui(*, demo: bool = False, terminal: bool = False) -> int:
+def run_gui(*, demo: DemoProcess | None = None, terminal: bool = False) -> int:
     """Open the main window (or the shared terminal) and run until it closes; the exit
-    status."""
+    status. With ``demo`` (the demo's server, starting), on the demo's account."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("TimeClock")
@@ -66,16 +77,17 @@ def run_gui(*, demo: bool = False, terminal: bool = False) -> int:
         from timeclock.gui.terminal_app import run_terminal  # noqa: PLC0415 - only for it
 
         return run_terminal(app, demo=demo)
-    instance = SingleInstance("demo" if demo else "app")
+    instance = SingleInstance("demo" if demo is not None else "app")
     if not instance.claim():
         sys.stderr.write("TimeClock is already running; its window was brought to the front.\n")
         return 0
     with ExitStack() as stack:
         stack.callback(instance.release)
-        desk = stack.enter_context(demo_desk() if demo else Desk())  # the demo remembers
+        # The demo remembers: its desk is its own.
+        desk = stack.enter_context(demo_desk() if demo is not None else Desk())
         launcher = Launcher(app, desk, instance, demo=demo)
         stack.callback(launcher.runner.shutdown)
-        launcher.start(stack)
+        launcher.start()
         reporter = CrashReporter(launcher.active_window, launcher.secrets)
         reporter.install()
         stack.callback(reporter.uninstall)
@@ -116,11 +128,12 @@ class Launcher:
         desk: Desk,
         instance: SingleInstance,
         *,
-        demo: bool,
+        demo: DemoProcess | None = None,
     ) -> None:
         self.app = app
         self.desk = desk
-        self.demo = demo
+        self.demo_server = demo
+        self.demo = demo is not None
         self.window: MainWindow | None = None
         self._accounts: list[Account] = []
         self._translators: list[QTranslator] = []
@@ -128,12 +141,13 @@ class Launcher:
         self.language = ""
         self.settings_problem: SettingsError | None = None  # told once a window is up
         self.settings_notice: QMessageBox | None = None
+        self.demo_failure: QMessageBox | None = None
         self._reminders: DeskReminders | None = None  # the current window's
         # Reads and writes of the keyring and the settings file, off the GUI thread.
         self.runner = TaskRunner(app, name="timeclock-app")
         instance.activated.connect(self.raise_window)
 
-    def start(self, stack: ExitStack) -> None:
+    def start(self) -> None:
         """Read the settings, then open the window (or the first-run settings).
 
         A settings file that cannot be read does not stop the start: TimeClock goes on with
@@ -143,8 +157,10 @@ class Launcher:
         if self.settings_problem is not None:
             log.warning("%s; starting with default settings", self.settings_problem)
         self.change_language(settings.language)
-        if self.demo:
-            self.open_window(stack.enter_context(demo_account()))
+        if self.demo_server is not None:
+            # The demo's server may still be starting: its account is awaited off the GUI
+            # thread, as a real account is read from the keyring.
+            self.runner.run(self.demo_server.account, self.open_window, self._demo_failed)
             return
         # The keyring may answer slowly (D-Bus, an unlock prompt): ask off the GUI thread.
         self.runner.run(lambda: resolve_account(settings=settings), self.open_window, self.set_up)
@@ -168,11 +184,12 @@ class Launcher:
             demo=self.demo,
         )
         window.set_language_choice(self.language)
-        self._attach_desk(window)
-        watch_screen_lock(window)  # a locked screen as a possible break, when set
         window.language_requested.connect(self.choose_language)
         self.window = window
-        if previous is not None:
+        if previous is None:
+            after_first_list(window, lambda: self._attach_desk(window))
+        else:  # at once: the replaced window's reminders hand over to this one
+            self._attach_desk(window)
             window.restoreGeometry(previous.saveGeometry())
             previous.close_for_good()
             previous.deleteLater()
@@ -184,8 +201,15 @@ class Launcher:
         self._tell_settings_problem(window)
 
     def _attach_desk(self, window: MainWindow) -> None:
-        """The tray icon and the reminders. With a tray, closing the window may only hide
-        it: TimeClock then quits when its window closes for good, not when none is shown."""
+        """The tray icon, the reminders and the screen-lock question. With a tray, closing
+        the window may only hide it: TimeClock then quits when its window closes for good,
+        not when none is shown."""
+        if window is not self.window:  # replaced meanwhile: its successor has its own
+            return
+        # Imported here: a first window attaches them only once its list is shown.
+        from timeclock.gui.desk_setup import attach_desk  # noqa: PLC0415
+        from timeclock.gui.lock_break_prompt import watch_screen_lock  # noqa: PLC0415
+
         settings, _problem = read_settings()  # told once at the start, if there was one
         earlier = self._reminders
         if earlier is not None and earlier.window.session.account != window.session.account:
@@ -195,6 +219,7 @@ class Launcher:
         )
         self.app.setQuitOnLastWindowClosed(tray is None)
         window.closed.connect(lambda: self._window_closed(window))
+        watch_screen_lock(window)  # a locked screen as a possible break, when set
 
     def _window_closed(self, window: MainWindow) -> None:
         # Not one a new window took the place of; without a tray Qt quits by itself.
@@ -208,6 +233,21 @@ class Launcher:
         # Kept referenced, since a parentless dialog would be collected at once.
         self.first_run = first_run_settings(self.open_window, self.app.quit)
         self._tell_settings_problem(self.first_run)
+
+    def _demo_failed(self, failure: Failure) -> None:
+        """The demo's server did not start: say why; TimeClock ends (exit status 1)."""
+        log.warning("the demo did not start: %s", failure.message)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "TimeClock",
+            translate("Launcher", "The demo cannot start: %1").replace(
+                "%1", explain(failure.error)
+            ),
+        )
+        box.setAccessibleName(translate("Launcher", "The demo cannot start"))
+        box.finished.connect(lambda _result: self.app.exit(1))
+        self.demo_failure = box  # referenced: a parentless dialog would be collected
+        box.open()
 
     @staticmethod
     def _tell_zone_problem(window: MainWindow) -> None:

@@ -29,6 +29,7 @@ from timeclock.domain.shift import StampError, StampProblem
 from timeclock.gui.change_text import describe_change
 from timeclock.gui.formatting import day_text, time_text
 from timeclock.services.account import AccountError
+from timeclock.services.demo import DemoError
 from timeclock.services.desk import Hold, OutboxItem
 from timeclock.services.local_view import DiscardedEntryError
 from timeclock.services.stamping import StampBusyError
@@ -114,6 +115,8 @@ def explain(error: BaseException) -> str:  # noqa: PLR0912 - one case per error 
             "Another TimeClock on this computer is stamping right now; nothing was stamped. "
             "Try again in a moment.",
         )
+    if isinstance(error, DemoError):  # its reason names what is in the way (a port, a file)
+        return str(error)
     if isinstance(error, SettingsError | DatabaseError):  # the outbox, the break logs
         return translate("Messages", "A local file cannot be used: %1").replace("%1", str(error))
     return translate("Messages", "Something unexpected went wrong (%1).").replace(

@@ -20,7 +20,8 @@ from timeclock.gui.single_instance import SingleInstance
 from timeclock.gui.tasks import TaskRunner
 from timeclock.gui.terminal_window import TerminalWindow
 from timeclock.services.account import Account, AccountError, resolve_account
-from timeclock.services.demo import demo_account, demo_desk
+from timeclock.services.demo import demo_desk
+from timeclock.services.demo_process import DemoProcess
 from timeclock.services.desk import Desk
 from timeclock.services.localzone import local_zone
 from timeclock.services.terminal import Terminal
@@ -34,9 +35,10 @@ from timeclock.store.terminal_pins import TerminalPins
 DELIVERY_MILLISECONDS = 60_000
 
 
-def run_terminal(app: QApplication, *, demo: bool) -> int:
-    """Run the terminal until the administrator ends it; the exit status."""
-    instance = SingleInstance("terminal-demo" if demo else "terminal")
+def run_terminal(app: QApplication, *, demo: DemoProcess | None) -> int:
+    """Run the terminal until the administrator ends it; the exit status. With ``demo``
+    (the demo's server, starting), on the demo's account."""
+    instance = SingleInstance("terminal-demo" if demo is not None else "terminal")
     if not instance.claim():
         sys.stderr.write(
             "The TimeClock terminal is already running; it was brought to the front.\n"
@@ -48,11 +50,11 @@ def run_terminal(app: QApplication, *, demo: bool) -> int:
         translators = install_translators(app, language_for(settings.language))
         stack.callback(remove_translators, app, translators)
         pins = TerminalPins()
-        account = stack.enter_context(demo_account()) if demo else _saved_account()
+        account = demo.account() if demo is not None else _saved_account()
         register_secret(account.credentials.api_key)
         register_secret(account.credentials.api_secret)
         # The demo remembers: its desk is the demo window's and the demo commands'.
-        desk = stack.enter_context(demo_desk() if demo else Desk())
+        desk = stack.enter_context(demo_desk() if demo is not None else Desk())
         client = stack.enter_context(TimeTrackClient(account.base_url, account.credentials))
         service = TerminalClock(desk, client, local_zone())
         window = TerminalWindow(service, Terminal(pins), service.zone)

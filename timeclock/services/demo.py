@@ -17,10 +17,9 @@ instead of starting its own: both serve the same file.
 Nothing touches the keyring, the settings file or the network beyond this machine's
 loopback.
 
-The sandbox (Starlette, uvicorn, asyncio) is imported only when a demo starts. The window
-imports it before Qt (:func:`import_sandbox`): every module imported after Qt passes
-PySide6's import hook, which costs. (Starting the sandbox in a thread of its own while Qt
-is imported gains nothing: imports hold the GIL, and so does PySide6 in Qt's code.)
+The sandbox (Starlette, uvicorn, asyncio) is imported only when a demo starts. The demo
+window serves it from a process of its own (:mod:`timeclock.services.demo_process`), a
+demo command in a thread of its own.
 """
 
 from __future__ import annotations
@@ -34,14 +33,13 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
 from timeclock.api.errors import TimeTrackError
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.timestamps import utc_now
 from timeclock.services.account import Account
-from timeclock.services.desk import Desk
 from timeclock.store.locks import FileLock
 from timeclock.store.paths import demo_dir
 from timeclock.store.private import (
@@ -50,6 +48,9 @@ from timeclock.store.private import (
     private_dir,
     write_private_file,
 )
+
+if TYPE_CHECKING:
+    from timeclock.services.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -87,13 +88,10 @@ class DemoServer:
         return Account(self.base_url, user, Credentials(self.api_key, self.api_secret))
 
 
-def import_sandbox() -> None:
-    """Import the sandbox now, ahead of a :func:`demo_account` to come."""
-    import timeclock.sandbox  # noqa: F401, PLC0415 - see the module's docstring
-
-
 def demo_desk() -> Desk:
     """The demo's desk: its outbox, break log and journal, in the demo's folder."""
+    from timeclock.services.desk import Desk  # noqa: PLC0415 - not for the demo's server
+
     return Desk(folder=private_dir(demo_dir()))
 
 
@@ -236,6 +234,8 @@ def _free_port() -> int:
 
 def _answers(account: Account) -> bool:
     """Whether the demo's server (these credentials) answers at ``account``'s address."""
+    from timeclock.api.client import TimeTrackClient  # noqa: PLC0415 - seldom needed
+
     now = utc_now()
     try:
         with TimeTrackClient(
