@@ -169,6 +169,12 @@ def test_the_bundle_runs_its_command_line_and_says_its_version(
     check_command_line(built.program, private_env)
     assert f"TimeClock {__version__} built in" in built.output
 
+    # From the tarball, too, TimeClock goes into the menu: the entry starts the bundle.
+    installed = run(built.program, "desktop", "install", env=private_env)
+    assert installed.returncode == 0, installed.stderr
+    entry = Path(private_env["XDG_DATA_HOME"]) / "applications" / f"{APP_ID}.desktop"
+    assert f"\nExec={built.program.resolve()}\n" in entry.read_text(encoding="utf-8")
+
 
 def test_the_bundle_carries_the_translations_and_icons_and_leaves_out_what_is_not_needed(
     built: Built,
@@ -213,7 +219,8 @@ def test_the_bundles_window_speaks_german_and_shows_its_icon(
     launch: Launch,
 ) -> None:
     """The settings dialog's title is German only with the bundled .qm files, and the
-    window has an icon (_NET_WM_ICON) only with the bundled SVG and Qt's SVG plugins."""
+    window has an icon (_NET_WM_ICON) only with the bundled SVG and Qt's SVG plugins (both
+    checked to fail with those files deleted from the bundle)."""
     tools = require("Xvfb", "xdotool", "import", "xprop")
     x_server = start_x_server()
     env = Environment(
@@ -239,7 +246,15 @@ def test_the_bundles_window_speaks_german_and_shows_its_icon(
 
     window = wait_for(shown("TimeClock"), START_SECONDS, "the window", details=app.report)
     icon = subprocess.run(
-        [tools["xprop"], "-id", window, "-notype", "_NET_WM_ICON", "WM_CLASS"],
+        [
+            tools["xprop"],
+            "-id",
+            window,
+            "-notype",
+            "_NET_WM_ICON",
+            "WM_CLASS",
+            "_KDE_NET_WM_DESKTOP_FILE",
+        ],
         env=env,
         capture_output=True,
         text=True,
@@ -249,6 +264,8 @@ def test_the_bundles_window_speaks_german_and_shows_its_icon(
     assert "_NET_WM_ICON:  not found" not in icon
     assert "Icon (64 x 64)" in icon
     assert 'WM_CLASS = "timeclock", "TimeClock"' in icon  # the desktop file's StartupWMClass
+    # setDesktopFileName, which Wayland's app id and the desktops' icon lookup follow.
+    assert f'_KDE_NET_WM_DESKTOP_FILE = "{APP_ID}"' in icon
 
     screen.type_into(window, "ctrl+comma")
     settings = wait_for(
