@@ -22,7 +22,7 @@ from timeclock.services.autostart import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = ROOT / "resources" / "desktop" / "io.github.timeclock.TimeClock.desktop"
+SHIPPED = ROOT / "timeclock" / "share" / "io.github.timeclock.TimeClock.desktop"
 
 
 @pytest.fixture(autouse=True)
