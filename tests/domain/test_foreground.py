@@ -116,7 +116,7 @@ def test_a_paced_sort_of_a_sorted_list_joins_its_slices_without_merging(
 ) -> None:
     monkeypatch.setattr(foreground, "SORT_SLICE", 10)
     merged: list[object] = []
-    monkeypatch.setattr(foreground.heapq, "merge", lambda *a, **k: merged.append(a) or iter(()))
+    monkeypatch.setattr(foreground, "_merged", lambda *a: merged.append(a) or [])
     items = list(range(100))
 
     assert sorted_paced(items, key=lambda item: item) == items
@@ -140,3 +140,32 @@ def test_a_paced_sort_stops_at_a_pause_point_once_it_is_no_longer_wanted(
     assert len(asked) == 4  # stopped at the first pause point after it was told
     # Never told: the sort is whole.
     assert sorted_paced(items, key=lambda item: item, stop=lambda: False) == sorted(items)
+
+
+def test_a_paced_sort_stops_while_it_merges_once_it_is_no_longer_wanted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(foreground, "SORT_SLICE", 10)
+    items = list(range(100, 0, -1))  # 10 slices, then merges
+    asked: list[int] = []
+
+    def stop() -> bool:
+        asked.append(len(asked))
+        return len(asked) > 12  # wanted for the slices and two merge steps, then not
+
+    with pytest.raises(Abandoned):
+        sorted_paced(items, key=lambda item: item, stop=stop)
+    assert len(asked) == 13
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_paced_sort_merges_runs_of_any_lengths_and_ties_stably(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs merged two by two, each in steps from either side, ties across the steps."""
+    rng = random.Random(seed)
+    monkeypatch.setattr(foreground, "SORT_SLICE", rng.choice([2, 3, 5, 8]))
+    keys = [rng.randrange(rng.choice([2, 5, 50])) for _ in range(rng.randrange(9, 120))]
+    items = list(enumerate(keys))
+
+    assert sorted_paced(items, key=lambda item: item[1]) == sorted(items, key=lambda i: i[1])
