@@ -185,6 +185,7 @@ def test_the_bundle_carries_the_translations_and_icons_and_leaves_out_what_is_no
     assert "timeclock/gui/translations/timeclock_de.qm" in files
     assert "timeclock/gui/icons/timeclock.svg" in files
     assert f"timeclock/share/{APP_ID}.desktop" in files
+    assert f"timeclock-{__version__}.dist-info/licenses/LICENSE" in files
     assert "PySide6/Qt/translations/qtbase_de.qm" in files
     assert "PySide6/Qt/plugins/platforms/libqxcb.so" in files
     assert "PySide6/Qt/plugins/platforms/libqwayland.so" in files
