@@ -103,5 +103,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _run() -> int:
+    """:func:`main`, with a failed step told in one line (its own output came before)."""
+    try:
+        return main()
+    except subprocess.CalledProcessError as error:
+        command = " ".join(str(part) for part in error.cmd[:3])
+        print(f"build.py: {command} … failed (exit status {error.returncode})", file=sys.stderr)
+    except OSError as error:
+        print(f"build.py: {error}", file=sys.stderr)
+    return 1
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_run())
