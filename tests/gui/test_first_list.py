@@ -80,32 +80,33 @@ def test_it_runs_when_the_window_is_told_why_there_is_no_list(
     qtbot.waitUntil(lambda: calls == ["ran"], timeout=WAIT)
 
 
-def test_it_runs_after_a_while_without_a_list(
-    qtbot: QtBot,
+@pytest.fixture
+def unstarted(
     server: SandboxServer,
     sessions: Sessions,
     clock: SettableClock,
     monkeypatch: pytest.MonkeyPatch,
-) -> None:
+) -> tuple[MainWindow, list[str]]:
+    """A window never started (no list comes), its action due after 30 ms; the calls."""
     monkeypatch.setattr(first_list, "LATEST_MS", 30)
     window = sessions.window(account_of(server), clock, start=False)
     calls: list[str] = []
     after_first_list(window, lambda: calls.append("ran"))
+    return window, calls
 
-    qtbot.waitUntil(lambda: calls == ["ran"], timeout=WAIT)  # never started: no list
+
+def test_it_runs_after_a_while_without_a_list(
+    qtbot: QtBot, unstarted: tuple[MainWindow, list[str]]
+) -> None:
+    _window, calls = unstarted
+
+    qtbot.waitUntil(lambda: calls == ["ran"], timeout=WAIT)
 
 
 def test_it_never_runs_for_a_window_that_is_gone(
-    qtbot: QtBot,
-    server: SandboxServer,
-    sessions: Sessions,
-    clock: SettableClock,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, sessions: Sessions, unstarted: tuple[MainWindow, list[str]]
 ) -> None:
-    monkeypatch.setattr(first_list, "LATEST_MS", 30)
-    window = sessions.window(account_of(server), clock, start=False)
-    calls: list[str] = []
-    after_first_list(window, lambda: calls.append("ran"))
+    window, calls = unstarted
     window.close()
     window.deleteLater()
     sessions.windows.remove(window)

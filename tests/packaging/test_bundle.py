@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from tests.system.processes import Environment, alarming_lines, clean_environment, require
+from tests.system.processes import Environment, alarming_lines, require
 from tests.system.processes import wait_until as wait_for
 from tests.system.servers import Launch, XServer
 from tests.system.test_window_on_x import Screen
@@ -84,29 +84,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(folder / "dist", done.stdout)
 
 
-@pytest.fixture
-def private_env(tmp_path: Path) -> Environment:
-    """No display, no keyring, and TimeClock's folders in tmp."""
-    folders = {
-        "HOME": tmp_path / "home",
-        "XDG_CONFIG_HOME": tmp_path / "home" / ".config",
-        "XDG_DATA_HOME": tmp_path / "home" / ".local" / "share",
-        "XDG_CACHE_HOME": tmp_path / "home" / ".cache",
-        "TIMECLOCK_CONFIG_DIR": tmp_path / "config",
-        "TIMECLOCK_DATA_DIR": tmp_path / "data",
-    }
-    for folder in folders.values():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return clean_environment(
-        {
-            **{name: str(folder) for name, folder in folders.items()},
-            "TZ": "Europe/Berlin",
-            "LC_ALL": "C.UTF-8",
-            "LANGUAGE": "",
-        }
-    )
-
-
 def run(program: Path, *args: str, env: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(program), *args],
@@ -164,15 +141,15 @@ def test_the_metainfo_release_is_the_package_version() -> None:
 
 
 def test_the_bundle_runs_its_command_line_and_says_its_version(
-    built: Built, private_env: Environment
+    built: Built, child_env: Environment
 ) -> None:
-    check_command_line(built.program, private_env)
+    check_command_line(built.program, child_env)
     assert f"TimeClock {__version__} built in" in built.output
 
     # From the tarball, too, TimeClock goes into the menu: the entry starts the bundle.
-    installed = run(built.program, "desktop", "install", env=private_env)
+    installed = run(built.program, "desktop", "install", env=child_env)
     assert installed.returncode == 0, installed.stderr
-    entry = Path(private_env["XDG_DATA_HOME"]) / "applications" / f"{APP_ID}.desktop"
+    entry = Path(child_env["XDG_DATA_HOME"]) / "applications" / f"{APP_ID}.desktop"
     assert f"\nExec={built.program.resolve()}\n" in entry.read_text(encoding="utf-8")
 
 
@@ -313,7 +290,7 @@ def test_the_deb_says_what_it_is_and_what_it_needs(built: Built) -> None:
 
 
 def test_the_deb_installs_the_program_menu_entry_metainfo_and_icons(
-    built: Built, tmp_path: Path, private_env: Environment
+    built: Built, tmp_path: Path, child_env: Environment
 ) -> None:
     listing = subprocess.run(
         ["dpkg-deb", "-c", str(built.deb)], capture_output=True, text=True, check=True
@@ -337,7 +314,7 @@ def test_the_deb_installs_the_program_menu_entry_metainfo_and_icons(
     desktop_file = share / "applications" / f"{APP_ID}.desktop"
     assert "\nExec=timeclock\n" in desktop_file.read_text(encoding="utf-8")
 
-    check_command_line(tree / "opt" / "timeclock" / "timeclock", private_env)
+    check_command_line(tree / "opt" / "timeclock" / "timeclock", child_env)
 
     tools = require("desktop-file-validate", "appstreamcli")
     validate(tools["desktop-file-validate"], str(desktop_file))
