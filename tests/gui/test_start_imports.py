@@ -49,3 +49,49 @@ def test_the_window_s_start_leaves_dialogs_sandbox_and_keyring_for_later() -> No
         "timeclock.services.reminders",
     }
     assert later & modules == set()
+
+
+_DEMO_WINDOW = """
+import json, os, sys, threading, time
+
+def watch():
+    while "PySide6.QtWidgets" not in sys.modules:
+        time.sleep(0.005)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    while QApplication.instance() is None:
+        time.sleep(0.005)
+    app = QApplication.instance()
+
+    def look():
+        shown = [w for w in app.topLevelWidgets() if getattr(w, "session", None) is not None]
+        if shown and shown[0].session.lists_shown > 0:
+            print(json.dumps(sorted(sys.modules)), flush=True)
+            os._exit(0)
+        QTimer.singleShot(20, app, look)
+
+    QTimer.singleShot(0, app, look)
+
+threading.Thread(target=watch, daemon=True).start()
+sys.argv = ["timeclock", "--demo"]
+from timeclock.cli import main
+main()
+print("[]", flush=True)
+"""
+
+
+def test_the_demo_window_shows_its_list_without_the_sandbox_in_its_process() -> None:
+    """The demo's server runs in a child process (services.demo_process): the window's
+    own process never imports Starlette, uvicorn or the sandbox."""
+    result = subprocess.run(
+        [sys.executable, "-c", _DEMO_WINDOW],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    modules = set(json.loads(result.stdout.splitlines()[-1]))
+
+    assert "timeclock.gui.main_window" in modules, result.stderr
+    assert {"timeclock.sandbox", "starlette", "uvicorn"} & modules == set()
