@@ -6,6 +6,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -30,21 +31,29 @@ from timeclock.store.settings import load_settings
 WAIT = 5000
 
 
+@contextmanager
+def _launched(qapp: QApplication, name: str, demo: DemoProcess | None = None) -> Iterator[Launcher]:
+    """A launcher on a desk in memory; its window, worker and language undone after."""
+    desk = Desk(in_memory=True)
+    made = Launcher(qapp, desk, SingleInstance(name), demo=demo)
+    default_locale = QLocale()
+    try:
+        yield made
+    finally:
+        made.runner.shutdown()
+        if made.window is not None:
+            made.window.close()
+            made.window.deleteLater()
+        made.change_language("en")
+        QLocale.setDefault(default_locale)
+        desk.close()
+
+
 @pytest.fixture
 def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    desk = Desk(in_memory=True)
-    instance = SingleInstance("launcher-test")
-    made = Launcher(qapp, desk, instance)
-    default_locale = QLocale()
-    yield made
-    made.runner.shutdown()
-    if made.window is not None:
-        made.window.close()
-        made.window.deleteLater()
-    made.change_language("en")
-    QLocale.setDefault(default_locale)
-    desk.close()
+    with _launched(qapp, "launcher-test") as made:
+        yield made
 
 
 def _clock_button_text(launcher: Launcher) -> str:
@@ -106,10 +115,8 @@ def test_the_demo_window_runs_on_its_demo_server_in_a_process_of_its_own(
     qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    desk = Desk(in_memory=True)
     server = DemoProcess.start(demo_server_command())
-    launcher = Launcher(qapp, desk, SingleInstance("launcher-demo-test"), demo=server)
-    try:
+    with _launched(qapp, "launcher-demo-test", server) as launcher:
         with server:
             launcher.change_language("en")
             launcher.start()
@@ -127,42 +134,32 @@ def test_the_demo_window_runs_on_its_demo_server_in_a_process_of_its_own(
             pytest.raises(NetworkError),
         ):
             client.list_attendances(user=account.user)
-    finally:
-        launcher.runner.shutdown()
-        if launcher.window is not None:
-            launcher.window.close()
-            launcher.window.deleteLater()
-        desk.close()
 
 
 def test_a_demo_that_cannot_start_says_why_in_the_window_and_ends_with_status_1(
     qtbot: QtBot, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    desk = Desk(in_memory=True)
     command = [sys.executable, "-c", "import sys; sys.exit('the port is taken')"]
-    server = DemoProcess.start(command)
-    launcher = Launcher(qapp, desk, SingleInstance("launcher-demo-fails"), demo=server)
     exits: list[int] = []
     # Recorded instead: the test's own event loop goes on.
     monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
-    try:
-        with server:
-            launcher.change_language("en")
-            launcher.start()
-            qtbot.waitUntil(lambda: launcher.demo_failure is not None, timeout=WAIT)
-            box = launcher.demo_failure
-            assert box is not None
-            qtbot.waitUntil(box.isVisible, timeout=WAIT)
-            assert box.text() == (
-                "The demo cannot start: the demo's server did not start: the port is taken"
-            )
-            assert launcher.window is None
-            assert exits == []
-            box.accept()
-            assert exits == [1]
-    finally:
-        launcher.runner.shutdown()
-        desk.close()
+    with (
+        DemoProcess.start(command) as server,
+        _launched(qapp, "launcher-demo-fails", server) as launcher,
+    ):
+        launcher.change_language("en")
+        launcher.start()
+        qtbot.waitUntil(lambda: launcher.demo_failure is not None, timeout=WAIT)
+        box = launcher.demo_failure
+        assert box is not None
+        qtbot.waitUntil(box.isVisible, timeout=WAIT)
+        assert box.text() == (
+            "The demo cannot start: the demo's server did not start: the port is taken"
+        )
+        assert launcher.window is None
+        assert exits == []
+        box.accept()
+        assert exits == [1]
 
 
 def test_workers_wait_while_the_window_s_event_loop_works_and_only_then(

@@ -199,14 +199,7 @@ def test_the_bundles_window_speaks_german_and_shows_its_icon(
     checked to fail with those files deleted from the bundle)."""
     tools = require("Xvfb", "xdotool", "import", "xprop")
     x_server = start_x_server()
-    env = Environment(
-        {
-            **child_env,
-            **x_server.env(),
-            "QT_QPA_PLATFORM": "xcb",
-            "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-session-bus'}",
-        }
-    )
+    env = x_server.qt_env(child_env, tmp_path)
     save_settings(Settings(language="de"), Path(env["TIMECLOCK_CONFIG_DIR"]) / "settings.json")
     screen = Screen(env, tools)
     app = launch("bundle", [str(built.program), "--demo"], env=env)

@@ -28,8 +28,9 @@ from tests.api.faults import Recorded, Recorder
 from tests.commands import run_timeclock
 from tests.sandbox.conftest import auth_headers
 from tests.sandbox.test_sandbox_command import launch, posix_only, read_banner
-from timeclock.api import NetworkError, TimeTrackClient
+from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
+from timeclock.api.errors import NetworkError
 from timeclock.sandbox import (
     KEY_HEADER,
     SECRET_HEADER,

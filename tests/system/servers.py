@@ -48,6 +48,23 @@ class XServer:
         """What a client needs in its environment to use this server."""
         return {"DISPLAY": self.display, "XAUTHORITY": str(self.xauthority)}
 
+    def qt_env(self, base: Mapping[str, str], folder: Path, **more: str) -> Environment:
+        """``base`` for a Qt program on this server (xcb), with ``more`` on top.
+
+        No session bus (an address in ``folder`` where none listens): with none, libdbus
+        would autolaunch a dbus-daemon for the display that outlives the test, and Qt
+        uses the XEmbed tray that trayer hosts.
+        """
+        return Environment(
+            {
+                **base,
+                **self.env(),
+                "QT_QPA_PLATFORM": "xcb",
+                "DBUS_SESSION_BUS_ADDRESS": f"unix:path={folder / 'no-session-bus'}",
+                **more,
+            }
+        )
+
 
 def start_x_server(launch: Launch, env: Mapping[str, str], folder: Path) -> XServer:
     """Xvfb on a display it picks itself (``-displayfd``), reachable only with our cookie."""

@@ -58,17 +58,13 @@ def test_a_badge_scanned_with_the_keyboard_and_a_pin_stamp_in_on_the_sandbox(
 ) -> None:
     tools = require("Xvfb", "xdotool", "import")
     x_server = start_x_server()
-    env = Environment(
-        {
-            **child_env,
-            **x_server.env(),
-            "QT_QPA_PLATFORM": "xcb",
-            "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-session-bus'}",
-            "TIMECLOCK_URL": office.base_url,
-            "TIMECLOCK_USER": "hansm",
-            "TIMECLOCK_API_KEY": office.api_key,
-            "TIMECLOCK_API_SECRET": office.api_secret,
-        }
+    env = x_server.qt_env(
+        child_env,
+        tmp_path,
+        TIMECLOCK_URL=office.base_url,
+        TIMECLOCK_USER="hansm",
+        TIMECLOCK_API_KEY=office.api_key,
+        TIMECLOCK_API_SECRET=office.api_secret,
     )
     pins = TerminalPins(Path(env["TIMECLOCK_DATA_DIR"]) / "terminal.json")
     pins.set_admin_pin(ADMIN_PIN)

@@ -107,18 +107,13 @@ def test_the_tray_menu_stamps_in_on_the_sandbox_and_quits(
 ) -> None:
     tools = require("Xvfb", "xdotool", "import", "trayer")
     x_server = start_x_server()
-    env = Environment(
-        {
-            **child_env,
-            **x_server.env(),
-            "QT_QPA_PLATFORM": "xcb",
-            # No session bus: Qt then uses the XEmbed tray that trayer hosts.
-            "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-session-bus'}",
-            "TIMECLOCK_URL": server.base_url,
-            "TIMECLOCK_USER": "hansm",
-            "TIMECLOCK_API_KEY": server.api_key,
-            "TIMECLOCK_API_SECRET": server.api_secret,
-        }
+    env = x_server.qt_env(
+        child_env,
+        tmp_path,
+        TIMECLOCK_URL=server.base_url,
+        TIMECLOCK_USER="hansm",
+        TIMECLOCK_API_KEY=server.api_key,
+        TIMECLOCK_API_SECRET=server.api_secret,
     )
     save_settings(Settings(language="en"), Path(env["TIMECLOCK_CONFIG_DIR"]) / "settings.json")
     screen = Screen(env, tools)

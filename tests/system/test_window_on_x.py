@@ -108,16 +108,7 @@ def test_the_demo_window_appears_answers_keys_and_quits_on_a_real_x_server(
     Ctrl+Q with status 0 and a clean stderr; the screenshot stays in the tmp folder."""
     tools = require("Xvfb", "xdotool", "import", "display")
     x_server = start_x_server()
-    env = Environment(
-        {
-            **child_env,
-            **x_server.env(),
-            "QT_QPA_PLATFORM": "xcb",
-            # No session bus: without one, libdbus would autolaunch a dbus-daemon for the
-            # display that outlives the test.
-            "DBUS_SESSION_BUS_ADDRESS": f"unix:path={tmp_path / 'no-session-bus'}",
-        }
-    )
+    env = x_server.qt_env(child_env, tmp_path)
     save_settings(Settings(language="de"), Path(env["TIMECLOCK_CONFIG_DIR"]) / "settings.json")
     clock_in_colour, clock_out_colour = button_colours()
     screen = Screen(env, tools)
