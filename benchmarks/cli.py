@@ -21,7 +21,7 @@ from benchmarks import environment
 from benchmarks.children import ChildError, ServerChild, Workspace, new_credentials, run_child
 from benchmarks.figures import all_users, cli_list, requests, start, throughput
 from benchmarks.figures.common import Options
-from benchmarks.report import Row, markdown_table, text_table
+from benchmarks.report import Row, details, markdown_table, text_table
 
 FIGURES = ("start", "all-users", "list", "server", "requests")
 QUICK = Options(
@@ -81,6 +81,12 @@ def parser() -> argparse.ArgumentParser:
         help="every child starts with an empty user cache folder, so TimeClock finds no "
         "bytecode it cached itself (default: one cache for the run, warmed up first)",
     )
+    made.add_argument(
+        "--explain-stalls",
+        action="store_true",
+        help="note every event the window handles during All users, and print what filled "
+        "the longest stall of each size (costs the window a little per event)",
+    )
     made.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     made.add_argument("--json", metavar="FILE", type=Path, help="also write the raw samples")
     return made
@@ -95,6 +101,7 @@ def options_from(arguments: argparse.Namespace) -> Options:
         "sort_clicks": arguments.sort_clicks,
         "seconds": arguments.seconds,
         "timeout": arguments.timeout,
+        "explain_stalls": arguments.explain_stalls or None,
     }
     fields = {name: value for name, value in changes.items() if value is not None}
     return Options(**{**_as_dict(base), **fields})
@@ -205,6 +212,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = run(arguments.only, options, say, cold=arguments.cold)
     print(heading(info, options, time.monotonic() - started, cold=arguments.cold))
     print(markdown_table(rows) if arguments.markdown else text_table(rows))
+    explained = details(rows)
+    if explained:
+        print(explained)
     if arguments.json is not None:
         document = {
             "machine": info,

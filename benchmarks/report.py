@@ -120,6 +120,7 @@ class Row:
     goal: Goal | None = None
     notes: list[str] = field(default_factory=list)
     error: str | None = None
+    details: list[str] = field(default_factory=list)  # lines printed below the table
 
     @property
     def ratio(self) -> float | None:
@@ -184,6 +185,7 @@ class Row:
             "met": self.met,
             "notes": self.notes,
             "error": self.error,
+            "details": self.details,
         }
 
 
@@ -212,6 +214,15 @@ def text_table(rows: Sequence[Row]) -> str:
         out.append("  ".join([*cells, line[-1]]).rstrip())
         if number == 0:
             out.append("  ".join("-" * width for width in widths) + "  -----")
+    return "\n".join(out)
+
+
+def details(rows: Sequence[Row]) -> str:
+    """The rows' details (``--explain-stalls``), each under its row's name; "" if none."""
+    out: list[str] = []
+    for row in rows:
+        if row.details:
+            out += ["", f"{row.what}:", *(f"  {line}" for line in row.details)]
     return "\n".join(out)
 
 

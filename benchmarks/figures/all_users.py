@@ -30,6 +30,7 @@ def settings(size: int, options: Options, last_day: date) -> dict[str, object]:
         "settle_ms": SETTLE_MS,
         "tail_ms": TAIL_MS,
         "timeout": options.timeout_for(size),
+        "explain": options.explain_stalls,
     }
 
 
@@ -71,6 +72,7 @@ def measure(size: int, options: Options, workspace: Workspace, server: ServerChi
             Goal("never > 16 ms", most=16, ratio=False, judge=Judge.WORST),
             notes("click to paint + 300 ms"),
             product.error,
+            [*_longest_stall("TimeClock", product), *_longest_stall("floor", floor)],
         ),
         Row(
             "2",
@@ -102,10 +104,24 @@ def measure(size: int, options: Options, workspace: Workspace, server: ServerChi
     return rows
 
 
+def _longest_stall(who: str, samples: Samples) -> list[str]:
+    """What the GUI thread handled in the longest stall of all runs (``--explain-stalls``)."""
+    stalls, events = samples.get("stall"), samples.kept.get("stall_events", [])
+    if not events or len(events) != len(stalls):
+        return []
+    worst = max(range(len(stalls)), key=stalls.__getitem__)
+    runs = f"{len(stalls)} run" + ("s" if len(stalls) != 1 else "")
+    return [f"{who}, longest stall of {runs}, {stalls[worst]:.0f} ms:"] + [
+        f"  {line}" for line in events[worst]
+    ]
+
+
 def _take(samples: Samples, outcome: Outcome) -> None:
     result = outcome.result
     samples.add("load", float(result["load_seconds"]))
     samples.add("stall", float(result["stall_ms"]))
+    if "stall_events" in result:
+        samples.keep("stall_events", result["stall_events"])
     samples.add("added", kb_to_mb(float(result["added_kb"])))
     for seconds in result.get("sort_seconds", []):
         samples.add("sort", seconds * 1000)

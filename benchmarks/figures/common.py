@@ -22,6 +22,7 @@ class Options:
     connections: int = 4
     timeout: float = 120.0  # per child, before size scaling
     quick: bool = False
+    explain_stalls: bool = False  # note what the GUI thread did in the longest stalls
 
     def repeats_for(self, size: int) -> int:
         return self.big_repeats if size >= BIG else self.repeats
@@ -38,11 +39,15 @@ class Samples:
     """Samples collected over repeats, with the first failure and the bytecode seen."""
 
     values: dict[str, list[float]] = field(default_factory=dict)
+    kept: dict[str, list[Any]] = field(default_factory=dict)  # per sample, not numbers
     error: str | None = None
     bytecode: str = ""
 
     def add(self, name: str, value: float) -> None:
         self.values.setdefault(name, []).append(value)
+
+    def keep(self, name: str, value: Any) -> None:
+        self.kept.setdefault(name, []).append(value)
 
     def get(self, name: str) -> list[float]:
         return self.values.get(name, [])

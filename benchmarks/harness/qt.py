@@ -1,11 +1,12 @@
-"""Watching a Qt window from outside: when a table has painted, and how long the GUI
-thread stalled.
+"""Watching a Qt window from outside: when a table has painted, how long the GUI thread
+stalled, and (asked for) what it was doing meanwhile.
 
 :class:`PaintWatch` is an application-wide event filter. It sees every paint of a table
 view's viewport and calls back, in a zero-timer after the paint (so the paint and the
 flush of the window to its backing store are done), once the waiter's condition holds.
 :class:`Heartbeat` is a 5 ms precise timer: the longest gap between its ticks is the
 longest time the GUI thread could not run its event loop (or get the GIL).
+:class:`EventTrace` notes every event the GUI thread handles, to say what filled a stall.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class Heartbeat(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._beat)
         self._ticks: list[float] = []
+        self.worst = (0.0, 0.0)  # the moments the longest gap began and ended
 
     def start(self) -> None:
         """Record from now on (the first gap counts from this moment)."""
@@ -89,7 +91,56 @@ class Heartbeat(QObject):
         """Stop recording; the longest gap in milliseconds (to now for the last one)."""
         self._timer.stop()
         ticks = [*self._ticks, time.monotonic()]
-        return max(b - a for a, b in itertools.pairwise(ticks)) * 1000
+        self.worst = max(itertools.pairwise(ticks), key=lambda gap: gap[1] - gap[0])
+        return (self.worst[1] - self.worst[0]) * 1000
+
+
+class EventTrace(QObject):
+    """Every event the GUI thread handles while recording: its moment, type and receiver.
+
+    An application-wide event filter; an event's share of a stall is the time from it to
+    the next event noted (its handling, with whatever else ran on the thread before the
+    next one, such as waiting for the interpreter lock). It costs the thread a little for
+    each event, so it records only when asked (``--explain-stalls``).
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self._events: list[tuple[float, QEvent.Type, str]] = []
+        self._recording = False
+        app.installEventFilter(self)
+
+    def start(self) -> None:
+        self._events = []
+        self._recording = True
+
+    def stop(self) -> None:
+        self._recording = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if self._recording:
+            name = watched.objectName()
+            receiver = f"{type(watched).__name__} {name}" if name else type(watched).__name__
+            self._events.append((time.monotonic(), event.type(), receiver))
+        return False
+
+    def explain(self, began: float, ended: float, most: int = 6) -> list[str]:
+        """The ``most`` events that took longest between ``began`` and ``ended`` (a
+        stall), in the order they came: what, for how long, and when after ``began``."""
+        inside = [event for event in self._events if began <= event[0] < ended]
+        ends = [moment for moment, _, _ in inside[1:]] + ([ended] if inside else [])
+        spans = [
+            (moment, end - moment, f"{kind.name} to {receiver}")
+            for (moment, kind, receiver), end in zip(inside, ends, strict=True)
+        ]
+        first = inside[0][0] if inside else ended
+        if first - began > 0.0005:  # nothing handled yet: the thread waited or was busy
+            spans.append((began, first - began, "before any event (lock or idle wait)"))
+        longest = sorted(spans, key=lambda span: span[1], reverse=True)[:most]
+        return [
+            f"{what} {seconds * 1000:.1f} ms at +{(moment - began) * 1000:.1f} ms"
+            for moment, seconds, what in sorted(longest)
+        ]
 
 
 def finish(result_file: str, result: dict[str, Any], status: int = 0) -> None:

@@ -4,7 +4,8 @@
 
 SETTINGS_JSON holds ``count`` (the rows expected), ``first`` and ``last`` (ISO days),
 ``own`` (the rows of the own user over those days), ``sort_clicks``, ``settle_ms``,
-``tail_ms`` and ``timeout``; the account comes from the ``TIMECLOCK_*`` variables.
+``tail_ms``, ``timeout`` and ``explain`` (note what the GUI thread did in its longest
+stall); the account comes from the ``TIMECLOCK_*`` variables.
 
 ``product`` starts the window (``timeclock.cli.main([])``) and works it as a person
 would, through its public widgets: once its own list is painted, it selects the custom
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QMainWindow, QTableView, 
 
 from benchmarks.environment import peak_kb, reset_peak, rss_kb
 from benchmarks.harness import outside
-from benchmarks.harness.qt import Heartbeat, PaintWatch, fail, finish, rows
+from benchmarks.harness.qt import EventTrace, Heartbeat, PaintWatch, fail, finish, rows
 
 WORKED_TITLES = ("Worked", "Gearbeitet")
 ALL_USERS_TITLES = ("All users", "Alle Benutzer")
@@ -60,6 +61,7 @@ class Run:
         self.app = app
         self.watch = PaintWatch(app)
         self.beat = Heartbeat()
+        self.trace = EventTrace(app) if settings.get("explain") else None
         self.result: dict[str, Any] = {"sort_seconds": [], "sort_stall_ms": []}
         self.waiting_for = "the window's first list"
 
@@ -77,6 +79,8 @@ class Run:
         self.waiting_for = f"all {self.count} rows painted"
         reset_peak()
         before = rss_kb()
+        if self.trace is not None:
+            self.trace.start()
         self.beat.start()
         started = time.monotonic()
 
@@ -90,6 +94,9 @@ class Run:
 
     def loaded(self, table: QTableView, before: int) -> None:
         self.result["stall_ms"] = self.beat.stop()
+        if self.trace is not None:
+            self.trace.stop()
+            self.result["stall_events"] = self.trace.explain(*self.beat.worst)
         self.result["added_kb"] = peak_kb() - before
         self.result["rows"] = rows(table)
         self.sort(table, self.settings["sort_clicks"])

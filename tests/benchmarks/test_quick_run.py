@@ -50,7 +50,7 @@ def run_benchmarks(*args: str, timeout: float) -> subprocess.CompletedProcess[st
 @pytest.mark.timeout(240)
 def test_the_quick_run_measures_and_prints_every_figure(tmp_path: Path) -> None:
     raw = tmp_path / "samples.json"
-    done = run_benchmarks("--quick", "--json", str(raw), timeout=220)
+    done = run_benchmarks("--quick", "--explain-stalls", "--json", str(raw), timeout=220)
     assert done.returncode == 0, done.stdout + done.stderr
     printed = done.stdout.splitlines()
     assert "PySide6" in printed[0] and "cores" in printed[0]
@@ -64,6 +64,14 @@ def test_the_quick_run_measures_and_prints_every_figure(tmp_path: Path) -> None:
         assert row["samples"], row
         assert row["goal"], row  # every row is held against a goal of the issue
     assert any("pyc " in note for row in rows for note in row["notes"])
+    # --explain-stalls: what the window's thread and the floor's handled in the longest
+    # stall, under the stall's row, in the table's printout and in the JSON.
+    stall = next(row for row in rows if row["what"].startswith("All users, 1k: longest GUI"))
+    for who, samples in (("TimeClock", stall["samples"]), ("floor", stall["floor"])):
+        heading = f"{who}, longest stall of 1 run, {samples[0]:.0f} ms:"
+        assert heading in stall["details"], stall["details"]
+        assert f"  {heading}" in printed, printed
+    assert any(line.startswith("  ") and " ms at +" in line for line in stall["details"])
 
 
 def test_a_figure_can_be_chosen_and_a_bad_option_is_one_line() -> None:
