@@ -6,7 +6,8 @@ they open (sessions, windows) they also close, so the leak check of ``conftest``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,16 +15,20 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import shiboken6
-from PySide6.QtCore import QSettings, SignalInstance
+from PySide6.QtCore import QLocale, QSettings, SignalInstance
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from timeclock.api.credentials import Credentials
 from timeclock.domain.attendance import Attendance, Location
+from timeclock.gui.app import Launcher
 from timeclock.gui.main_window import MainWindow
 from timeclock.gui.session import ClockSession
+from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import SandboxServer
 from timeclock.sandbox.records import NewAttendance
 from timeclock.services.account import Account
+from timeclock.services.demo_process import DemoProcess
 from timeclock.services.desk import Desk
 from timeclock.store.breaks import BreakStore
 from timeclock.store.outbox import Outbox, OutboxItem
@@ -195,3 +200,25 @@ class Sessions:
             session.close()
         for store in self.stores:
             store.close()
+
+
+@contextmanager
+def launched(qapp: QApplication, name: str, demo: DemoProcess | None = None) -> Iterator[Launcher]:
+    """A launcher on a desk in memory; its window, first-run settings, worker and language
+    undone after."""
+    desk = Desk(in_memory=True)
+    made = Launcher(qapp, desk, SingleInstance(name), demo=demo)
+    default_locale = QLocale()
+    try:
+        yield made
+    finally:
+        made.runner.shutdown()
+        if made.first_run is not None:
+            made.first_run.rejected.disconnect()  # would quit the application
+            made.first_run.close()
+        if made.window is not None:
+            made.window.close()
+            made.window.deleteLater()
+        made.change_language("en")
+        QLocale.setDefault(default_locale)
+        desk.close()

@@ -6,53 +6,33 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QEventLoop, QLocale, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import credentials_of
+from tests.gui.helpers import launched
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.errors import NetworkError
 from timeclock.cli.demo_server import demo_server_command
 from timeclock.domain import foreground
 from timeclock.domain.ranges import DayRange, Preset
 from timeclock.gui.app import Launcher, go_first
-from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import DEMO_USER, SandboxServer
 from timeclock.services.account import Account
 from timeclock.services.demo_process import DemoProcess
-from timeclock.services.desk import Desk
 from timeclock.store.settings import load_settings
 
 WAIT = 5000
 
 
-@contextmanager
-def _launched(qapp: QApplication, name: str, demo: DemoProcess | None = None) -> Iterator[Launcher]:
-    """A launcher on a desk in memory; its window, worker and language undone after."""
-    desk = Desk(in_memory=True)
-    made = Launcher(qapp, desk, SingleInstance(name), demo=demo)
-    default_locale = QLocale()
-    try:
-        yield made
-    finally:
-        made.runner.shutdown()
-        if made.window is not None:
-            made.window.close()
-            made.window.deleteLater()
-        made.change_language("en")
-        QLocale.setDefault(default_locale)
-        desk.close()
-
-
 @pytest.fixture
 def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    with _launched(qapp, "launcher-test") as made:
+    with launched(qapp, "launcher-test") as made:
         yield made
 
 
@@ -116,7 +96,7 @@ def test_the_demo_window_runs_on_its_demo_server_in_a_process_of_its_own(
 ) -> None:
     monkeypatch.setenv("TZ", "Europe/Berlin")
     server = DemoProcess.start(demo_server_command())
-    with _launched(qapp, "launcher-demo-test", server) as launcher:
+    with launched(qapp, "launcher-demo-test", server) as launcher:
         with server:
             launcher.change_language("en")
             launcher.start()
@@ -145,7 +125,7 @@ def test_a_demo_that_cannot_start_says_why_in_the_window_and_ends_with_status_1(
     monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))
     with (
         DemoProcess.start(command) as server,
-        _launched(qapp, "launcher-demo-fails", server) as launcher,
+        launched(qapp, "launcher-demo-fails", server) as launcher,
     ):
         launcher.change_language("en")
         launcher.start()

@@ -10,17 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import credentials_of
+from tests.gui.helpers import launched
 from timeclock.gui.app import Launcher
 from timeclock.gui.settings_dialog import SettingsDialog
-from timeclock.gui.single_instance import SingleInstance
 from timeclock.sandbox import SandboxServer
 from timeclock.services.account import Account
-from timeclock.services.desk import Desk
 from timeclock.services.localzone import UTC_ZONE
 from timeclock.store import logfile
 from timeclock.store.logfile import HIDDEN, hide_secrets
@@ -34,20 +32,8 @@ BROKEN = b'{"account": "testkonto", "language": '  # cut off mid-write by someth
 @pytest.fixture
 def launcher(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[Launcher]:
     monkeypatch.setenv("TZ", "Europe/Berlin")
-    desk = Desk(in_memory=True)
-    made = Launcher(qapp, desk, SingleInstance("launcher-start-test"))
-    default_locale = QLocale()
-    yield made
-    made.runner.shutdown()
-    if made.first_run is not None:
-        made.first_run.rejected.disconnect()  # would quit the application
-        made.first_run.close()
-    if made.window is not None:
-        made.window.close()
-        made.window.deleteLater()
-    made.change_language("en")
-    QLocale.setDefault(default_locale)
-    desk.close()
+    with launched(qapp, "launcher-start-test") as made:
+        yield made
 
 
 def _broken_settings_file() -> Path:

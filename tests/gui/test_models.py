@@ -350,15 +350,21 @@ class FakeWorker:
         return count
 
 
+def offloaded(clock: SettableClock, *, sync_rows: int) -> tuple[FakeWorker, AttendanceModel]:
+    """A model that hands lists longer than ``sync_rows`` to a worker the test runs."""
+    worker = FakeWorker()
+    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
+    model.sync_rows = sync_rows
+    return worker, model
+
+
 def test_a_big_list_is_built_and_sorted_by_the_worker_and_shown_when_ready(
     qtbot: QtBot, clock: SettableClock
 ) -> None:
     """Past ``sync_rows`` the list is arranged by ``offload`` (the window's list thread);
     the rows in the model change only when it is ready, and all at once. Then the worker
     makes the other columns' orders, one at a time, so that a header click sorts at once."""
-    worker = FakeWorker()
-    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
-    model.sync_rows = 2
+    worker, model = offloaded(clock, sync_rows=2)
     shown = emissions(model.shown)
     model.set_entries([closed_day(), running(), manual_one()])
     assert model.rowCount() == 0 and shown == []
@@ -397,9 +403,7 @@ def test_a_click_does_not_wait_for_another_columns_order_made_ahead(
     """A long list's orders are made ahead, one at a time; a click on a column whose order
     is not made yet stops the one being made (it is made again after), so the person waits
     for their column's order only."""
-    worker = FakeWorker()
-    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
-    model.sync_rows = 10
+    worker, model = offloaded(clock, sync_rows=10)
     entries = many_days(FOREGROUND_SORT_SLICE + 500)  # sorted in slices, with pause points
     model.set_entries(entries)
     worker.run_next()  # the list is shown; the first order ahead is queued
@@ -426,9 +430,7 @@ def test_a_click_does_not_wait_for_another_columns_order_made_ahead(
 def test_the_orders_ahead_go_on_after_a_click_that_another_click_overtook(
     qtbot: QtBot, clock: SettableClock
 ) -> None:
-    worker = FakeWorker()
-    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
-    model.sync_rows = 10
+    worker, model = offloaded(clock, sync_rows=10)
     model.set_entries(many_days(FOREGROUND_SORT_SLICE + 500))
     worker.run_next()  # shown; an order ahead is being made
     model.sort(Column.WORKED, Qt.SortOrder.AscendingOrder)  # stops it
@@ -445,9 +447,7 @@ def test_the_orders_ahead_go_on_after_a_click_that_another_click_overtook(
 def test_a_click_on_the_column_being_made_ahead_waits_for_that_one(
     qtbot: QtBot, clock: SettableClock
 ) -> None:
-    worker = FakeWorker()
-    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
-    model.sync_rows = 10
+    worker, model = offloaded(clock, sync_rows=10)
     model.set_entries(many_days(50))
     worker.run_next()
     assert len(worker.queued) == 1  # the first order ahead
@@ -463,9 +463,7 @@ def test_a_click_on_the_column_being_made_ahead_waits_for_that_one(
 def test_names_that_come_while_a_long_list_is_made_show_in_it_once_made(
     qtbot: QtBot, clock: SettableClock
 ) -> None:
-    worker = FakeWorker()
-    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
-    model.sync_rows = 1
+    worker, model = offloaded(clock, sync_rows=1)
     model.set_entries([closed_day()])
     worker.run_all()
     model.set_entries([manual_one(), closed_day()])  # a newer list, being made
@@ -485,9 +483,7 @@ def test_names_that_come_while_a_long_list_is_made_show_in_it_once_made(
 def test_names_change_the_name_column_and_its_order_not_the_whole_list(
     qtbot: QtBot, clock: SettableClock
 ) -> None:
-    worker = FakeWorker()
-    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
-    model.sync_rows = 1
+    worker, model = offloaded(clock, sync_rows=1)
     model.set_entries([closed_day(), manual_one()])
     worker.run_all()
     model.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
@@ -507,9 +503,7 @@ def test_names_change_the_name_column_and_its_order_not_the_whole_list(
 def test_a_shift_that_comes_while_the_list_is_built_is_the_one_shown(
     qtbot: QtBot, clock: SettableClock
 ) -> None:
-    worker = FakeWorker()
-    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
-    model.sync_rows = 1
+    worker, model = offloaded(clock, sync_rows=1)
     model.set_entries([closed_day(), running()])
     breaks = BreakLog("id:2", taken=timedelta(minutes=30))
     model.set_shift(Shift(running(), breaks))  # the status arrives before the list
@@ -521,9 +515,7 @@ def test_a_shift_that_comes_while_the_list_is_built_is_the_one_shown(
 
 
 def test_a_stale_list_from_the_worker_is_dropped(qtbot: QtBot, clock: SettableClock) -> None:
-    worker = FakeWorker()
-    model = AttendanceModel(BERLIN, clock, offload=worker.offload)
-    model.sync_rows = 1
+    worker, model = offloaded(clock, sync_rows=1)
     model.set_entries([closed_day(), running()])
     model.set_entries([manual_one(), closed_day()])
     first, second = worker.queued

@@ -8,18 +8,25 @@ import os
 import subprocess
 import sys
 
+
+def _run_offscreen(program: str, *, timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run ``program`` in a fresh Python on the offscreen Qt platform."""
+    return subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+
+
 _PROGRAM = "import json, sys; import timeclock.gui.app; print(json.dumps(sorted(sys.modules)))"
 
 
 def test_the_window_s_start_leaves_dialogs_sandbox_and_keyring_for_later() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", _PROGRAM],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=True,
-    )
+    result = _run_offscreen(_PROGRAM, timeout=60)
+    assert result.returncode == 0, result.stderr
     modules = set(json.loads(result.stdout))
 
     assert "timeclock.gui.window_dialogs" in modules
@@ -83,14 +90,7 @@ print("[]", flush=True)
 def test_the_demo_window_shows_its_list_without_the_sandbox_in_its_process() -> None:
     """The demo's server runs in a child process (services.demo_process): the window's
     own process never imports Starlette, uvicorn or the sandbox."""
-    result = subprocess.run(
-        [sys.executable, "-c", _DEMO_WINDOW],
-        capture_output=True,
-        text=True,
-        timeout=90,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        check=False,
-    )
+    result = _run_offscreen(_DEMO_WINDOW, timeout=90)
     modules = set(json.loads(result.stdout.splitlines()[-1]))
 
     assert "timeclock.gui.main_window" in modules, result.stderr

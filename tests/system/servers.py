@@ -26,11 +26,22 @@ from tests.system.processes import (
     require,
     wait_until,
 )
+from timeclock.sandbox import SandboxServer
 
 START_SECONDS = 30.0  # generous: a busy two-core CI machine starts things slowly
 SCREEN_SIZE = (1280, 1024)
 
 Launch = Callable[..., Background]
+
+
+def account_env(server: SandboxServer, user: str = "hansm") -> dict[str, str]:
+    """The variables that give a TimeClock child ``user``'s account on ``server``."""
+    return {
+        "TIMECLOCK_URL": server.base_url,
+        "TIMECLOCK_USER": user,
+        "TIMECLOCK_API_KEY": server.api_key,
+        "TIMECLOCK_API_SECRET": server.api_secret,
+    }
 
 
 # -- Xvfb -----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import pytest
 from tests.api.staff import staffed
 from tests.conftest import credentials_of
 from tests.system.processes import Environment, alarming_lines, require, wait_until
-from tests.system.servers import Launch, XServer
+from tests.system.servers import Launch, XServer, account_env
 from tests.system.test_window_on_x import Screen
 from timeclock.api.client import TimeTrackClient
 from timeclock.gui.terminal_window import CONFIRMED_IN_COLOUR, KEY_COLOUR
@@ -58,14 +58,7 @@ def test_a_badge_scanned_with_the_keyboard_and_a_pin_stamp_in_on_the_sandbox(
 ) -> None:
     tools = require("Xvfb", "xdotool", "import")
     x_server = start_x_server()
-    env = x_server.qt_env(
-        child_env,
-        tmp_path,
-        TIMECLOCK_URL=office.base_url,
-        TIMECLOCK_USER="hansm",
-        TIMECLOCK_API_KEY=office.api_key,
-        TIMECLOCK_API_SECRET=office.api_secret,
-    )
+    env = x_server.qt_env(child_env, tmp_path, **account_env(office))
     pins = TerminalPins(Path(env["TIMECLOCK_DATA_DIR"]) / "terminal.json")
     pins.set_admin_pin(ADMIN_PIN)
     pins.set_pin("annak", ANNA_PIN)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.system.processes import Environment, alarming_lines, require, wait_until
-from tests.system.servers import Launch, XServer
+from tests.system.servers import Launch, XServer, account_env
 from tests.system.test_window_on_x import BUTTON_PIXELS, Screen, button_colours
 from timeclock.api.client import TimeTrackClient
 from timeclock.api.credentials import Credentials
@@ -107,14 +107,7 @@ def test_the_tray_menu_stamps_in_on_the_sandbox_and_quits(
 ) -> None:
     tools = require("Xvfb", "xdotool", "import", "trayer")
     x_server = start_x_server()
-    env = x_server.qt_env(
-        child_env,
-        tmp_path,
-        TIMECLOCK_URL=server.base_url,
-        TIMECLOCK_USER="hansm",
-        TIMECLOCK_API_KEY=server.api_key,
-        TIMECLOCK_API_SECRET=server.api_secret,
-    )
+    env = x_server.qt_env(child_env, tmp_path, **account_env(server))
     save_settings(Settings(language="en"), Path(env["TIMECLOCK_CONFIG_DIR"]) / "settings.json")
     screen = Screen(env, tools)
     screen.move_pointer_away()
