@@ -24,6 +24,7 @@ ROWS = [
     "All users, 1k: longest GUI stall (5 ms beat)",
     "All users, 1k: memory added",
     "click Worked header to re-sort, 1k",
+    "click End header as the list comes, 1k",
     "timeclock list --all-users --format json, 1k: time",
     "timeclock list --all-users --format json, 1k: peak memory",
     "sandbox GET of 50 entries",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 import pytest
 
@@ -162,10 +164,43 @@ def test_a_paced_sort_stops_while_it_merges_once_it_is_no_longer_wanted(
 def test_a_paced_sort_merges_runs_of_any_lengths_and_ties_stably(
     seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Runs merged two by two, each in steps from either side, ties across the steps."""
+    """Runs merged in steps, ties across the steps and keys that fill several."""
     rng = random.Random(seed)
     monkeypatch.setattr(foreground, "SORT_SLICE", rng.choice([2, 3, 5, 8]))
     keys = [rng.randrange(rng.choice([2, 5, 50])) for _ in range(rng.randrange(9, 120))]
     items = list(enumerate(keys))
 
     assert sorted_paced(items, key=lambda item: item[1]) == sorted(items, key=lambda i: i[1])
+
+
+@pytest.mark.parametrize("keys", ["distinct", "few"])
+def test_a_paced_sort_holds_the_lock_for_about_a_slice_at_a_time(
+    keys: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between two pause points it sorts about one slice's items, however many there are
+    (keys that repeat may gather in one step: it then merges pieces already in order)."""
+    monkeypatch.setattr(foreground, "SORT_SLICE", 512)
+    rng = random.Random(5)
+    values = [rng.random() if keys == "distinct" else rng.randrange(40) for _ in range(8000)]
+    calls = 0
+
+    def key(item: int) -> float:
+        nonlocal calls
+        calls += 1
+        return values[item]
+
+    at_pauses: list[int] = []
+
+    def stop() -> bool:
+        at_pauses.append(calls)
+        return False
+
+    items = list(range(len(values)))
+    assert sorted_paced(items, key=key, stop=stop) == sorted(items, key=values.__getitem__)
+    at_pauses.append(calls)
+    between = [after - before for before, after in pairwise(at_pauses)]
+    # A step: its items keyed once (about a slice's, or all of a key that repeats), plus
+    # a bisection of each of the 16 slices (10 keys each).
+    largest = 512 if keys == "distinct" else max(Counter(values).values())
+    assert max(between) <= 2 * largest + 512 + 10 * 16
+    assert len(between) < 3 * 8000 // 512  # the slices, and one pass of steps

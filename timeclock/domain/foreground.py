@@ -20,7 +20,7 @@ check.
 from __future__ import annotations
 
 import threading
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice, pairwise
 from typing import Any, TypeVar
@@ -29,6 +29,7 @@ T = TypeVar("T")
 
 SLICE = 512  # items between pause points: well under a millisecond of work
 SORT_SLICE = 4096  # items sorted in one go (in C, holding the lock): a few milliseconds
+_SAMPLES_PER_RUN = 32  # keys a sorted slice gives to find where the merge's steps end
 LONGEST_WAIT = 0.05  # seconds a worker waits for a busy window before it goes on
 
 _idle = threading.Event()
@@ -79,10 +80,9 @@ def sorted_paced(
 
     One ``sorted`` runs in C and holds the interpreter lock throughout (30 to 250 ms for
     100,000 entries out of order, by the key). So slices of :data:`SORT_SLICE` are sorted
-    one at a time, then merged two by two, each merge in steps of at most two slices'
-    items sorted in C (:func:`_merged`), with a pause point between steps. Slices that come
-    out in order end to end (a list that was sorted already, the usual case) are just
-    joined.
+    one at a time, then merged all at once in steps of about as many items, each sorted in
+    C (:func:`_merged`), with a pause point between steps. Slices that come out in order
+    end to end (a list that was sorted already, the usual case) are just joined.
 
     ``stop`` is asked at each pause point: once it says yes, :class:`Abandoned` is raised
     (the order is no longer wanted, and something else waits for the worker).
@@ -101,39 +101,36 @@ def sorted_paced(
         runs.append(sorted(items[start : start + SORT_SLICE], key=key))
     if all(not key(after[0]) < key(before[-1]) for before, after in pairwise(runs)):
         return [item for run in runs for item in run]
-    while len(runs) > 1:
-        runs = [
-            _merged(runs[index], runs[index + 1], key, pause)
-            if index + 1 < len(runs)
-            else runs[index]
-            for index in range(0, len(runs), 2)
-        ]
-    return runs[0]
+    return _merged(runs, key, pause)
 
 
-def _merged(
-    first: list[T], second: list[T], key: Callable[[T], Any], pause: Callable[[], None]
-) -> list[T]:
-    """Two sorted runs as one, stable (``first``'s items before ``second``'s equal ones).
+def _merged(runs: list[list[T]], key: Callable[[T], Any], pause: Callable[[], None]) -> list[T]:
+    """Sorted runs as one, stable (an earlier run's items before a later run's equal ones).
 
-    Each step takes the next :data:`SORT_SLICE` items of the run whose slice ends lower,
-    with the other run's items that belong before that end (at most as many, found by
-    bisection), and sorts just those in C: Timsort merges two runs in one pass. So the
-    merge is C's work in steps of a millisecond or two, not a Python call per item.
+    The keys of a regular sample of every run give bounds that cut the whole into steps
+    of about :data:`SORT_SLICE` items (a step is larger only by keys that repeat). Each
+    step takes from every run what sorts below its bound (found by bisection), and sorts
+    just those in C: Timsort merges the runs' pieces in one pass. One pass over the items,
+    not one per doubling of the runs as merging them two by two took (1.6 to 2.2 times as
+    long at 100,000 rows, for the keys of every column).
     """
+    total = sum(len(run) for run in runs)
+    every = max(1, SORT_SLICE // _SAMPLES_PER_RUN)
+    sample = sorted(key(run[at]) for run in runs for at in range(every - 1, len(run), every))
+    steps = -(-total // SORT_SLICE)
+    bounds: list[Any] = []
+    for step in range(1, steps):
+        bound = sample[len(sample) * step // steps]
+        if not bounds or bounds[-1] < bound:  # a key that repeats: one step for all of it
+            bounds.append(bound)
+    starts = [0] * len(runs)
     merged: list[T] = []
-    at_first = at_second = 0
-    while at_first < len(first) and at_second < len(second):
+    for bound in [*bounds, None]:  # None: the rest
         pause()
-        first_end = min(at_first + SORT_SLICE, len(first))
-        second_end = min(at_second + SORT_SLICE, len(second))
-        first_last, second_last = key(first[first_end - 1]), key(second[second_end - 1])
-        if not second_last < first_last:  # first's slice, and what sorts before its last
-            second_end = bisect_left(second, first_last, at_second, second_end, key=key)
-        else:  # second's slice, and what sorts before it or with it (first goes first)
-            first_end = bisect_right(first, second_last, at_first, first_end, key=key)
-        merged += sorted(first[at_first:first_end] + second[at_second:second_end], key=key)
-        at_first, at_second = first_end, second_end
-    merged += first[at_first:]
-    merged += second[at_second:]
+        part: list[T] = []
+        for index, run in enumerate(runs):
+            end = len(run) if bound is None else bisect_left(run, bound, starts[index], key=key)
+            part += run[starts[index] : end]
+            starts[index] = end
+        merged += sorted(part, key=key)
     return merged
