@@ -384,6 +384,8 @@ class EntryChanges:
         if items is None:
             items = self.outbox.items(self.base_url)
         waiting_refs = {self._known_ref(item) for item in items if not item.stuck}
+        if not waiting_refs:  # no reference written out for each of a long list
+            return frozenset(entry.ref for entry in paced(entries) if entry.local_ref is not None)
         return frozenset(
             entry.ref
             for entry in paced(entries)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import replace
+from datetime import datetime
 
 from timeclock.domain.attendance import Attendance, AttendanceDraft, time_order
 from timeclock.domain.errors import TimeClockError
@@ -23,16 +24,16 @@ def overlay(
     entries: Iterable[Attendance], items: Iterable[OutboxItem], outbox: Outbox, base_url: str
 ) -> list[Attendance]:
     """``entries`` with the waiting ``items`` applied, in time order."""
+    items = [item for item in items if not item.stuck]
+    if not items:
+        return _as_listed(entries)
     by_ref: dict[str, Attendance] = {entry.ref: entry for entry in paced(entries)}
-    items = list(items)
     # The server's entry that a create sent before already made (its answer was lost)
     # shows as that create, under the create's reference, until the delivery adopts it: so
     # it shows once, and as the same entry whether the server could be asked or not (a
     # break started on it is kept under that reference).
     made_by: dict[str, str] = {}  # server ref -> the local ref of the create that made it
-    for item in items:
-        if item.stuck:
-            continue  # refused by the server: listed in the outbox, not shown as done
+    for item in items:  # a stuck one was refused by the server: not shown as done
         known = outbox.server_id(base_url, item.ref)
         key = server_ref(known) if known is not None else item.ref
         key = made_by.get(key, key)
@@ -55,6 +56,26 @@ def overlay(
     # A list of a year is 100,000 entries, read while the window paints: see
     # domain.foreground.
     return sorted_paced(list(by_ref.values()), key=time_order)
+
+
+def _as_listed(entries: Iterable[Attendance]) -> list[Attendance]:
+    """``entries`` once each (the last of an entry listed twice), in time order: what
+    :func:`overlay` makes of them with nothing waiting.
+
+    The server's entries (the usual list) are told apart and ordered by their ids, as
+    :func:`~timeclock.domain.attendance.time_order` orders them, without writing out a
+    reference for each (a list of a year is 100,000 entries: 0.1 s and 10 MB less).
+    """
+    entries = list(entries)
+    if any(entry.id is None or entry.local_ref is not None for entry in paced(entries)):
+        by_ref = {entry.ref: entry for entry in paced(entries)}
+        return sorted_paced(list(by_ref.values()), key=time_order)
+    by_id = {entry.id: entry for entry in paced(entries)}
+    return sorted_paced(list(by_id.values()), key=_start_and_id)
+
+
+def _start_and_id(entry: Attendance) -> tuple[datetime, int]:
+    return (entry.start, entry.id or 0)  # every entry here has an id
 
 
 def lost_create(
