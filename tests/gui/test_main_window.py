@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -503,6 +504,39 @@ def test_all_users_shows_the_user_column_and_everyones_rows(
     after_load(qtbot, window, lambda: window.filter_bar.all_users.setChecked(False))
     assert shown_ids(window) == [mine]
     assert window.table.isColumnHidden(Column.USER)
+
+
+def test_the_columns_fit_every_row_and_the_longest_name_anywhere_in_a_long_list(
+    qtbot: QtBot, window: MainWindow, server: SandboxServer
+) -> None:
+    """The columns are fitted to a sample of the rows (the first and last ones, and the
+    longest name wherever it is), with the bold of a running entry: no row is cut."""
+    users = ["hansm", "ivan", "Anna"]
+    for day in range(1, 25):
+        for number, user in enumerate(users):
+            start = utc(2026, 3, day, 6 + number, 11 * number)
+            seed(server, start, start + timedelta(hours=8, minutes=day), user=user)
+    long_name = "wilhelmine-mommsen-wolkenstein"
+    seed(server, utc(2026, 3, 12, 9, 0), utc(2026, 3, 12, 17, 0), user=long_name)
+    window.filter_bar.all_users.setChecked(True)
+    after_load(qtbot, window, window.refresh)
+    model, header = window.model, window.table.horizontalHeader()
+    assert model.rowCount() == 3 * 24 + 1
+    assert long_name not in {
+        model.display_text(row, Column.USER) for row in (*range(25), *range(48, 73))
+    }  # the long name is not among the first and last rows
+
+    bold = QFont(window.table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    for column in Column:
+        if column is Column.NOTES or window.table.isColumnHidden(column):
+            continue
+        widest = max(
+            metrics.horizontalAdvance(model.display_text(row, column))
+            for row in range(model.rowCount())
+        )
+        assert header.sectionSize(column) > widest, column
 
 
 def test_a_long_list_is_arranged_in_the_list_thread_and_sorted_by_the_header(

@@ -38,6 +38,7 @@ from timeclock.gui.stamp_panel import StampPanel
 from timeclock.gui.status_widgets import ConnectionHeader, StatusFooter
 from timeclock.gui.summary_balance import SummaryBalance
 from timeclock.gui.tasks import Failure, TaskRunner
+from timeclock.gui.text_width import TextWidths
 from timeclock.services.changes import Listing
 from timeclock.services.desk import OutboxItem
 from timeclock.services.directory import DirectoryUnavailable, EmployeeDirectory
@@ -594,7 +595,7 @@ class MainWindow(QMainWindow):
         the longest user name and place): measuring every row would stall a long list."""
         bold = QFont(self.table.font())
         bold.setBold(True)  # running entries are bold: measured so, no row is cut
-        metrics = QFontMetrics(bold)
+        widths = TextWidths(QFontMetrics(bold))
         header = self.table.horizontalHeader()
         padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         rows = self.model.sample_rows(COLUMN_SAMPLE_ROWS)
@@ -604,7 +605,7 @@ class MainWindow(QMainWindow):
             texts = [self.model.display_text(row, column) for row in rows]
             if column in (Column.START, Column.END):  # any row may show seconds
                 texts.append(time_text(self.session.now(), self.zone, seconds=True))
-            widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+            widest = widths.widest(texts)
             title = header.sectionSizeFromContents(column).width()
             header.resizeSection(column, max(title, widest + padding))
 

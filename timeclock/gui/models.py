@@ -165,15 +165,7 @@ class AttendanceModel(QAbstractTableModel):
         table_row = self._table_row(row)
         column = _COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            cell = (table_row, column)
-            text = self._texts.get(cell)
-            if text is None:
-                if len(self._texts) > TEXT_CACHE_CELLS:
-                    self._texts.clear()
-                text = self._texts[cell] = self._display(
-                    table_row, self._table.entry(table_row), column
-                )
-            return text
+            return self._text(table_row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in (Column.BREAK, Column.WORKED) else None
         entry = self._table.entry(table_row)
@@ -244,8 +236,20 @@ class AttendanceModel(QAbstractTableModel):
 
     def display_text(self, row: int, column: Column) -> str:
         """What the cell shows (without the per-call cost of :meth:`data`'s roles)."""
-        table_row = self._table_row(row)
-        return self._display(table_row, self._table.entry(table_row), column)
+        return self._text(self._table_row(row), column)
+
+    def _text(self, table_row: int, column: Column) -> str:
+        """The text of a cell, made once (the columns' fitting makes those of the first
+        rows, which the first paint then shows)."""
+        cell = (table_row, column)
+        text = self._texts.get(cell)
+        if text is None:
+            if len(self._texts) > TEXT_CACHE_CELLS:
+                self._texts.clear()
+            text = self._texts[cell] = self._display(
+                table_row, self._table.entry(table_row), column
+            )
+        return text
 
     # -- changing -----------------------------------------------------------------------
 
