@@ -1061,3 +1061,24 @@ def test_a_documented_object_takes_the_quick_way() -> None:
 
     assert quick is not None and quick == parse_attendance(record, known_id=5)
     assert quick.start_location == Location(48.1, 11.5) and quick.end_location is None
+
+
+def test_a_list_shares_its_user_names_and_minute_counts_among_its_entries() -> None:
+    """A list of a year holds 100,000 entries of a few users working a few hundred
+    different minute counts: one object each, not one per entry."""
+    # Numbers and names made at run time (not constants the compiler already shares).
+    minutes = [int(str(450 + n % 3)) for n in range(9)]
+    users = ["".join(["han", "sm"]) for _ in range(9)]
+    items = [
+        record("workedMinutes", id=n + 1, user=users[n])
+        | ({"workedMinutes": minutes[n]} if n % 2 else {})  # sent, or worked out here
+        for n in range(9)
+    ]
+    entries = parse_attendance_list(items)
+
+    assert len({id(entry.user) for entry in entries}) == 1
+    by_value: dict[int | None, set[int]] = {}
+    for entry in entries:
+        by_value.setdefault(entry.worked_minutes, set()).add(id(entry.worked_minutes))
+    assert all(len(objects) == 1 for objects in by_value.values()), by_value
+    assert len(by_value) > 1
