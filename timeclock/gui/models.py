@@ -33,6 +33,7 @@ from timeclock.services.entry_table import (
     ArrangedTable,
     EntryTable,
     Field,
+    Order,
     SortSpec,
     UserTotals,
     arrange,
@@ -432,7 +433,7 @@ class AttendanceModel(QAbstractTableModel):
         field, stop = missing[0], threading.Event()
         self._ahead, self._stop_ahead = field, stop
 
-        def made(result: tuple[int, list[int]] | None) -> None:
+        def made(result: tuple[int, Order] | None) -> None:
             if self._stop_ahead is stop:
                 self._ahead = None
             if table is not self._table:
@@ -449,7 +450,7 @@ class AttendanceModel(QAbstractTableModel):
         self._offload(lambda: table.compute_order(field, stop.is_set), made)
 
     def _sorted(
-        self, table: EntryTable, spec: SortSpec, made: tuple[int, list[int]] | None
+        self, table: EntryTable, spec: SortSpec, made: tuple[int, Order] | None
     ) -> None:
         if table is not self._table or made is None:
             return  # another list since
@@ -464,7 +465,7 @@ class AttendanceModel(QAbstractTableModel):
         self._reorder(spec, order)
         self._make_orders_ahead()  # where it gave way to this one
 
-    def _reorder(self, spec: SortSpec, ascending: list[int]) -> None:
+    def _reorder(self, spec: SortSpec, ascending: Order) -> None:
         def switch() -> None:
             self._spec, self._ascending = spec, ascending
 
