@@ -208,25 +208,36 @@ class EntryTable:
                 e.break_minutes for e, o in zip(paced(entries), opens, strict=True) if not o
             )
         )
-        days = [local_date(entry.start, self.zone) for entry in paced(entries)]
+        # One date object per day, not per entry: the users' day counts keep them.
+        one_of: dict[date, date] = {}
+        zone = self.zone
+        days = [
+            one_of.setdefault(day, day)
+            for day in (local_date(entry.start, zone) for entry in paced(entries))
+        ]
         self._days = Counter(paced(days))
         self._by_user = {}
-        users = [entry.user for entry in paced(entries)]
-        # Entries and days per user counted in C; only the closed entries' times are
-        # added up in Python, per user spelling (a handful), not through a call per entry.
-        for (user, day), count in Counter(zip(paced(users), days, strict=True)).items():
-            sums = self._sums_of(user)
-            sums.entries += count
-            sums.days[day] += count
+        # Gathered per user spelling (a handful), then counted and added up in C: no call
+        # per entry, and no (user, day) pair made per entry (11 MB at 100,000 entries).
+        days_of: dict[str, list[date]] = {}
         times: dict[str, list[timedelta]] = {}
         minutes: Counter[str] = Counter()
-        for user, entry, time in zip(paced(users), entries, worked, strict=True):
+        for entry, day, time in zip(paced(entries), days, worked, strict=True):
+            user = entry.user
+            user_days = days_of.get(user)
+            if user_days is None:
+                user_days = days_of[user] = []
+            user_days.append(day)
             if time is not None:
                 times.setdefault(user, []).append(time)
                 minutes[user] += entry.break_minutes
+        for user, user_days in days_of.items():
+            sums = self._sums_of(user)
+            sums.entries += len(user_days)
+            sums.days.update(paced(user_days))
         for user, spans in times.items():
             sums = self._sums_of(user)
-            sums.worked += sum(spans, timedelta())
+            sums.worked += sum(paced(spans), timedelta())
             sums.breaks += timedelta(minutes=minutes[user])
         self._located = sum(1 for key in paced(self._keys[Field.LOCATION]) if key)
         for field in self._widest:
