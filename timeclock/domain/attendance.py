@@ -64,6 +64,12 @@ class Attendance:
         """Stamped in and not yet stamped out."""
         return self.end == self.start and not self.manual
 
+    def closed_minutes(self) -> int:
+        """The minutes worked of a closed entry (see :meth:`worked_until`)."""
+        if self.worked_minutes is not None:
+            return self.worked_minutes
+        return whole_minutes(worked_time(self.start, self.end, self.break_minutes))
+
     def worked_until(self, now: datetime, running_break: timedelta = timedelta()) -> timedelta:
         """Time worked, counting an open entry up to ``now``, less every break.
 
@@ -73,10 +79,7 @@ class Attendance:
         :mod:`~timeclock.domain.shown_minutes`).
         """
         if not self.is_open:
-            if self.worked_minutes is not None:
-                return timedelta(minutes=self.worked_minutes)
-            worked = worked_time(self.start, self.end, self.break_minutes)
-            return timedelta(minutes=whole_minutes(worked))
+            return timedelta(minutes=self.closed_minutes())
         spent_on_break = timedelta(minutes=self.break_minutes) + running_break
         return max(timedelta(), (now - self.start) - spent_on_break)
 

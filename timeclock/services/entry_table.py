@@ -133,7 +133,7 @@ class _Column:
     entries: Sequence[Attendance]
     waiting: Sequence[bool]
     opens: Sequence[bool]
-    worked: Sequence[timedelta | None] | None  # of closed entries (None: open)
+    minutes: Sequence[int | None] | None  # worked, of closed entries (None: open)
 
 
 class EntryTable:
@@ -184,7 +184,7 @@ class EntryTable:
 
     def _fill(self, entries: list[Attendance]) -> None:
         """Take ``entries`` in, column by column (a new list of a hundred thousand)."""
-        now, rows = self._now, range(len(entries))
+        rows = range(len(entries))
         self._entries = list(entries)
         # One int object per row number, shared by the index, rows() and every order.
         self._numbers = list(rows)
@@ -192,17 +192,18 @@ class EntryTable:
         opens = [entry.is_open for entry in paced(entries)]
         waiting = self._waiting
         marked = [e.ref in waiting for e in paced(entries)] if waiting else [False] * len(rows)
-        worked = [
-            None if o else e.worked_until(now) for e, o in zip(paced(entries), opens, strict=True)
+        # Whole minutes (ints the entries hold already), not a timedelta made per entry.
+        minutes = [
+            None if o else e.closed_minutes() for e, o in zip(paced(entries), opens, strict=True)
         ]
-        column = _Column(entries, marked, opens, worked)
+        column = _Column(entries, marked, opens, minutes)
         for field in _KEYED:
             keys = self._key_column(field, column)
             self._keys[field] = array("d", keys) if field in _SECONDS else keys
         # Every pass over the rows is paced, the ones in C too (a Counter or a sum over
         # 100,000 items holds the interpreter lock for 10 to 25 ms): see domain.foreground.
         self._open = {row for row, o in zip(paced(rows), opens, strict=True) if o}
-        self._closed_worked = sum((w for w in paced(worked) if w is not None), timedelta())
+        self._closed_worked = timedelta(minutes=sum(m for m in paced(minutes) if m is not None))
         self._closed_breaks = timedelta(
             minutes=sum(
                 e.break_minutes for e, o in zip(paced(entries), opens, strict=True) if not o
@@ -220,9 +221,9 @@ class EntryTable:
         # Gathered per user spelling (a handful), then counted and added up in C: no call
         # per entry, and no (user, day) pair made per entry (11 MB at 100,000 entries).
         days_of: dict[str, list[date]] = {}
-        times: dict[str, list[timedelta]] = {}
-        minutes: Counter[str] = Counter()
-        for entry, day, time in zip(paced(entries), days, worked, strict=True):
+        times: dict[str, list[int]] = {}
+        breaks: Counter[str] = Counter()
+        for entry, day, time in zip(paced(entries), days, minutes, strict=True):
             user = entry.user
             user_days = days_of.get(user)
             if user_days is None:
@@ -230,15 +231,15 @@ class EntryTable:
             user_days.append(day)
             if time is not None:
                 times.setdefault(user, []).append(time)
-                minutes[user] += entry.break_minutes
+                breaks[user] += entry.break_minutes
         for user, user_days in days_of.items():
             sums = self._sums_of(user)
             sums.entries += len(user_days)
             sums.days.update(paced(user_days))
         for user, spans in times.items():
             sums = self._sums_of(user)
-            sums.worked += sum(paced(spans), timedelta())
-            sums.breaks += timedelta(minutes=minutes[user])
+            sums.worked += timedelta(minutes=sum(paced(spans)))
+            sums.breaks += timedelta(minutes=breaks[user])
         self._located = sum(1 for key in paced(self._keys[Field.LOCATION]) if key)
         for field in self._widest:
             lengths = [len(key) for key in paced(self._keys[field])]
@@ -423,13 +424,13 @@ class EntryTable:
                 for e, o in zip(paced(entries), opens, strict=True)
             ]
         if field == Field.WORKED:
-            worked = column.worked or [
-                None if o else e.worked_until(now)
+            minutes = column.minutes or [
+                None if o else e.closed_minutes()
                 for e, o in zip(paced(entries), opens, strict=True)
             ]
             return [
-                shift.worked_in(e, now).total_seconds() if w is None else w.total_seconds()
-                for e, w in zip(paced(entries), worked, strict=True)
+                shift.worked_in(e, now).total_seconds() if m is None else m * 60.0
+                for e, m in zip(paced(entries), minutes, strict=True)
             ]
         if field == Field.NOTES:
             return [one_line(e.notes).casefold() if e.notes else "" for e in paced(entries)]
