@@ -449,9 +449,7 @@ class AttendanceModel(QAbstractTableModel):
 
         self._offload(lambda: table.compute_order(field, stop.is_set), made)
 
-    def _sorted(
-        self, table: EntryTable, spec: SortSpec, made: tuple[int, Order] | None
-    ) -> None:
+    def _sorted(self, table: EntryTable, spec: SortSpec, made: tuple[int, Order] | None) -> None:
         if table is not self._table or made is None:
             return  # another list since
         version, order = made
