@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 
@@ -15,6 +16,7 @@ from tests.gui.helpers import BERLIN, SettableClock, emissions, entry, utc
 from timeclock.domain.attendance import Attendance, Location
 from timeclock.domain.foreground import SORT_SLICE as FOREGROUND_SORT_SLICE
 from timeclock.domain.shift import BreakLog, Shift
+from timeclock.gui import models
 from timeclock.gui.models import ENTRY_ROLE, AttendanceModel, Column
 from timeclock.services.entry_table import SortSpec
 
@@ -356,6 +358,31 @@ def offloaded(clock: SettableClock, *, sync_rows: int) -> tuple[FakeWorker, Atte
     model = AttendanceModel(BERLIN, clock, offload=worker.offload)
     model.sync_rows = sync_rows
     return worker, model
+
+
+def test_a_long_list_once_built_is_left_out_of_the_collectors_walks(
+    clock: SettableClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table of a long list lives as long as it is shown and holds no cycles: frozen
+    once built, no collection walks it (a walk of the table of 100,000 entries held the
+    interpreter lock 15 ms, stalling the window). A short one is left to the collector."""
+    monkeypatch.setattr(models, "FREEZE_FROM", 3)
+    gc.unfreeze()  # what earlier tests froze is not this test's
+    try:
+        worker, model = offloaded(clock, sync_rows=1)
+        model.set_entries([closed_day(), running()])
+        worker.run_all()  # the list, then the other columns' orders
+        assert ids_in_order(model) == [2, 1]
+        assert gc.get_freeze_count() == 0
+
+        model.set_entries([closed_day(), running(), manual_one()])
+        worker.run_next()
+        assert ids_in_order(model) == [2, 1, 3]
+        assert gc.get_freeze_count() > 0
+        table = model._table
+        assert not any(table is each for g in range(3) for each in gc.get_objects(g))
+    finally:
+        gc.unfreeze()
 
 
 def test_a_big_list_is_built_and_sorted_by_the_worker_and_shown_when_ready(

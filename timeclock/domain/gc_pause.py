@@ -20,6 +20,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+# Lists of this many entries (and what is made of them) are kept out of the collector's
+# walks once they are made: a walk of 100,000 entries takes 60 to 150 ms, and even the
+# youngest generation's first walk after a pause, 15 ms for the table of such a list.
+FREEZE_FROM = 20_000
+
 _lock = threading.Lock()
 _holds = 0
 _enabled_before = False

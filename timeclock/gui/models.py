@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from timeclock.domain.attendance import Attendance
-from timeclock.domain.gc_pause import collection_paused
+from timeclock.domain.gc_pause import FREEZE_FROM, collection_paused
 from timeclock.domain.shift import Shift
 from timeclock.domain.shown_minutes import needs_seconds
 from timeclock.domain.totals import Totals
@@ -265,7 +265,8 @@ class AttendanceModel(QAbstractTableModel):
         names = self._names
 
         def build() -> ArrangedTable:
-            with collection_paused():  # as for the listing it comes from
+            with collection_paused() as pause:  # as for the listing it comes from
+                pause.freeze = len(entries) >= FREEZE_FROM
                 return arrange(
                     entries,
                     waiting,

@@ -24,7 +24,7 @@ from timeclock.domain.attendance import Attendance, AttendanceChange, Attendance
 from timeclock.domain.backoff import Backoff
 from timeclock.domain.corrections import Correction
 from timeclock.domain.errors import TimeClockError
-from timeclock.domain.gc_pause import collection_paused
+from timeclock.domain.gc_pause import FREEZE_FROM, collection_paused
 from timeclock.domain.matching import same_instant, same_user
 from timeclock.domain.timestamps import utc_now
 from timeclock.gui.messages import explain, queued_message
@@ -53,9 +53,6 @@ OUTBOX_WATCH_TIMER = "outboxWatch"  # that timer's object name
 # How long a discard waits for a delivery on this desk (this window's or another
 # program's) to end: the change must not be taken away while it is being sent.
 DISCARD_WAIT_SECONDS = 5.0
-# Lists of this many entries are kept out of the collector's walks once they are made (a
-# walk of 100,000 entries takes 60 to 150 ms); see the listing's work below.
-FREEZE_FROM = 20_000
 
 
 class ConnectionState(enum.Enum):
