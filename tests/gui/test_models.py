@@ -360,6 +360,42 @@ def offloaded(clock: SettableClock, *, sync_rows: int) -> tuple[FakeWorker, Atte
     return worker, model
 
 
+def test_a_long_list_comes_with_the_texts_its_columns_are_sized_by(
+    clock: SettableClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The worker that builds a long list also makes the texts of the rows its columns
+    are sized by (the first screenful among them), as the model itself would make them;
+    an open entry's, whose times move on, are left to be made when shown."""
+    monkeypatch.setattr(models, "SAMPLE_ROWS", 2)
+    february = utc(2026, 2, 1, 7, 0)  # before the three below: the running one is newest
+    entries = [
+        entry(n, february + timedelta(days=n), february + timedelta(days=n, hours=8))
+        for n in range(10, 20)
+    ]
+    entries += [closed_day(), running(), manual_one()]
+    worker, model = offloaded(clock, sync_rows=1)
+    model.set_entries(entries)
+    worker.run_next()  # the list, with its texts
+    made: list[tuple[int, Column]] = []
+    display = model._display
+    monkeypatch.setattr(
+        model,
+        "_display",
+        lambda t, row, e, column: made.append((e.id, column)) or display(t, row, e, column),
+    )
+
+    sample = model.sample_rows()
+    texts = {(row, column): model.display_text(row, column) for row in sample for column in Column}
+
+    assert {model.entry_at(row).id for row in sample} >= {2, 1, 11, 10}  # both ends, running
+    assert {entry_id for entry_id, _ in made} == {2}  # only the open entry's were made here
+    reference = AttendanceModel(BERLIN, clock)  # a short list: made where they are shown
+    reference.set_entries(entries)
+    assert texts == {
+        (row, column): reference.display_text(row, column) for row in sample for column in Column
+    }
+
+
 def test_a_long_list_once_built_is_left_out_of_the_collectors_walks(
     clock: SettableClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:

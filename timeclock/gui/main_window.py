@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
 # Columns are sized by this many rows from the top and from the bottom of the list.
-COLUMN_SAMPLE_ROWS = 25
 # How long after a list is shown the footer reads its balance (after the list's paint).
 BALANCE_AFTER_MS = 150
 
@@ -598,7 +597,7 @@ class MainWindow(QMainWindow):
         widths = TextWidths(QFontMetrics(bold))
         header = self.table.horizontalHeader()
         padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
-        rows = self.model.sample_rows(COLUMN_SAMPLE_ROWS)
+        rows = self.model.sample_rows()
         for column in Column:
             if column is Column.NOTES:
                 continue  # takes the room that is left

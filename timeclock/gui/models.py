@@ -72,6 +72,8 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 FEW_PERSISTENT_ROWS = 4
 # The cell texts shown lately are kept (a paint asks for each again); at most this many.
 TEXT_CACHE_CELLS = 4000
+# The rows at either end of the list that its columns are sized by (see sample_rows).
+SAMPLE_ROWS = 25
 
 
 def column_title(column: Field) -> str:
@@ -226,10 +228,10 @@ class AttendanceModel(QAbstractTableModel):
         self._names = names
         self._rename(self._table)  # a list being made takes them once shown (_show)
 
-    def sample_rows(self, count: int) -> list[int]:
-        """A few rows to size the columns by: the first and last ``count``, and those with
-        the longest user name and the longest place (which may be anywhere)."""
-        rows = self.rowCount()
+    def sample_rows(self) -> list[int]:
+        """A few rows to size the columns by: the first and last :data:`SAMPLE_ROWS`, and
+        those with the longest user name and the longest place (which may be anywhere)."""
+        rows, count = self.rowCount(), SAMPLE_ROWS
         sample = {*range(min(count, rows)), *range(max(0, rows - count), rows)}
         for table_row in self._table.widest_rows():
             sample.add(self._row_of_table_row(table_row))
@@ -247,10 +249,25 @@ class AttendanceModel(QAbstractTableModel):
         if text is None:
             if len(self._texts) > TEXT_CACHE_CELLS:
                 self._texts.clear()
+            table = self._table
             text = self._texts[cell] = self._display(
-                table_row, self._table.entry(table_row), column
+                table, table_row, table.entry(table_row), column
             )
         return text
+
+    def _first_texts(self, arranged: ArrangedTable) -> dict[tuple[int, Field], str]:
+        """The texts of the rows a new list's columns are sized by (:meth:`sample_rows`),
+        the first screenful among them: made in the worker with the list, so that neither
+        the sizing nor the first paint makes them in the window's thread. Not those of open
+        entries, whose times move on until the list is shown."""
+        table = arranged.table
+        ascending = table.order_of(arranged.spec.field)
+        ends = {*ascending[:SAMPLE_ROWS], *ascending[-SAMPLE_ROWS:], *table.widest_rows()}
+        return {
+            (row, column): self._display(table, row, table.entry(row), column)
+            for row in ends - table.open_rows
+            for column in _COLUMNS
+        }
 
     # -- changing -----------------------------------------------------------------------
 
@@ -277,10 +294,14 @@ class AttendanceModel(QAbstractTableModel):
                     names=names,
                 )
 
+        def build_with_texts() -> tuple[ArrangedTable, dict[tuple[int, Field], str]]:
+            arranged = build()
+            return arranged, self._first_texts(arranged)
+
         if len(entries) <= self.sync_rows or self._offload is None:
             self._show(build())
         else:
-            self._offload(build, lambda arranged: self._arrived(generation, arranged))
+            self._offload(build_with_texts, lambda made: self._arrived(generation, *made))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (the view's header asks): at once where that order is kept
@@ -367,15 +388,19 @@ class AttendanceModel(QAbstractTableModel):
     def _row_of_table_row(self, table_row: int) -> int:
         return self._row_of_position(self._ascending.index(table_row))
 
-    def _arrived(self, generation: int, arranged: ArrangedTable) -> None:
+    def _arrived(
+        self, generation: int, arranged: ArrangedTable, texts: dict[tuple[int, Field], str]
+    ) -> None:
         if generation == self._generation:  # else a newer list was asked for meanwhile
-            self._show(arranged)
+            self._show(arranged, texts)
 
-    def _show(self, arranged: ArrangedTable) -> None:
+    def _show(
+        self, arranged: ArrangedTable, texts: dict[tuple[int, Field], str] | None = None
+    ) -> None:
         self._stop_ahead.set()  # the old list's orders are not needed any more
         self._ahead = None
         self.beginResetModel()
-        self._texts.clear()
+        self._texts = texts or {}
         shift = self._table.shift  # the latest: it may have come while the list was built
         self._table = arranged.table
         self._table.moved_on(self._clock(), shift)
@@ -500,12 +525,13 @@ class AttendanceModel(QAbstractTableModel):
 
     # -- presentation -------------------------------------------------------------------
 
-    def _display(self, table_row: int, entry: Attendance, column: Field) -> str:
+    def _display(self, table: EntryTable, table_row: int, entry: Attendance, column: Field) -> str:
+        """The text of a cell of ``table`` (the one shown, or one a worker makes)."""
         zone = self._zone
         if column == Column.DATE:
             return day_text(entry.start, zone)
         if column == Column.NAME:
-            return self._table.name(table_row)
+            return table.name(table_row)
         if column == Column.START:
             return time_text(entry.start, zone, seconds=needs_seconds(entry))
         if column == Column.END:
@@ -515,9 +541,9 @@ class AttendanceModel(QAbstractTableModel):
                 else time_text(entry.end, zone, seconds=needs_seconds(entry))
             )
         if column == Column.BREAK:
-            return hours_text(self._table.break_time(table_row))
+            return hours_text(table.break_time(table_row))
         if column == Column.WORKED:
-            return hours_text(self._table.worked(table_row))
+            return hours_text(table.worked(table_row))
         if column == Column.NOTES:
             return one_line(entry.notes)
         if column == Column.SOURCE:
@@ -526,7 +552,7 @@ class AttendanceModel(QAbstractTableModel):
                 if entry.manual
                 else translate("AttendanceModel", "time clock")
             )
-            if self._table.is_waiting(entry.ref):
+            if table.is_waiting(entry.ref):
                 return translate("AttendanceModel", "%1, not yet sent").replace("%1", source)
             return source
         if column == Column.LOCATION:
