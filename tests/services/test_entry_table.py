@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from array import array
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,7 @@ import pytest
 from timeclock.domain.attendance import Attendance, Location
 from timeclock.domain.shift import BreakLog, Shift
 from timeclock.domain.totals import totals
+from timeclock.services import entry_table
 from timeclock.services.entry_table import EntryTable, Field, SortSpec, arrange
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -358,3 +360,30 @@ def test_the_live_entries_are_those_not_dropped_in_row_order() -> None:
     table.put(added, waiting=False)
 
     assert table.live_entries() == [entries[0], *entries[2:], added]
+
+
+def test_a_released_table_lets_go_of_its_rows_a_slice_at_a_time_and_is_empty(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker empties a table shown no more with pause points between slices, so that
+    freeing a long list never holds the interpreter lock for long."""
+    monkeypatch.setattr(entry_table, "SLICE", 3)
+    entries = [entry(n, day(1 + n % 20, 6 + n % 5), 4) for n in range(1, 41)]
+    table = EntryTable(entries, {entries[0].ref}, BERLIN, now=NOW)
+    for field in table.missing_orders():
+        table.order_of(field)
+    made_before = table.compute_order(Field.WORKED)
+    held: list[int] = []  # the rows still held at each pause point
+    monkeypatch.setattr(entry_table, "pause_point", lambda: held.append(len(table.live_entries())))
+
+    table.release()
+
+    assert set(range(40, 0, -3)) <= set(held)  # three rows at a time let go
+    assert len(table) == 0 and table.rows() == [] and table.live_entries() == []
+    assert table.totals(NOW) == totals([], NOW, BERLIN, Shift(None))
+    assert table.totals_by_user(NOW) == [] and not table.has_locations
+    assert table.row_of(entries[0].ref) is None and not table.is_waiting(entries[0].ref)
+    assert made_before is not None
+    assert not table.install_order(Field.WORKED, *made_before)  # made before: of no use
+    table.put(entries[5], waiting=False)  # an empty table like any other
+    assert table.rows() == [0] and table.order_of(Field.WORKED) == array("i", [0])

@@ -402,6 +402,7 @@ class AttendanceModel(QAbstractTableModel):
         self.beginResetModel()
         self._texts = texts or {}
         shift = self._table.shift  # the latest: it may have come while the list was built
+        self._let_go(self._table)
         self._table = arranged.table
         self._table.moved_on(self._clock(), shift)
         self._spec = arranged.spec
@@ -412,6 +413,12 @@ class AttendanceModel(QAbstractTableModel):
         if self._wanted != self._spec:  # the header was clicked while the list was made
             self.sort(self._wanted.field, _qt_order(self._wanted))
         self._make_orders_ahead()
+
+    def _let_go(self, table: EntryTable) -> None:
+        """A long list shown no more is emptied by the worker, a slice at a time (after
+        the work queued for it, which finds it is not shown and stops)."""
+        if self._offload is not None and len(table) > self.sync_rows:
+            self._offload(table.release, _released)
 
     def _rename(self, table: EntryTable) -> None:
         """Give ``table`` the names of :meth:`set_names`, if it has others."""
@@ -579,6 +586,10 @@ class AttendanceModel(QAbstractTableModel):
                 "the seconds, so the times are shown with them here.",
             )
         return None
+
+
+def _released(_nothing: None) -> None:
+    """A table was emptied (:meth:`AttendanceModel._let_go`): nothing more to do."""
 
 
 def _qt_order(spec: SortSpec) -> Qt.SortOrder:

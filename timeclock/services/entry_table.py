@@ -32,7 +32,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Any, TypeAlias
 
 from timeclock.domain.attendance import Attendance, Location
-from timeclock.domain.foreground import Abandoned, paced, sorted_paced
+from timeclock.domain.foreground import SLICE, Abandoned, paced, pause_point, sorted_paced
 from timeclock.domain.localtime import local_date
 from timeclock.domain.refs import entry_id_of
 from timeclock.domain.shift import Shift
@@ -164,10 +164,15 @@ class EntryTable:
         self._names: Mapping[str, str] = names if names is not None else {}
         self._shift = shift or Shift(None)
         self._now = now
+        self._waiting: set[str] = set(waiting)
+        self._empty()
+        self._fill(list(entries))
+
+    def _empty(self) -> None:
+        """No rows (the state :meth:`_fill` starts from)."""
         self._entries: list[Attendance | None] = []
         self._numbers: list[int] = []
         self._row_of: dict[int | str, int] = {}  # by _index_key
-        self._waiting: set[str] = set(waiting)
         self._keys: dict[Field, MutableSequence[Any]] = {field: [] for field in _KEYED}
         self._orders: dict[Field, Order] = {}
         self._versions: dict[Field, int] = dict.fromkeys(Field, 0)
@@ -180,7 +185,25 @@ class EntryTable:
         self._widest: dict[Field, int | None] = dict.fromkeys(
             (Field.NAME, Field.USER, Field.LOCATION)
         )
-        self._fill(list(entries))
+
+    def release(self) -> None:
+        """Let go of every row, a slice at a time with pause points, leaving the table
+        empty: for a worker, once the table is shown no more. Dropped at once in the
+        window's thread, the entries of 100,000 rows took 18 to 25 ms to free."""
+        columns: list[MutableSequence[Any]] = [self._entries, self._numbers]
+        for rows in [*columns, *self._keys.values(), *self._orders.values()]:
+            while rows:
+                pause_point()
+                del rows[-SLICE:]
+        row_of = self._row_of
+        while row_of:
+            pause_point()
+            for _ in range(min(SLICE, len(row_of))):
+                row_of.popitem()
+        versions = self._versions  # an order made before is of no use once it is empty
+        self._waiting = set()
+        self._empty()
+        self._versions = {field: version + 1 for field, version in versions.items()}
 
     def _fill(self, entries: list[Attendance]) -> None:
         """Take ``entries`` in, column by column (a new list of a hundred thousand)."""
