@@ -30,7 +30,12 @@ from timeclock.api.responses import (
     stopped_error,
     transport_error,
 )
-from timeclock.domain.attendance import Attendance, AttendanceChange, AttendanceDraft
+from timeclock.domain.attendance import (
+    Attendance,
+    AttendanceChange,
+    AttendanceDraft,
+    listed_order,
+)
 from timeclock.domain.foreground import sorted_paced
 
 log = logging.getLogger(__name__)
@@ -201,7 +206,7 @@ class TimeTrackClient:
             else:
                 raise _endless(len(seen))
         # Paced: a list of a year is 100,000 entries, read while the window paints.
-        return sorted_paced(wanted, key=_start_and_id)
+        return sorted_paced(wanted, key=listed_order)
 
     def _goes_on(self, items: list[Any], seen: set[int | None]) -> bool:
         """Whether a full page of ``items`` leads to the next page, if its items read
@@ -368,10 +373,6 @@ def _asked(
     if not user:
         return in_range
     return [mine for entry in in_range if (mine := of_user(entry, user)) is not None]
-
-
-def _start_and_id(entry: Attendance) -> tuple[datetime, int | None]:
-    return (entry.start, entry.id)
 
 
 def _endless(count: int) -> MalformedResponseError:

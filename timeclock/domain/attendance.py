@@ -180,6 +180,13 @@ def time_order(entry: Attendance) -> tuple[datetime, bool, int, str]:
     return (entry.start, entry.id is None, entry.id or 0, entry.ref)
 
 
+def listed_order(entry: Attendance) -> tuple[datetime, int]:
+    """Sort key of the server's entries (each with an id): by start, then id. The order of
+    :func:`time_order` for them, without writing out each one's reference (a list of a
+    year is 100,000 entries)."""
+    return (entry.start, entry.id or 0)
+
+
 _NO_TIME = timedelta()
 
 

@@ -231,11 +231,8 @@ class AttendanceModel(QAbstractTableModel):
     def sample_rows(self) -> list[int]:
         """A few rows to size the columns by: the first and last :data:`SAMPLE_ROWS`, and
         those with the longest user name and the longest place (which may be anywhere)."""
-        rows, count = self.rowCount(), SAMPLE_ROWS
-        sample = {*range(min(count, rows)), *range(max(0, rows - count), rows)}
-        for table_row in self._table.widest_rows():
-            sample.add(self._row_of_table_row(table_row))
-        return sorted(sample)
+        positions = _sample_positions(self._table, self._ascending)
+        return sorted(self._row_of_position(position) for position in positions)
 
     def display_text(self, row: int, column: Column) -> str:
         """What the cell shows (without the per-call cost of :meth:`data`'s roles)."""
@@ -262,10 +259,10 @@ class AttendanceModel(QAbstractTableModel):
         entries, whose times move on until the list is shown."""
         table = arranged.table
         ascending = table.order_of(arranged.spec.field)
-        ends = {*ascending[:SAMPLE_ROWS], *ascending[-SAMPLE_ROWS:], *table.widest_rows()}
+        rows = {ascending[position] for position in _sample_positions(table, ascending)}
         return {
             (row, column): self._display(table, row, table.entry(row), column)
-            for row in ends - table.open_rows
+            for row in rows - table.open_rows
             for column in _COLUMNS
         }
 
@@ -586,6 +583,15 @@ class AttendanceModel(QAbstractTableModel):
                 "the seconds, so the times are shown with them here.",
             )
         return None
+
+
+def _sample_positions(table: EntryTable, ascending: Order) -> set[int]:
+    """The positions in ``ascending`` (an order of ``table``) that the columns are sized
+    by: the first and last :data:`SAMPLE_ROWS`, whichever way the list is shown, and those
+    of the longest user name and the longest place (which may be anywhere)."""
+    rows, count = len(ascending), SAMPLE_ROWS
+    ends = {*range(min(count, rows)), *range(max(0, rows - count), rows)}
+    return ends | {ascending.index(row) for row in table.widest_rows()}
 
 
 def _released(_nothing: None) -> None:

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from dataclasses import replace
-from datetime import datetime
 
-from timeclock.domain.attendance import Attendance, AttendanceDraft, time_order
+from timeclock.domain.attendance import Attendance, AttendanceDraft, listed_order, time_order
 from timeclock.domain.errors import TimeClockError
 from timeclock.domain.foreground import paced, sorted_paced
 from timeclock.domain.matching import AmbiguousMatchError, find_made
@@ -62,20 +61,16 @@ def _as_listed(entries: Iterable[Attendance]) -> list[Attendance]:
     """``entries`` once each (the last of an entry listed twice), in time order: what
     :func:`overlay` makes of them with nothing waiting.
 
-    The server's entries (the usual list) are told apart and ordered by their ids, as
-    :func:`~timeclock.domain.attendance.time_order` orders them, without writing out a
-    reference for each (a list of a year is 100,000 entries: 0.1 s and 10 MB less).
+    The server's entries (the usual list) are told apart and ordered by their ids
+    (:func:`~timeclock.domain.attendance.listed_order`), without writing out a reference
+    for each (a list of a year is 100,000 entries: 0.1 s and 10 MB less).
     """
     entries = list(entries)
     if any(entry.id is None or entry.local_ref is not None for entry in paced(entries)):
         by_ref = {entry.ref: entry for entry in paced(entries)}
         return sorted_paced(list(by_ref.values()), key=time_order)
     by_id = {entry.id: entry for entry in paced(entries)}
-    return sorted_paced(list(by_id.values()), key=_start_and_id)
-
-
-def _start_and_id(entry: Attendance) -> tuple[datetime, int]:
-    return (entry.start, entry.id or 0)  # every entry here has an id
+    return sorted_paced(list(by_id.values()), key=listed_order)
 
 
 def lost_create(
