@@ -11,6 +11,7 @@ import os
 import select
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,8 @@ class PrivateBus:
     """A running ``dbus-daemon``: its :attr:`address`, connections to it, signals on it."""
 
     def __init__(self, folder: Path) -> None:
+        self._connections: list[str] = []
+        self._owners: list[tuple[QDBusConnection, str, str, QObject]] = []
         daemon = shutil.which("dbus-daemon")
         if daemon is None:
             pytest.fail("not installed: dbus-daemon (Debian package dbus-daemon)", pytrace=False)
@@ -44,8 +47,6 @@ class PrivateBus:
             self.stop()
             pytest.fail("dbus-daemon printed no address", pytrace=False)
         self.address = self.process.stdout.readline().decode().strip()
-        self._connections: list[str] = []
-        self._owners: list[tuple[QDBusConnection, str, str, QObject]] = []
 
     def connect(self) -> QDBusConnection:
         """A new QtDBus connection to this bus (closed with the bus)."""
@@ -81,13 +82,28 @@ class PrivateBus:
         )
 
     def stop(self) -> None:
-        for connection, service, path, _tiny in self._owners:
-            connection.unregisterService(service)
+        """End the daemon, wait until QtDBus has seen each connection close, then let go
+        of them.
+
+        The other order (let go, then end the daemon) once crashed QtDBus's thread: a
+        connection let go of is closed and freed in that thread, and the daemon's end
+        reached the same connection there at the same time. Closed by the daemon first,
+        a connection has nothing left to hear when it is freed.
+        """
+        self._end_daemon()
+        closing = time.monotonic() + START_SECONDS
+        while any(QDBusConnection(name).isConnected() for name in self._connections):
+            if time.monotonic() > closing:
+                pytest.fail("QtDBus did not see its private bus end", pytrace=False)
+            time.sleep(0.005)
+        for connection, _service, path, _tiny in self._owners:
             connection.unregisterObject(path)
+        self._owners.clear()
         for name in self._connections:
             QDBusConnection.disconnectFromBus(name)
         self._connections.clear()
-        self._owners.clear()
+
+    def _end_daemon(self) -> None:
         if self.process.poll() is None:
             self.process.terminate()
             try:
