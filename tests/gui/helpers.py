@@ -15,8 +15,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import shiboken6
-from PySide6.QtCore import QLocale, QSettings, SignalInstance
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLocale, QObject, QSettings, SignalInstance
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from timeclock.api.credentials import Credentials
@@ -62,6 +62,20 @@ def emissions(signal: SignalInstance) -> list[tuple[Any, ...]]:
     seen: list[tuple[Any, ...]] = []
     signal.connect(lambda *args: seen.append(args))
     return seen
+
+
+class Paints(QObject):
+    """Counts the paints of a widget (a table's viewport, say)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
 
 
 def outbox_items(qtbot: QtBot, session: ClockSession) -> list[OutboxItem]:

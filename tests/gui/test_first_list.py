@@ -8,29 +8,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
 from pytestqt.qtbot import QtBot
 
 from tests.api.faults import unused_port
-from tests.gui.helpers import WAIT, Sessions, SettableClock, account_of
+from tests.gui.helpers import WAIT, Paints, Sessions, SettableClock, account_of
 from timeclock.gui import first_list
 from timeclock.gui.first_list import after_first_list
 from timeclock.gui.main_window import MainWindow
 from timeclock.sandbox import SandboxServer
-
-
-class _Paints(QObject):
-    """Counts the paints of the window's table."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.count = 0
-        window.table.viewport().installEventFilter(self)
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 @pytest.fixture
@@ -38,7 +23,7 @@ def clock() -> SettableClock:
     return SettableClock(datetime(2026, 3, 10, 7, 0, tzinfo=UTC))  # a Tuesday morning
 
 
-def _recorder(paints: _Paints) -> tuple[list[int], Callable[[], None]]:
+def _recorder(paints: Paints) -> tuple[list[int], Callable[[], None]]:
     """The paints seen at each call, and the action that records them."""
     calls: list[int] = []
     return calls, lambda: calls.append(paints.count)
@@ -48,7 +33,7 @@ def test_it_runs_once_after_the_first_list_was_painted(
     qtbot: QtBot, server: SandboxServer, sessions: Sessions, clock: SettableClock
 ) -> None:
     window = sessions.window(account_of(server), clock, start=False)
-    paints = _Paints(window)
+    paints = Paints(window.table.viewport())
     calls, action = _recorder(paints)
     after_first_list(window, action)
     qtbot.wait(50)

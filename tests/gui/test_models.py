@@ -7,12 +7,13 @@ from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QModelRoleData, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.gui.helpers import BERLIN, SettableClock, emissions, entry, utc
+from tests.gui.helpers import BERLIN, Paints, SettableClock, emissions, entry, utc
 from timeclock.domain.attendance import Attendance, Location
 from timeclock.domain.foreground import SORT_SLICE as FOREGROUND_SORT_SLICE
 from timeclock.domain.shift import BreakLog, Shift
@@ -280,6 +281,86 @@ def test_an_entry_not_yet_sent_is_a_row_of_its_own_known_by_its_reference(
     model.remove("local:0123abcd")
     assert [(first, last) for _parent, first, last in removed] == [(0, 0)]
     assert [e.ref for e in model.entries()] == ["id:2", "id:1"]
+
+
+class CountingModel(AttendanceModel):
+    """The model, counting the calls of :meth:`data` (Qt's to Python, too)."""
+
+    data_calls = 0
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        self.data_calls += 1
+        return super().data(index, role)
+
+
+def painted(model: AttendanceModel, row: int, column: int) -> QStyleOptionViewItem:
+    """What the list's item delegate paints in a cell: the model tells it in one call."""
+    option = QStyleOptionViewItem()
+    QStyledItemDelegate().initStyleOption(option, model.index(row, column))
+    return option
+
+
+def test_a_painted_cell_shows_what_data_says_asked_in_one_call(clock: SettableClock) -> None:
+    model = CountingModel(BERLIN, clock)
+    start = utc(2026, 3, 4, 8, 0)
+    pending = Attendance(id=None, user="hansm", start=start, end=start, local_ref="local:0a")
+    model.set_entries([closed_day(), running(), manual_one(), pending], waiting={pending.ref})
+    cells = [(line, column) for line in range(model.rowCount()) for column in Column]
+
+    options = [painted(model, line, column) for line, column in cells]
+
+    assert model.data_calls == 0  # the delegate asked all roles of a cell at once
+    for (line, column), option in zip(cells, options, strict=True):
+        index = model.index(line, column)
+        font = index.data(Qt.ItemDataRole.FontRole)
+        alignment = index.data(Qt.ItemDataRole.TextAlignmentRole)
+        assert option.text == index.data(), (line, column)
+        assert option.font.bold() == (font is not None and font.bold()), (line, column)
+        assert option.font.italic() == (font is not None and font.italic()), (line, column)
+        if alignment is not None:
+            assert option.displayAlignment == Qt.AlignmentFlag(alignment), (line, column)
+    running_cells = [painted(model, row(model, 2), column) for column in Column]
+    assert all(option.font.bold() for option in running_cells)
+    pending_date = painted(model, model.row_of(pending.ref) or 0, Column.DATE)
+    assert pending_date.font.italic()
+    assert (
+        painted(model, row(model, 1), Column.WORKED).displayAlignment & Qt.AlignmentFlag.AlignRight
+    )
+
+
+def test_a_cell_asked_for_one_role_at_a_time_answers_it(model: AttendanceModel) -> None:
+    model.set_entries([closed_day(), running()])
+    worked = model.index(row(model, 1), Column.WORKED)
+    asked = [QModelRoleData(role) for role in (Qt.ItemDataRole.DisplayRole, ENTRY_ROLE)]
+    unserved = QModelRoleData(Qt.ItemDataRole.DecorationRole)
+    unserved.setData("left over")
+
+    for role_data in (*asked, unserved):
+        model.multiData(worked, role_data)
+
+    assert [role_data.data() for role_data in asked] == ["8:00", closed_day()]
+    assert unserved.data() is None  # cleared: the model has nothing for it
+
+
+def test_a_paint_of_the_list_asks_no_cell_one_role_at_a_time(
+    qtbot: QtBot, clock: SettableClock
+) -> None:
+    model = CountingModel(BERLIN, clock)
+    model.set_entries([entry(number, NOW - timedelta(days=number)) for number in range(1, 40)])
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 500)
+    view.show()
+    qtbot.waitExposed(view)
+    paints = Paints(view.viewport())
+    model.data_calls = 0
+
+    view.viewport().update()
+    qtbot.waitUntil(lambda: paints.count > 0)
+
+    assert view.indexAt(view.viewport().rect().center()).isValid()  # with rows
+    assert model.data_calls == 0
 
 
 def sorted_by(

@@ -144,6 +144,19 @@ def test_totals_match_the_domain_sum_through_every_change() -> None:
     ]
 
 
+def test_a_row_waits_as_its_entry_does() -> None:
+    table = EntryTable(sample(), (), BERLIN, now=NOW)
+    assert not any(table.row_is_waiting(row) for row in range(len(table)))
+
+    row, _new = table.put(entry(2, day(3), 5), waiting=True)
+    assert [table.row_is_waiting(r) for r in range(len(table))] == [
+        r == row for r in range(len(table))
+    ]
+    assert table.is_waiting("id:2")
+    table.put(entry(2, day(3), 5), waiting=False)  # TimeTrack has it now
+    assert not table.row_is_waiting(row)
+
+
 def test_days_are_local_days_and_an_emptied_day_no_longer_counts() -> None:
     late = entry(1, datetime(2026, 3, 2, 23, 30, tzinfo=UTC), 1)  # 3 March in Berlin
     table = EntryTable([late, entry(2, day(3), 1)], (), BERLIN, now=NOW)

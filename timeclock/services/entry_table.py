@@ -369,6 +369,11 @@ class EntryTable:
         """Whether entry ``ref`` shows a change not yet on TimeTrack."""
         return ref in self._waiting
 
+    def row_is_waiting(self, row: int) -> bool:
+        """:meth:`is_waiting` for the entry of ``row`` (asked at every paint of a cell:
+        the entry's reference is only written out when some entry waits)."""
+        return bool(self._waiting) and self.entry(row).ref in self._waiting
+
     @property
     def open_rows(self) -> frozenset[int]:
         """The rows of open entries: what changes as the clock moves."""
