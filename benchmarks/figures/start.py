@@ -11,9 +11,9 @@ MODULE = "benchmarks.harness.start"
 
 
 def measure(options: Options, workspace: Workspace) -> list[Row]:
-    product, bare = Samples(), Samples()
+    product, bare, client = Samples(), Samples(), Samples()
     for _ in range(options.repeats):
-        for mode, samples in (("bare", bare), ("product", product)):
+        for mode, samples in (("bare", bare), ("product", product), ("bare-httpx", client)):
             samples.run(
                 MODULE,
                 [mode, str(options.timeout)],
@@ -42,6 +42,20 @@ def measure(options: Options, workspace: Workspace) -> list[Row]:
             Goal("≤ 1.3x floor", most=1.3),
             notes("after the sandbox answered: the first paint may show the list kept"),
             product.error,
+        ),
+        Row(
+            "1",
+            "reference: bare window with an HTTP client",
+            Measure.of(client.get("seconds"), Unit.SECONDS),
+            Measure.of(bare.get("seconds"), Unit.SECONDS),
+            "bare window",
+            None,
+            notes(
+                "httpx imported and a client made as TimeClock does, then the bare window:"
+                " what any TimeTrack client starts with",
+                f"reference {client.error}" if client.error else "",
+            ),
+            client.error,
         ),
         Row(
             "1",

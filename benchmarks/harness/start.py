@@ -1,11 +1,13 @@
 """Child of figure 1: start to the first paint of a non-empty list.
 
-``python -m benchmarks.harness.start product|bare RESULT_FILE TIMEOUT``
+``python -m benchmarks.harness.start product|bare|bare-httpx RESULT_FILE TIMEOUT``
 
 ``product`` runs ``timeclock --demo`` exactly as the ``timeclock`` script does
 (``sys.argv`` set, ``timeclock.cli.main()``), importing nothing before it; the paint watch
 is attached once TimeClock has made its QApplication (:func:`outside.when_app_exists`).
 ``bare`` is the floor: a plain PySide6 window with a 20-row table, watched from the start.
+``bare-httpx`` is that window with the HTTP client every TimeTrack client needs made
+first, as TimeClock makes it: a reference for how much of the floor's ratio is the client's.
 The moments written are ``time.monotonic()`` (system-wide on Linux, so the driver
 subtracts the moment it started the process) after the first paint of a table with rows
 (a list TimeClock kept from an earlier run, say), with the peak memory then, and after the
@@ -39,7 +41,9 @@ def main() -> None:
 
         app = QApplication(sys.argv[:1])
         _watch(app, result_file)
+        client = _http_client() if mode == "bare-httpx" else None
         window = _bare_window()
+        _KEPT.append(client)
         app.exec()
         del window
 
@@ -74,6 +78,18 @@ def _asked(table: Any) -> bool:
     table has no session: nothing to ask)."""
     session = getattr(table.window(), "session", None)
     return session is None or session.lists_shown > 0
+
+
+def _http_client() -> Any:
+    """An httpx client made as TimeClock makes one for the demo's plain-HTTP server:
+    httpx without its command line (:func:`timeclock.cli.start.skip_httpx_command_line`),
+    and a TLS context that loads no certificates (``timeclock.api.client``)."""
+    import ssl  # noqa: PLC0415
+
+    sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+    import httpx  # noqa: PLC0415
+
+    return httpx.Client(verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
 
 
 def _bare_window() -> Any:
