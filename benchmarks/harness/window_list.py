@@ -3,20 +3,21 @@
 ``python -m benchmarks.harness.window_list product|floor RESULT_FILE SETTINGS_JSON``
 
 SETTINGS_JSON holds ``count`` (the rows expected), ``first`` and ``last`` (ISO days),
-``own`` (the rows of the own user over those days), ``sort_clicks``, ``sort_at_once``,
-``settle_ms``,
-``tail_ms``, ``timeout`` and ``explain`` (note what the GUI thread did in its longest
-stall); the account comes from the ``TIMECLOCK_*`` variables.
+``own`` (the rows of the own user over those days), ``busy_paints``, ``sort_clicks``,
+``sort_at_once``, ``settle_ms``, ``tail_ms``, ``timeout`` and ``explain`` (note what the
+GUI thread did in its longest stall); the account comes from the ``TIMECLOCK_*`` variables.
 
 ``product`` starts the window (``timeclock.cli.main([])``) and works it as a person
 would, through its public widgets: once its own list is painted, it selects the custom
 range of the data (``FilterBar.set_custom_range``), waits for the own entries of that
 range, then clicks *All users* and times until the table shows all ``count`` rows painted.
-Then it clicks the *Worked* header ``sort_clicks`` times and times each re-sort to its
-paint. With ``sort_at_once``, it then unticks *All users*, ticks it again and, as soon as
+Then it paints the table ``busy_paints`` times beside a thread busy in Python and times
+each paint. Then it clicks the *Worked* header ``sort_clicks`` times and times each re-sort
+to its paint. With ``sort_at_once``, it then unticks *All users*, ticks it again and, as soon as
 all rows are painted, clicks the *End* header (whose order is not made yet) and times that
 re-sort too. ``floor`` shows a bare QTableView over a minimal model, fed by a plain thread that
-pages through the same list with httpx, parses it with ``json`` and sorts it newest first.
+pages through the same list with httpx, parses it with ``json`` and sorts it newest first,
+and paints it beside a busy thread too.
 
 Both run a 5 ms heartbeat from the click to ``tail_ms`` after the paint (the longest gap is
 the longest stall of the GUI thread) and take the memory added: the peak (VmHWM, reset at
@@ -105,6 +106,9 @@ class Run:
             self.result["stall_events"] = self.trace.explain(*self.beat.worst)
         self.result["added_kb"] = peak_kb() - before
         self.result["rows"] = rows(table)
+        self.result["busy_paint_ms"] = paints_beside_a_busy_thread(
+            table, self.settings["busy_paints"]
+        )
         self.sort(table, self.settings["sort_clicks"])
 
     # -- re-sorting ---------------------------------------------------------------------
@@ -177,6 +181,31 @@ class Run:
             table.sortByColumn(section, wanted)
         if header.sortIndicatorSection() != section:
             fail(self.result_file, f"clicking the {titles[0]} header did not sort by it")
+
+
+def paints_beside_a_busy_thread(table: QTableView, paints: int) -> list[float]:
+    """The milliseconds each of ``paints`` paints of ``table`` takes while
+    another thread computes in Python. TimeClock's own workers give way to the window's
+    thread, but any thread may be busy (a library's, say), and every call a paint makes
+    from Qt into Python waits for the interpreter lock while that thread holds it."""
+    stop = threading.Event()
+
+    def busy() -> None:
+        while not stop.is_set():
+            sorted(range(20_000), key=lambda number: -number)
+
+    thread = threading.Thread(target=busy, name="busy", daemon=True)
+    thread.start()
+    viewport, times = table.viewport(), []
+    try:
+        for _ in range(paints):
+            started = time.perf_counter()
+            viewport.repaint()
+            times.append((time.perf_counter() - started) * 1000)
+    finally:
+        stop.set()
+        thread.join()
+    return times
 
 
 def _section(table: QTableView, titles: tuple[str, ...]) -> int | None:

@@ -23,6 +23,7 @@ ROWS = [
     "peak memory at start",
     "All users, 1k: click to sorted table painted",
     "All users, 1k: longest GUI stall (5 ms beat)",
+    "All users, 1k: a paint beside a busy thread",
     "All users, 1k: memory added",
     "click Worked header to re-sort, 1k",
     "click End header as the list comes, 1k",
