@@ -284,13 +284,23 @@ def test_an_entry_not_yet_sent_is_a_row_of_its_own_known_by_its_reference(
 
 
 class CountingModel(AttendanceModel):
-    """The model, counting the calls of :meth:`data` (Qt's to Python, too)."""
+    """The model, counting the calls of :meth:`data` and of the counts (Qt's to Python,
+    too)."""
 
     data_calls = 0
+    count_calls = 0
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
         self.data_calls += 1
         return super().data(index, role)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        self.count_calls += 1
+        return super().rowCount(parent)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        self.count_calls += 1
+        return super().columnCount(parent)
 
 
 def painted(model: AttendanceModel, row: int, column: int) -> QStyleOptionViewItem:
@@ -342,7 +352,7 @@ def test_a_cell_asked_for_one_role_at_a_time_answers_it(model: AttendanceModel) 
     assert unserved.data() is None  # cleared: the model has nothing for it
 
 
-def test_a_paint_of_the_list_asks_no_cell_one_role_at_a_time(
+def test_a_paint_of_the_list_asks_no_cell_one_role_at_a_time_nor_the_counts(
     qtbot: QtBot, clock: SettableClock
 ) -> None:
     model = CountingModel(BERLIN, clock)
@@ -354,13 +364,15 @@ def test_a_paint_of_the_list_asks_no_cell_one_role_at_a_time(
     view.show()
     qtbot.waitExposed(view)
     paints = Paints(view.viewport())
-    model.data_calls = 0
+    model.data_calls = model.count_calls = 0
 
     view.viewport().update()
     qtbot.waitUntil(lambda: paints.count > 0)
 
     assert view.indexAt(view.viewport().rect().center()).isValid()  # with rows
     assert model.data_calls == 0
+    # Nor is a cell's index checked against the counts (a few calls for the paint).
+    assert model.count_calls < view.rowAt(view.viewport().height() - 1)
 
 
 def sorted_by(

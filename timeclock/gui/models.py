@@ -141,6 +141,12 @@ class AttendanceModel(QAbstractTableModel):
         """The column whose order the worker is making ahead, if any."""
         return self._ahead
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt API
+        # The view asks for the index of every cell it paints. Qt's own checks the row and
+        # column with rowCount and columnCount: two more calls into Python a cell.
+        inside = 0 <= row < len(self._ascending) and 0 <= column < _COLUMN_COUNT
+        return self.createIndex(row, column) if inside and not parent.isValid() else QModelIndex()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self._ascending)
 
