@@ -295,3 +295,22 @@ def test_names_that_come_after_the_list_are_shown_in_it(
     qtbot.waitUntil(
         lambda: window.model.index(0, Column.NAME).data() == "Petrov, Ivan", timeout=WAIT
     )
+
+
+def test_the_rows_shown_keep_their_columns_and_owner_until_the_next_list_comes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    directory = with_directory(qtbot, window)
+    assert isinstance(directory, EmployeeDirectory)
+    owner = window.stamp_panel.list_owner_label
+
+    with qtbot.waitSignal(window.session.entries_loaded, timeout=WAIT):
+        window.filter_bar.all_users.setChecked(True)
+        window.session.directory_loaded.emit(directory)  # it may come before the list
+        # One's own rows are still shown: no name column, nothing said of their owner.
+        assert window.table.isColumnHidden(Column.NAME)
+        assert owner.text() == ""
+    wait_idle(qtbot, window.session)
+
+    assert not window.table.isColumnHidden(Column.NAME)
+    assert owner.text() == "The list shows everyone's entries"

@@ -496,7 +496,16 @@ def test_all_users_shows_the_user_column_and_everyones_rows(
     assert shown_ids(window) == [mine]
     assert window.table.isColumnHidden(Column.USER)
 
-    after_load(qtbot, window, lambda: window.filter_bar.all_users.setChecked(True))
+    hidden_while_loading: list[bool] = []
+
+    def all_users() -> None:
+        window.filter_bar.all_users.setChecked(True)
+        hidden_while_loading.append(window.table.isColumnHidden(Column.USER))
+
+    after_load(qtbot, window, all_users)
+    # The old rows keep their columns until the new list is shown (no paint of them in
+    # other columns while it loads).
+    assert hidden_while_loading == [True]
     assert sorted(shown_ids(window)) == [mine, theirs]
     assert not window.table.isColumnHidden(Column.USER)
     assert cell(window, theirs, Column.USER) == "ivan"

@@ -102,6 +102,11 @@ class MainWindow(QMainWindow):
         self._tick.start()
         self._offline = False
         self._list_offline = False  # the list shows what was seen before, not TimeTrack's
+        # Whose entries the list shows (None: everyone's), and those the list asked for
+        # last will show: the columns and the clock panel follow the list shown.
+        self._list_user: str | None = session.user
+        self._asked_user: str | None = session.user
+        self._show_name_column()
         # The other open entries whose warning the person closed: not shown again for them.
         self._also_open_dismissed: frozenset[str] = frozenset()
         self._also_open_warned: frozenset[str] = frozenset()
@@ -373,12 +378,14 @@ class MainWindow(QMainWindow):
         )
 
     def reload_entries(self) -> None:
-        """Load the entries the filter asks for; the old rows stay until they arrive."""
+        """Load the entries the filter asks for; the old rows stay until they arrive, in
+        their columns and with the clock panel saying whose they are (both change when the
+        new list is shown: a change now would lay out and paint the old rows again while
+        the worker reads the new ones)."""
         days = self.filter_bar.day_range(self.today())
         since, until = days.utc_bounds(self.zone)
         user = self.filter_bar.user_filter(self.session.user)
-        self._show_name_column()
-        self._show_list_owner()
+        self._asked_user = user
         self._remember_user(user)
         self.session.load_entries(user, since, until)
 
@@ -455,7 +462,7 @@ class MainWindow(QMainWindow):
         """The employees' names second in All users, where the directory has them; the
         user name column then gives way (each name's tooltip is its user name), else it
         shows whenever the list is not one's own."""
-        user = self.filter_bar.user_filter(self.session.user)
+        user = self._list_user
         directory = self.session.directory
         named = user is None and isinstance(directory, EmployeeDirectory) and len(directory) > 0
         self.table.setColumnHidden(Column.NAME, not named)
@@ -463,7 +470,7 @@ class MainWindow(QMainWindow):
 
     def _show_list_owner(self) -> None:
         """The clock panel says whose entries the list shows when they are not one's own."""
-        user = self.filter_bar.user_filter(self.session.user)
+        user = self._list_user
         if user is None:
             self.stamp_panel.show_list_owner("")
             return
@@ -566,6 +573,7 @@ class MainWindow(QMainWindow):
 
     def _entries_arrived(self, listing: Listing) -> None:
         self._list_offline = listing.offline is not None
+        self._list_user = self._asked_user  # the session delivers the latest list asked
         if listing.offline is not None and listing.seen_at is not None:
             seen = seen_list_note(listing.seen_at, self.zone)
             self.message_bar.show_problem(
@@ -581,6 +589,8 @@ class MainWindow(QMainWindow):
         # One read of the balance per list load, once the list is painted: the balance is
         # a help, and its reading would slow the list's first paint.
         QTimer.singleShot(BALANCE_AFTER_MS, self.footer_balance, self.footer_balance.reload)
+        self._show_name_column()
+        self._show_list_owner()
         self._show_location_column()
         self.fit_columns()
         self._update_totals()
