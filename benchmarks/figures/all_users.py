@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from benchmarks import dataset
 from benchmarks.children import Outcome, ServerChild, Workspace
-from benchmarks.figures.common import BIG, Options, Samples, kb_to_mb, notes
+from benchmarks.figures.common import BIG, Options, Samples, Side, kb_to_mb, notes, paired_row
 from benchmarks.report import Goal, Judge, Measure, Row, Unit
 
 MODULE = "benchmarks.harness.window_list"
@@ -67,36 +67,28 @@ def measure(size: int, options: Options, workspace: Workspace, server: ServerChi
             [*fewer, product.bytecode, *floor_note],
             product.error,
         ),
-        Row(
+        paired_row(
             "2",
             f"All users, {label}: longest GUI stall (5 ms beat)",
-            Measure.of(product.get("stall"), Unit.MILLISECONDS),
-            Measure.of(floor.get("stall"), Unit.MILLISECONDS),
-            "",
+            (Side(product, "stall"), Side(floor, "stall")),
             Goal("never > 16 ms", most=16, ratio=False, judge=Judge.WORST),
             notes("click to paint + 300 ms"),
-            product.error,
-            [*_longest_stall("TimeClock", product), *_longest_stall("floor", floor)],
+            details=[*_longest_stall("TimeClock", product), *_longest_stall("floor", floor)],
         ),
-        Row(
+        paired_row(
             "2",
             f"All users, {label}: a paint beside a busy thread",
-            Measure.of(product.get("busy_paint"), Unit.MILLISECONDS),
-            Measure.of(floor.get("busy_paint"), Unit.MILLISECONDS),
-            "",
+            (Side(product, "busy_paint"), Side(floor, "busy_paint")),
             Goal("never > 16 ms", most=16, ratio=False, judge=Judge.WORST),
             notes(f"median of {BUSY_PAINTS} paints a run while a thread computes in Python"),
-            product.error,
         ),
-        Row(
+        paired_row(
             "2",
             f"All users, {label}: memory added",
-            Measure.of(product.get("added"), Unit.MEGABYTES),
-            Measure.of(floor.get("added"), Unit.MEGABYTES),
-            "",
+            (Side(product, "added"), Side(floor, "added")),
             Goal("≤ floor", most=1.0),
             notes("peak after the click less RSS before"),
-            product.error,
+            unit=Unit.MEGABYTES,
         ),
     ]
     if options.sort_clicks > 0:

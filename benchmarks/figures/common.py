@@ -8,6 +8,7 @@ from typing import Any
 
 from benchmarks.children import ChildError, Outcome, Workspace, run_child
 from benchmarks.environment import bytecode_text
+from benchmarks.report import Goal, Measure, Row, Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,43 @@ class Samples:
             self.bytecode = bytecode_text(state)
 
 
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a row: the samples of one name in one set of runs."""
+
+    samples: Samples
+    name: str
+
+    def measure(self, unit: Unit) -> Measure | None:
+        return Measure.of(self.samples.get(self.name), unit)
+
+
+def paired_row(
+    figure: str,
+    what: str,
+    sides: tuple[Side, Side],
+    goal: Goal | None,
+    row_notes: list[str],
+    *,
+    floor_what: str = "",
+    unit: Unit = Unit.MILLISECONDS,
+    details: list[str] | None = None,
+) -> Row:
+    """A row of TimeClock's samples against the floor's, taken in the same runs."""
+    measured, floor = sides
+    return Row(
+        figure,
+        what,
+        measured.measure(unit),
+        floor.measure(unit),
+        floor_what,
+        goal,
+        row_notes,
+        measured.samples.error,
+        details or [],
+    )
+
+
 def kb_to_mb(kilobytes: float) -> float:
     return kilobytes / 1024
 
@@ -83,4 +121,4 @@ def notes(*parts: Any) -> list[str]:
     return [str(part) for part in parts if part]
 
 
-__all__ = ["BIG", "Options", "Samples", "Workspace", "kb_to_mb", "notes"]
+__all__ = ["BIG", "Options", "Samples", "Side", "Workspace", "kb_to_mb", "notes", "paired_row"]

@@ -3,9 +3,11 @@ memory, against a bare PySide6 window with a table (same measure, same run, inte
 
 from __future__ import annotations
 
+from functools import partial
+
 from benchmarks.children import Outcome, Workspace
-from benchmarks.figures.common import Options, Samples, kb_to_mb, notes
-from benchmarks.report import Goal, Measure, Row, Unit
+from benchmarks.figures.common import Options, Samples, Side, kb_to_mb, notes, paired_row
+from benchmarks.report import Goal, Row, Unit
 
 MODULE = "benchmarks.harness.start"
 
@@ -22,50 +24,37 @@ def measure(options: Options, workspace: Workspace) -> list[Row]:
                 timeout=options.timeout + 10,
                 take=_take,
             )
+    floor_error = notes(f"floor {bare.error}" if bare.error else "")
+    against_bare = partial(paired_row, "1", floor_what="bare window", unit=Unit.SECONDS)
     return [
-        Row(
-            "1",
+        against_bare(
             "start to first list painted (--demo)",
-            Measure.of(product.get("seconds"), Unit.SECONDS),
-            Measure.of(bare.get("seconds"), Unit.SECONDS),
-            "bare window",
+            (Side(product, "seconds"), Side(bare, "seconds")),
             Goal("≤ 1.3x floor", most=1.3),
-            notes(product.bytecode, f"floor {bare.error}" if bare.error else ""),
-            product.error,
+            notes(product.bytecode, *floor_error),
         ),
-        Row(
-            "1",
+        against_bare(
             "start to the list asked for painted (--demo)",
-            Measure.of(product.get("asked"), Unit.SECONDS),
-            Measure.of(bare.get("asked"), Unit.SECONDS),
-            "bare window",
+            (Side(product, "asked"), Side(bare, "asked")),
             Goal("≤ 1.3x floor", most=1.3),
             notes("after the sandbox answered: the first paint may show the list kept"),
-            product.error,
         ),
-        Row(
-            "1",
+        against_bare(
             "reference: bare window with an HTTP client",
-            Measure.of(client.get("seconds"), Unit.SECONDS),
-            Measure.of(bare.get("seconds"), Unit.SECONDS),
-            "bare window",
+            (Side(client, "seconds"), Side(bare, "seconds")),
             None,
             notes(
                 "httpx imported and a client made as TimeClock does, then the bare window:"
                 " what any TimeTrack client starts with",
                 f"reference {client.error}" if client.error else "",
             ),
-            client.error,
         ),
-        Row(
-            "1",
+        against_bare(
             "peak memory at start",
-            Measure.of(product.get("peak"), Unit.MEGABYTES),
-            Measure.of(bare.get("peak"), Unit.MEGABYTES),
-            "bare window",
+            (Side(product, "peak"), Side(bare, "peak")),
             Goal("≤ 1.5x floor", most=1.5),
             notes("VmHWM at the paint"),
-            product.error,
+            unit=Unit.MEGABYTES,
         ),
     ]
 
