@@ -3,10 +3,11 @@
 CPython runs Python in one thread at a time. A PySide window needs the interpreter lock
 for far more than our own code: every virtual call Qt makes on an object created from
 Python (each widget's ``event``, ``paintEvent``, each ``rowCount`` and ``data`` of a model)
-first takes the lock to look for a Python override. One paint of the list is a few thousand
-such calls. While a worker runs Python, each of them waits up to the switch interval (5 ms)
-for the worker to hand the lock over, and the worker takes it straight back: measured, a
-paint of the list took 0.5 to 0.8 s while a list of 100,000 entries was being built.
+first takes the lock to look for a Python override. One paint of the list was a few thousand
+such calls (a few hundred since the model answers a cell in one call). While a worker runs
+Python, each of them waits up to the switch interval (5 ms) for the worker to hand the lock
+over, and the worker takes it straight back: measured, a paint of the list took 0.5 to 0.8 s
+while a list of 100,000 entries was being built.
 
 So the window says when its thread is working (:func:`foreground_busy` as it handles an
 event, :func:`foreground_idle` before its event loop sleeps, see :mod:`timeclock.gui.app`),
