@@ -231,6 +231,7 @@ class TestReference:
 
         assert (pending.id, pending.ref) == (None, "local:ab12")
         assert pending.local_ref == "local:ab12" and pending.is_open
+        assert not pending.known_by_id
 
     def test_a_server_entry_shown_as_a_create_is_known_by_the_create(self) -> None:
         """A create whose answer was lost made it: it shows under the create's reference
@@ -239,6 +240,7 @@ class TestReference:
 
         assert (shown.id, shown.ref) == (7, "local:ab12")
         assert shown.local_ref == "local:ab12"
+        assert not shown.known_by_id and entry().known_by_id
 
     def test_an_entry_without_id_or_reference_is_refused(self) -> None:
         with pytest.raises(ValueError, match="server id or a local reference"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import astuple, dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
 from timeclock.domain.refs import server_ref
 
@@ -52,12 +53,19 @@ class Attendance:
             raise ValueError("an entry needs a server id or a local reference")
 
     @property
+    def known_by_id(self) -> bool:
+        """Whether the server's id tells which entry this is: no waiting create of this
+        desk's gives it a reference of its own (see :attr:`ref`; it then has an id, see
+        ``__post_init__``)."""
+        return self.local_ref is None
+
+    @property
     def ref(self) -> str:
         """Which entry this is: the waiting create's reference on this desk while there is
         one (``local:…``), else the server's id (``id:…``)."""
-        if self.id is not None and self.local_ref is None:
-            return server_ref(self.id)
-        return str(self.local_ref)  # never None: see __post_init__
+        if self.local_ref is not None:
+            return self.local_ref
+        return server_ref(cast("int", self.id))  # never None: see __post_init__
 
     @property
     def is_open(self) -> bool:

@@ -47,7 +47,6 @@ from timeclock.services.stamping import Status
 log = logging.getLogger(__name__)
 
 TICK_MILLISECONDS = 60_000  # the clock shows minutes
-# Columns are sized by this many rows from the top and from the bottom of the list.
 # How long after a list is shown the footer reads its balance (after the list's paint).
 BALANCE_AFTER_MS = 150
 

@@ -171,10 +171,8 @@ class AttendanceModel(QAbstractTableModel):
         # Called for every painted cell and role: what is not served is turned away first.
         if role not in _SERVED_ROLES:
             return None
-        row = index.row()
-        if not 0 <= row < len(self._ascending) or not index.isValid():
-            return None
-        return self._cell(self._table_row(row), _COLUMNS[index.column()], role)
+        cell = self._table_cell(index)
+        return None if cell is None else self._cell(*cell, role)
 
     def multiData(self, index: Index, span: QModelRoleDataSpan | QModelRoleData) -> None:  # noqa: N802 - Qt API
         # The item delegate asks seven roles of each cell it paints, in one call. Qt's
@@ -183,17 +181,21 @@ class AttendanceModel(QAbstractTableModel):
         # thread holds it. A paint of 1,000 rows beside a thread busy in Python took
         # 149 ms asked a role at a time, 21 ms asked a cell at a time, and 11 ms once
         # index() was made here too (the benchmarks' "a paint beside a busy thread").
-        row = index.row()
-        shown = 0 <= row < len(self._ascending) and index.isValid()
-        if shown:
-            table_row, column = self._table_row(row), _COLUMNS[index.column()]
+        cell = self._table_cell(index)
         for role_data in _asked(span):
             role = role_data.role()
-            value = self._cell(table_row, column, role) if shown and role in _SERVED_ROLES else None
+            value = None if cell is None or role not in _SERVED_ROLES else self._cell(*cell, role)
             if value is None:
                 role_data.clearData()
             else:
                 role_data.setData(value)
+
+    def _table_cell(self, index: Index) -> tuple[int, Field] | None:
+        """The table row and column a valid index of a shown row points at."""
+        row = index.row()
+        if not 0 <= row < len(self._ascending) or not index.isValid():
+            return None
+        return self._table_row(row), _COLUMNS[index.column()]
 
     def _cell(self, table_row: int, column: Field, role: int) -> Any:
         """What a cell holds for ``role`` (one of :data:`_SERVED_ROLES`)."""
@@ -587,7 +589,7 @@ class AttendanceModel(QAbstractTableModel):
                 if entry.manual
                 else translate("AttendanceModel", "time clock")
             )
-            if table.is_waiting(entry.ref):
+            if table.row_is_waiting(table_row):
                 return translate("AttendanceModel", "%1, not yet sent").replace("%1", source)
             return source
         if column == Column.LOCATION:

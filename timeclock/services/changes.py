@@ -384,12 +384,11 @@ class EntryChanges:
         if items is None:
             items = self.outbox.items(self.base_url)
         waiting_refs = {self._known_ref(item) for item in items if not item.stuck}
-        if not waiting_refs:  # no reference written out for each of a long list
-            return frozenset(entry.ref for entry in paced(entries) if entry.local_ref is not None)
         return frozenset(
             entry.ref
             for entry in paced(entries)
-            if entry.local_ref is not None or entry.ref in waiting_refs
+            # With nothing waiting, no reference is written out for each of a long list.
+            if entry.local_ref is not None or (waiting_refs and entry.ref in waiting_refs)
         )
 
     def journal_of(self, entry: Attendance) -> list[Correction]:

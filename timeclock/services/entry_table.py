@@ -682,7 +682,7 @@ def _index_key(entry: Attendance) -> int | str:
     """What the table finds ``entry`` by: its server id (an int it holds anyway), or its
     local reference while it has one (see :attr:`Attendance.ref`); a string per row would
     be 5 MB at 100,000 rows."""
-    return entry.id if entry.local_ref is None and entry.id is not None else entry.ref
+    return entry.id if entry.known_by_id and entry.id is not None else entry.ref
 
 
 def _ref_index_key(ref: str) -> int | str:
